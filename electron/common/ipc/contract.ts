@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import {
+  openedPostSchema,
+  postIdSchema,
+  postSummarySchema,
+  saveResultSchema,
+  slugSchema,
+  trashEntrySchema,
+} from '../model/post.js';
+import { settingsPatchSchema, settingsSchema } from '../model/settings.js';
+import type { Result } from '../result.js';
+
+const MAX_POST_CHARS = 20_000_000;
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  platform: z.string(),
+  transport: z.enum(['electron', 'web']),
+  systemLanguage: z.string(),
+  libraryPath: z.string(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+/**
+ * The whole renderer ↔ main surface: one entry per channel with the schema of its arguments and of its result.
+ * Types are inferred from here; main validates every call against it before a handler runs.
+ */
+export const contract = {
+  appInfo: { args: z.tuple([]), result: appInfoSchema },
+  listPosts: { args: z.tuple([]), result: z.array(postSummarySchema) },
+  openPost: { args: z.tuple([postIdSchema]), result: openedPostSchema },
+  createPost: {
+    args: z.tuple([z.object({ title: z.string().max(500) }).strict()]),
+    result: openedPostSchema,
+  },
+  savePost: {
+    args: z.tuple([
+      postIdSchema,
+      z
+        .object({ text: z.string().max(MAX_POST_CHARS), baseVersion: z.string().max(128), force: z.boolean() })
+        .strict(),
+    ]),
+    result: saveResultSchema,
+  },
+  renamePost: { args: z.tuple([postIdSchema, slugSchema]), result: openedPostSchema },
+  duplicatePost: { args: z.tuple([postIdSchema]), result: openedPostSchema },
+  deletePost: { args: z.tuple([postIdSchema]), result: trashEntrySchema },
+  listTrash: { args: z.tuple([]), result: z.array(trashEntrySchema) },
+  restorePost: { args: z.tuple([z.string().min(1).max(300)]), result: openedPostSchema },
+  getSettings: { args: z.tuple([]), result: settingsSchema },
+  setSettings: { args: z.tuple([settingsPatchSchema]), result: settingsSchema },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ChannelArgs<C extends Channel> = z.infer<Contract[C]['args']>;
+export type ChannelResult<C extends Channel> = z.infer<Contract[C]['result']>;
+
+/** What the renderer sees: one async method per channel, errors as data. */
+export type KladdeApi = {
+  [C in Channel]: (...args: ChannelArgs<C>) => Promise<Result<ChannelResult<C>>>;
+};
+
+/** Pushes from main to the renderer. */
+export const eventContract = {
+  postChangedOnDisk: z.object({ id: postIdSchema, version: z.string() }),
+  libraryChanged: z.object({}),
+  menuCommand: z.object({
+    command: z.enum([
+      'newPost',
+      'save',
+      'togglePreview',
+      'toggleSidebar',
+      'find',
+      'settings',
+      'about',
+    ]),
+  }),
+} as const;
+export type EventName = keyof typeof eventContract;
+export type EventPayload<E extends EventName> = z.infer<(typeof eventContract)[E]>;
+
+export type KladdeEvents = {
+  [E in EventName as `on${Capitalize<E>}`]: (listener: (payload: EventPayload<E>) => void) => () => void;
+};

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+export const POST_STATUSES = ['draft', 'ready', 'published', 'scheduled'] as const;
+export const postStatusSchema = z.enum(POST_STATUSES);
+export type PostStatus = z.infer<typeof postStatusSchema>;
+
+/**
+ * A post id is the name of the post's folder inside the library: one path segment, never `.`/`..`,
+ * never hidden, no separators. Main resolves it again and refuses anything outside the library.
+ */
+export const postIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((id) => !/[/\\\0]/.test(id) && !id.startsWith('.') && id.trim() === id, {
+    message: 'Ungültige Beitrags-ID',
+  });
+export type PostId = z.infer<typeof postIdSchema>;
+
+/** Slugs as WordPress stores them: lower case ASCII letters, digits and dashes. */
+export const slugSchema = z
+  .string()
+  .min(1)
+  .max(180)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'Ungültiger Slug' });
+
+/** The front-matter fields Kladde understands; every other key is kept untouched in the YAML text. */
+export interface PostFields {
+  title: string;
+  slug: string;
+  date: string;
+  status: PostStatus;
+  categories: string[];
+  tags: string[];
+  excerpt: string;
+  image: string;
+  lang: string;
+}
+
+export const KNOWN_FIELDS: readonly (keyof PostFields)[] = [
+  'title',
+  'slug',
+  'date',
+  'status',
+  'categories',
+  'tags',
+  'excerpt',
+  'image',
+  'lang',
+];
+
+export const postSummarySchema = z.object({
+  id: postIdSchema,
+  title: z.string(),
+  status: postStatusSchema,
+  date: z.string(),
+  wordCount: z.number().int().nonnegative(),
+  excerpt: z.string(),
+  modifiedMs: z.number(),
+  /** Set when the front matter does not parse; the post is still listed and opens. */
+  problem: z.string().nullable(),
+});
+export type PostSummary = z.infer<typeof postSummarySchema>;
+
+export const openedPostSchema = z.object({
+  id: postIdSchema,
+  text: z.string(),
+  /** Content hash of what is on disk; a save names it so a changed file is never overwritten silently. */
+  version: z.string(),
+});
+export type OpenedPost = z.infer<typeof openedPostSchema>;
+
+export const saveResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), id: postIdSchema, version: z.string() }),
+  z.object({ status: z.literal('conflict'), diskText: z.string(), diskVersion: z.string() }),
+]);
+export type SaveResult = z.infer<typeof saveResultSchema>;
+
+export const trashEntrySchema = z.object({
+  trashId: z.string(),
+  originalId: postIdSchema,
+  title: z.string(),
+  deletedMs: z.number(),
+});
+export type TrashEntry = z.infer<typeof trashEntrySchema>;

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+export const UI_LANGUAGES = ['system', 'de', 'en'] as const;
+
+export const settingsSchema = z.object({
+  uiLanguage: z.enum(UI_LANGUAGES).default('system'),
+  libraryPath: z.string().max(4096).default(''),
+  previewVisible: z.boolean().default(true),
+  /** Share of the editor area taken by the editor, between 0.2 and 0.8. */
+  editorShare: z.number().min(0.2).max(0.8).default(0.5),
+  sidebarVisible: z.boolean().default(true),
+  windowBounds: z
+    .object({ x: z.number(), y: z.number(), width: z.number().min(400), height: z.number().min(300), maximized: z.boolean() })
+    .nullable()
+    .default(null),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** The part of the settings the renderer may change; window bounds are main's business. */
+export const settingsPatchSchema = settingsSchema
+  .pick({ uiLanguage: true, previewVisible: true, editorShare: true, sidebarVisible: true })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

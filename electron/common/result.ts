@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** Error codes the renderer knows how to explain in the user's language. */
+export const ERROR_CODES = [
+  'invalid-input',
+  'not-found',
+  'outside-library',
+  'already-exists',
+  'conflict',
+  'io',
+  'forbidden',
+  'unknown-channel',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const appErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+});
+export type AppError = z.infer<typeof appErrorSchema>;
+
+/** Errors travel between processes as data, never as thrown exceptions. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export function resultSchema<T extends z.ZodType>(value: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value }),
+    z.object({ ok: z.literal(false), error: appErrorSchema }),
+  ]);
+}
+
+/** Thrown inside services; the IPC wrapper turns it into `{ ok: false, error }`. */
+export class KladdeError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'KladdeError';
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * The Content-Security-Policy of the renderer, the same in the Electron window and the web host.
+ * No inline or remote script can run; nothing remote is loaded (a post's remote images included), so a
+ * hostile post can neither execute code nor phone home. CodeMirror sets inline styles, hence 'unsafe-inline'
+ * for styles only.
+ */
+export function contentSecurityPolicy(extraImageSources: readonly string[] = []): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    ['img-src', "'self'", 'data:', 'blob:', ...extraImageSources].join(' '),
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "media-src 'none'",
+    "object-src 'none'",
+    "frame-src 'none'",
+    "child-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}

@@ -1,0 +1,300 @@
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseFrontMatter, splitFrontMatter, updateFrontMatter } from '../../common/markdown/front-matter.js';
+import type { OpenedPost, PostSummary, SaveResult, TrashEntry } from '../../common/model/post.js';
+import { KladdeError } from '../../common/result.js';
+import { countText } from '../../common/text/counts.js';
+import { slugify } from '../../common/text/slug.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { LibraryPaths } from './library-paths.js';
+import { welcomePost } from './welcome-post.js';
+
+export interface PostStoreDeps {
+  /** The library folder the user chose. */
+  root: string;
+  /** Injected so tests can pin dates. */
+  now?: () => Date;
+}
+
+const TRASH = '.papierkorb';
+const STATE = '.kladde';
+const TRASH_META = '.kladde-papierkorb.json';
+const LIST_CONCURRENCY = 64;
+
+export function versionOf(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Local wall-clock time without zone, the way WordPress takes a post's `date`. */
+export function localDateTime(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+/**
+ * The library of posts on disk: one folder per post with `index.md` and its images. Knows nothing of
+ * Electron, so it runs in plain Node (tests, the web host) exactly as in the app.
+ */
+export class PostStore {
+  readonly paths: LibraryPaths;
+  private readonly now: () => Date;
+  /** Versions this process last read or wrote, so its own writes are not reported as outside changes. */
+  private readonly known = new Map<string, string>();
+
+  constructor(deps: PostStoreDeps) {
+    this.paths = new LibraryPaths(deps.root);
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  get root(): string {
+    return this.paths.root;
+  }
+
+  /** Creates the library on first use, with a welcome post, and never again after that. */
+  async ensureLibrary(): Promise<void> {
+    await mkdir(this.root, { recursive: true });
+    const marker = path.join(this.root, STATE, 'library.json');
+    try {
+      await stat(marker);
+      return;
+    } catch {
+      /* first start */
+    }
+    await mkdir(path.join(this.root, STATE), { recursive: true });
+    const entries = await readdir(this.root);
+    if (!entries.some((e) => !e.startsWith('.'))) {
+      const id = 'willkommen-in-kladde';
+      await mkdir(this.paths.postDir(id), { recursive: true });
+      await writeFileAtomic(this.paths.postFile(id), welcomePost(localDateTime(this.now())));
+    }
+    await writeFileAtomic(marker, JSON.stringify({ created: this.now().toISOString(), format: 1 }, null, 2) + '\n');
+  }
+
+  async list(): Promise<PostSummary[]> {
+    const entries = await readdir(this.root, { withFileTypes: true });
+    const ids = entries.filter((e) => (e.isDirectory() || e.isSymbolicLink()) && !e.name.startsWith('.')).map((e) => e.name);
+    const summaries: PostSummary[] = [];
+    for (let i = 0; i < ids.length; i += LIST_CONCURRENCY) {
+      const batch = await Promise.all(ids.slice(i, i + LIST_CONCURRENCY).map((id) => this.summarize(id)));
+      for (const s of batch) if (s) summaries.push(s);
+    }
+    return summaries.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title, 'de'));
+  }
+
+  private async summarize(id: string): Promise<PostSummary | null> {
+    let file: string;
+    try {
+      file = await this.paths.realInside(this.paths.postFile(id));
+    } catch {
+      return null;
+    }
+    try {
+      const [text, info] = await Promise.all([readFile(file, 'utf8'), stat(file)]);
+      const parsed = parseFrontMatter(text);
+      const counts = countText(text);
+      if (!parsed.ok) {
+        return {
+          id, title: id, status: 'draft', date: '', wordCount: counts.words, excerpt: '', modifiedMs: info.mtimeMs,
+          problem: `${parsed.problem.message} (Zeile ${parsed.problem.line}, Spalte ${parsed.problem.column})`,
+        };
+      }
+      const f = parsed.fields;
+      return {
+        id,
+        title: f.title || id,
+        status: f.status,
+        date: f.date,
+        wordCount: counts.words,
+        excerpt: f.excerpt || firstWords(splitFrontMatter(text).body),
+        modifiedMs: info.mtimeMs,
+        problem: null,
+      };
+    } catch {
+      return null;
+    }
+  }
+
+  async open(id: string): Promise<OpenedPost> {
+    const text = await this.readPost(id);
+    const version = versionOf(text);
+    this.known.set(id, version);
+    return { id, text, version };
+  }
+
+  private async readPost(id: string): Promise<string> {
+    const file = this.paths.postFile(id);
+    try {
+      return await readFile(await this.paths.realInside(file), 'utf8');
+    } catch (error) {
+      if (error instanceof KladdeError) throw error;
+      throw new KladdeError('not-found', `Beitrag „${id}“ wurde nicht gefunden`);
+    }
+  }
+
+  async create(title: string): Promise<OpenedPost> {
+    const clean = title.trim() || 'Neuer Beitrag';
+    const id = await this.freeId(slugify(clean) || 'beitrag');
+    const text = updateFrontMatter('', {
+      title: clean,
+      slug: id,
+      date: localDateTime(this.now()),
+      status: 'draft',
+      lang: 'de',
+    });
+    await mkdir(this.paths.postDir(id));
+    await writeFileAtomic(this.paths.postFile(id), text ?? '');
+    return this.open(id);
+  }
+
+  /** Saves unless the file changed on disk since `baseVersion` was read; then the caller must decide. */
+  async save(id: string, text: string, baseVersion: string, force: boolean): Promise<SaveResult> {
+    const file = this.paths.postFile(id);
+    let disk: string | null = null;
+    try {
+      disk = await readFile(await this.paths.realInside(file), 'utf8');
+    } catch (error) {
+      if (error instanceof KladdeError && error.code === 'outside-library') throw error;
+      disk = null;
+    }
+    if (disk !== null && !force) {
+      const diskVersion = versionOf(disk);
+      if (diskVersion !== baseVersion && disk !== text) return { status: 'conflict', diskText: disk, diskVersion };
+    }
+    if (disk === null) await mkdir(this.paths.postDir(id), { recursive: true });
+    const target = disk === null ? file : await this.paths.realInside(file);
+    const version = versionOf(text);
+    this.known.set(id, version);
+    await writeFileAtomic(target, text);
+    return { status: 'saved', id, version };
+  }
+
+  async rename(id: string, slug: string): Promise<OpenedPost> {
+    const from = this.paths.postDir(id);
+    await this.paths.realInside(from);
+    if (slug !== id) {
+      const to = this.paths.postDir(slug);
+      if (await exists(to)) throw new KladdeError('already-exists', `Es gibt schon einen Beitrag „${slug}“`);
+      await rename(from, to);
+      this.known.delete(id);
+    }
+    const text = await this.readPost(slug);
+    const updated = updateFrontMatter(text, { slug });
+    if (updated !== null && updated !== text) {
+      await writeFileAtomic(this.paths.postFile(slug), updated);
+    }
+    return this.open(slug);
+  }
+
+  async duplicate(id: string): Promise<OpenedPost> {
+    const text = await this.readPost(id);
+    const newId = await this.freeId(`${id}-kopie`);
+    await cp(await this.paths.realInside(this.paths.postDir(id)), this.paths.postDir(newId), { recursive: true });
+    const title = parseFrontMatter(text);
+    const updated = updateFrontMatter(text, {
+      slug: newId,
+      status: 'draft',
+      ...(title.ok ? { title: `${title.fields.title || id} (Kopie)` } : {}),
+    });
+    if (updated !== null) await writeFileAtomic(this.paths.postFile(newId), updated);
+    return this.open(newId);
+  }
+
+  /** Moves the post's folder into the library's trash, from where it can be restored. */
+  async delete(id: string): Promise<TrashEntry> {
+    const dir = this.paths.postDir(id);
+    await this.paths.realInside(dir);
+    const parsed = parseFrontMatter(await this.readPost(id).catch(() => ''));
+    const deletedMs = this.now().getTime();
+    const trashId = `${deletedMs}-${id}`;
+    const trashDir = path.join(this.root, TRASH, trashId);
+    await mkdir(path.join(this.root, TRASH), { recursive: true });
+    await rename(dir, trashDir);
+    const entry: TrashEntry = {
+      trashId,
+      originalId: id,
+      title: (parsed.ok && parsed.fields.title) || id,
+      deletedMs,
+    };
+    await writeFile(path.join(trashDir, TRASH_META), JSON.stringify(entry, null, 2) + '\n');
+    this.known.delete(id);
+    return entry;
+  }
+
+  async listTrash(): Promise<TrashEntry[]> {
+    const dir = path.join(this.root, TRASH);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const entries = await Promise.all(
+      names.map(async (name) => {
+        try {
+          const raw: unknown = JSON.parse(await readFile(path.join(dir, name, TRASH_META), 'utf8'));
+          const entry = raw as TrashEntry;
+          return entry.trashId === name ? entry : null;
+        } catch {
+          return null;
+        }
+      }),
+    );
+    return entries.filter((e): e is TrashEntry => e !== null).sort((a, b) => b.deletedMs - a.deletedMs);
+  }
+
+  async restore(trashId: string): Promise<OpenedPost> {
+    const entry = (await this.listTrash()).find((e) => e.trashId === trashId);
+    if (!entry) throw new KladdeError('not-found', 'Dieser Eintrag ist nicht im Papierkorb');
+    const id = await this.freeId(entry.originalId);
+    const from = path.join(this.root, TRASH, entry.trashId);
+    await rename(from, this.paths.postDir(id));
+    await rmQuiet(path.join(this.paths.postDir(id), TRASH_META));
+    if (id !== entry.originalId) {
+      const text = await this.readPost(id);
+      const updated = updateFrontMatter(text, { slug: id });
+      if (updated !== null) await writeFileAtomic(this.paths.postFile(id), updated);
+    }
+    return this.open(id);
+  }
+
+  /** The version this process last read or wrote for a post, if any. */
+  knownVersion(id: string): string | undefined {
+    return this.known.get(id);
+  }
+
+  /** Re-reads a post after an outside change; returns its new version, or null when it is unchanged or gone. */
+  async checkOutsideChange(id: string): Promise<string | null> {
+    const before = this.known.get(id);
+    if (before === undefined) return null;
+    try {
+      const version = versionOf(await this.readPost(id));
+      return version === before ? null : version;
+    } catch {
+      return null;
+    }
+  }
+
+  private async freeId(base: string): Promise<string> {
+    const stem = base.slice(0, 170) || 'beitrag';
+    for (let n = 1; n < 10_000; n++) {
+      const id = n === 1 ? stem : `${stem}-${n}`;
+      if (!(await exists(this.paths.postDir(id)))) return id;
+    }
+    throw new KladdeError('already-exists', 'Kein freier Ordnername gefunden');
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function rmQuiet(p: string): Promise<void> {
+  const { rm } = await import('node:fs/promises');
+  await rm(p, { force: true });
+}
+
+function firstWords(body: string): string {
+  const plain = body.replace(/[#>*_`[\]()!|-]/g, ' ').replace(/\s+/g, ' ').trim();
+  return plain.length > 160 ? plain.slice(0, 157) + '…' : plain;
+}

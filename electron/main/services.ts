@@ -1,0 +1,72 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { AppInfo } from '../common/ipc/contract.js';
+import { EventHub } from './events/event-sink.js';
+import type { Handlers } from './ipc/dispatch.js';
+import { LibraryWatcher } from './posts/library-watcher.js';
+import { PostStore } from './posts/post-store.js';
+import { SettingsStore } from './settings/settings-store.js';
+
+export interface ServiceOptions {
+  /** Folder for settings and other per-user state (Electron's userData, or a folder of the web host). */
+  configDir: string;
+  /** Overrides the library folder from the settings (tests, `npm run web -- --library`). */
+  libraryPath?: string;
+  transport: AppInfo['transport'];
+  version: string;
+  systemLanguage: string;
+  log?: (message: string) => void;
+}
+
+export function defaultLibraryPath(): string {
+  return path.join(os.homedir(), 'Kladde');
+}
+
+/** Everything main offers, built in a fixed order from explicit dependencies; no `electron` in here. */
+export class Services {
+  readonly events = new EventHub();
+  readonly settings: SettingsStore;
+  posts!: PostStore;
+  private watcher: LibraryWatcher | null = null;
+
+  constructor(private readonly options: ServiceOptions) {
+    this.settings = new SettingsStore(path.join(options.configDir, 'settings.json'));
+  }
+
+  async start(): Promise<void> {
+    const settings = await this.settings.get();
+    const root = this.options.libraryPath ?? (settings.libraryPath || defaultLibraryPath());
+    this.posts = new PostStore({ root });
+    await this.posts.ensureLibrary();
+    this.watcher = new LibraryWatcher(this.posts, this.events);
+    await this.watcher.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.watcher?.stop();
+  }
+
+  handlers(): Handlers {
+    const posts = () => this.posts;
+    return {
+      appInfo: async () => ({
+        version: this.options.version,
+        platform: process.platform,
+        transport: this.options.transport,
+        systemLanguage: this.options.systemLanguage,
+        libraryPath: this.posts.root,
+      }),
+      listPosts: () => posts().list(),
+      openPost: (id) => posts().open(id),
+      createPost: ({ title }) => posts().create(title),
+      savePost: (id, { text, baseVersion, force }) => posts().save(id, text, baseVersion, force),
+      renamePost: (id, slug) => posts().rename(id, slug),
+      duplicatePost: (id) => posts().duplicate(id),
+      deletePost: (id) => posts().delete(id),
+      listTrash: () => posts().listTrash(),
+      restorePost: (trashId) => posts().restore(trashId),
+      getSettings: () => this.settings.get(),
+      setSettings: (patch) => this.settings.update(patch),
+    };
+  }
+}

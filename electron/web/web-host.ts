@@ -1,0 +1,215 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, realpath } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { eventContract, type EventName, type EventPayload } from '../common/ipc/contract.js';
+import { contentSecurityPolicy } from '../common/security/csp.js';
+import type { EventSink } from '../main/events/event-sink.js';
+import { createDispatcher, type Dispatch } from '../main/ipc/dispatch.js';
+import type { Services } from '../main/services.js';
+
+export interface WebHostOptions {
+  services: Services;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  port?: number;
+  /** Fixed only in tests; normally a fresh random token per start. */
+  token?: string;
+  log?: (message: string) => void;
+}
+
+const MAX_BODY = 64 * 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+};
+
+/**
+ * Kladde's services and renderer over HTTP on 127.0.0.1, for a browser: the same contract and validation as
+ * Electron's IPC. Requests must name this host (no DNS rebinding), come from this origin, and API calls
+ * must carry the per-start token.
+ */
+export class WebHost {
+  private server: Server | null = null;
+  private readonly token: string;
+  private readonly dispatch: Dispatch;
+  private readonly streams = new Set<ServerResponse>();
+  private port = 0;
+  private detachEvents: (() => void) | null = null;
+
+  constructor(private readonly options: WebHostOptions) {
+    this.token = options.token ?? randomBytes(24).toString('base64url');
+    this.dispatch = createDispatcher(options.services.handlers(), options.log);
+  }
+
+  /** The address to open, with the token in the fragment so it never reaches a server log. */
+  get url(): string {
+    return `http://127.0.0.1:${this.port}/#token=${this.token}`;
+  }
+
+  get origin(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch(() => {
+        if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Interner Fehler');
+        else res.end();
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      this.server?.once('error', reject);
+      this.server?.listen(this.options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+    this.port = (this.server.address() as AddressInfo).port;
+    const sink: EventSink = { emit: (name, payload) => this.broadcast(name, payload) };
+    this.detachEvents = this.options.services.events.add(sink);
+  }
+
+  async stop(): Promise<void> {
+    this.detachEvents?.();
+    for (const s of this.streams) s.end();
+    this.streams.clear();
+    await new Promise<void>((resolve) => {
+      if (!this.server) return resolve();
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private allowedHosts(): string[] {
+    return [`127.0.0.1:${this.port}`, `localhost:${this.port}`];
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!this.allowedHosts().includes(req.headers.host ?? '')) {
+      return send(res, 421, 'text/plain; charset=utf-8', 'Falscher Host');
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !this.allowedHosts().some((h) => origin === `http://${h}`)) {
+      return send(res, 403, 'text/plain; charset=utf-8', 'Fremde Herkunft');
+    }
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+      return send(res, 403, 'text/plain; charset=utf-8', 'Fremde Herkunft');
+    }
+    const url = new URL(req.url ?? '/', this.origin);
+    if (url.pathname.startsWith('/api/')) {
+      if (!this.hasToken(req)) return send(res, 401, 'text/plain; charset=utf-8', 'Token fehlt oder ist falsch');
+      if (url.pathname === '/api/events' && req.method === 'GET') return this.openStream(res);
+      if (req.method !== 'POST' || origin === undefined) {
+        return send(res, 405, 'text/plain; charset=utf-8', 'Nur POST vom eigenen Ursprung');
+      }
+      return this.call(url.pathname.slice('/api/'.length), req, res);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Nur GET');
+    return this.serveStatic(url.pathname, res);
+  }
+
+  private hasToken(req: IncomingMessage): boolean {
+    const given = Buffer.from(String(req.headers['x-kladde-token'] ?? ''));
+    const expected = Buffer.from(this.token);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  private async call(channel: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return send(res, 415, 'text/plain; charset=utf-8', 'JSON erwartet');
+    }
+    let body: string;
+    try {
+      body = await readBody(req);
+    } catch {
+      return send(res, 413, 'text/plain; charset=utf-8', 'Anfrage zu groß');
+    }
+    let args: unknown;
+    try {
+      args = JSON.parse(body);
+    } catch {
+      args = undefined;
+    }
+    const result = await this.dispatch(channel, args);
+    send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
+  }
+
+  private openStream(res: ServerResponse): void {
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.write(': verbunden\n\n');
+    this.streams.add(res);
+    res.on('close', () => this.streams.delete(res));
+  }
+
+  private broadcast<E extends EventName>(name: E, payload: EventPayload<E>): void {
+    const data = JSON.stringify(eventContract[name].parse(payload));
+    for (const s of this.streams) s.write(`event: ${name}\ndata: ${data}\n\n`);
+  }
+
+  private async serveStatic(pathname: string, res: ServerResponse): Promise<void> {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(pathname);
+    } catch {
+      return send(res, 400, 'text/plain; charset=utf-8', 'Ungültiger Pfad');
+    }
+    if (rel === '/' || rel === '') rel = '/index.html';
+    const root = await realpath(this.options.staticDir).catch(() => null);
+    if (!root) return send(res, 503, 'text/plain; charset=utf-8', 'Die Oberfläche ist nicht gebaut: bitte „npm run build“ ausführen.');
+    const file = path.resolve(root, '.' + rel);
+    if (!file.startsWith(root + path.sep) || rel.includes('\0')) return send(res, 404, 'text/plain; charset=utf-8', 'Nicht gefunden');
+    let data: Buffer;
+    try {
+      const real = await realpath(file);
+      if (!real.startsWith(root + path.sep)) return send(res, 404, 'text/plain; charset=utf-8', 'Nicht gefunden');
+      data = await readFile(real);
+    } catch {
+      return send(res, 404, 'text/plain; charset=utf-8', 'Nicht gefunden');
+    }
+    send(res, 200, TYPES[path.extname(file)] ?? 'application/octet-stream', data);
+  }
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': contentSecurityPolicy(),
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

@@ -1,0 +1,15 @@
+// Bundles the main process (ESM), the preload (one CommonJS file, as a sandboxed preload must be) and the
+// web host. npm dependencies stay external: electron-builder packs them from node_modules.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const external = ['electron', ...Object.keys(pkg.dependencies ?? {})];
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', external };
+
+await Promise.all([
+  build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/main/index.js', format: 'esm' }),
+  build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/preload/index.cjs', format: 'cjs' }),
+  build({ ...common, entryPoints: ['electron/web/cli.ts'], outfile: 'dist/web/cli.js', format: 'esm' }),
+  build({ ...common, entryPoints: ['electron/main/spell/spell-worker.ts'], outfile: 'dist/main/spell-worker.js', format: 'esm' }).catch(() => undefined),
+]);
