@@ -2,6 +2,7 @@
 // web host. npm dependencies stay external: electron-builder packs them from node_modules.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { buildSpellWorker } from './spell-worker-build.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = ['electron', ...Object.keys(pkg.dependencies ?? {})];
@@ -11,5 +12,5 @@ await Promise.all([
   build({ ...common, entryPoints: ['electron/main/index.ts'], outfile: 'dist/main/index.js', format: 'esm' }),
   build({ ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'dist/preload/index.cjs', format: 'cjs' }),
   build({ ...common, entryPoints: ['electron/web/cli.ts'], outfile: 'dist/web/cli.js', format: 'esm' }),
-  build({ ...common, entryPoints: ['electron/main/spell/spell-worker.ts'], outfile: 'dist/main/spell-worker.js', format: 'esm' }).catch(() => undefined),
+  buildSpellWorker('dist/main/spell-worker.cjs'),
 ]);

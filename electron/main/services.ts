@@ -6,6 +6,8 @@ import type { Handlers } from './ipc/dispatch.js';
 import { LibraryWatcher } from './posts/library-watcher.js';
 import { PostStore } from './posts/post-store.js';
 import { SettingsStore } from './settings/settings-store.js';
+import { createSpellService } from './spell/create-spell-service.js';
+import type { SpellService } from './spell/spell-service.js';
 
 export interface ServiceOptions {
   /** Folder for settings and other per-user state (Electron's userData, or a folder of the web host). */
@@ -28,6 +30,7 @@ export class Services {
   readonly settings: SettingsStore;
   posts!: PostStore;
   private watcher: LibraryWatcher | null = null;
+  spell!: SpellService;
 
   constructor(private readonly options: ServiceOptions) {
     this.settings = new SettingsStore(path.join(options.configDir, 'settings.json'));
@@ -38,12 +41,14 @@ export class Services {
     const root = this.options.libraryPath ?? (settings.libraryPath || defaultLibraryPath());
     this.posts = new PostStore({ root });
     await this.posts.ensureLibrary();
+    this.spell = createSpellService(this.posts.root, this.options.log);
     this.watcher = new LibraryWatcher(this.posts, this.events);
     await this.watcher.start();
   }
 
   async stop(): Promise<void> {
     await this.watcher?.stop();
+    await this.spell?.stop();
   }
 
   handlers(): Handlers {
@@ -67,6 +72,10 @@ export class Services {
       restorePost: (trashId) => posts().restore(trashId),
       getSettings: () => this.settings.get(),
       setSettings: (patch) => this.settings.update(patch),
+      spellCheck: (request) => this.spell.check(request),
+      spellSuggest: (request) => this.spell.suggest(request),
+      spellAddWord: (word) => this.spell.addWord(word),
+      spellIgnoreWord: (word) => this.spell.ignoreWord(word),
     };
   }
 }

@@ -17,6 +17,10 @@ export const CHANNELS = [
   'restorePost',
   'getSettings',
   'setSettings',
+  'spellCheck',
+  'spellSuggest',
+  'spellAddWord',
+  'spellIgnoreWord',
 ] as const satisfies readonly Channel[];
 
 export const EVENTS = ['postChangedOnDisk', 'libraryChanged', 'menuCommand'] as const satisfies readonly EventName[];

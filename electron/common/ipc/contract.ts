@@ -8,6 +8,14 @@ import {
   trashEntrySchema,
 } from '../model/post.js';
 import { settingsPatchSchema, settingsSchema } from '../model/settings.js';
+import {
+  spellCheckRequestSchema,
+  spellCheckResultSchema,
+  spellSuggestRequestSchema,
+  spellSuggestResultSchema,
+  spellWordResultSchema,
+  spellWordSchema,
+} from '../model/spell.js';
 import type { Result } from '../result.js';
 
 const MAX_POST_CHARS = 20_000_000;
@@ -49,6 +57,10 @@ export const contract = {
   restorePost: { args: z.tuple([z.string().min(1).max(300)]), result: openedPostSchema },
   getSettings: { args: z.tuple([]), result: settingsSchema },
   setSettings: { args: z.tuple([settingsPatchSchema]), result: settingsSchema },
+  spellCheck: { args: z.tuple([spellCheckRequestSchema]), result: spellCheckResultSchema },
+  spellSuggest: { args: z.tuple([spellSuggestRequestSchema]), result: spellSuggestResultSchema },
+  spellAddWord: { args: z.tuple([spellWordSchema]), result: spellWordResultSchema },
+  spellIgnoreWord: { args: z.tuple([spellWordSchema]), result: spellWordResultSchema },
 } as const;
 
 export type Contract = typeof contract;
