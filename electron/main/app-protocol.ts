@@ -1,0 +1,72 @@
+import { protocol } from 'electron';
+import { readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { contentSecurityPolicy } from '../common/security/csp.js';
+import { APP_HOST, APP_SCHEME } from './ipc/register.js';
+import { MEDIA_SCHEME } from './window.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+};
+
+/** Must run before `app.ready`: our schemes behave like https (origin, fetch, CSP 'self'). */
+export function registerSchemes(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true } },
+  ]);
+}
+
+/** Serves the built renderer from `app://kladde/`, confined to its folder. */
+export function serveRenderer(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST) return new Response('Nicht gefunden', { status: 404 });
+    const root = await realpath(rendererDir);
+    let rel: string;
+    try {
+      rel = decodeURIComponent(url.pathname);
+    } catch {
+      return new Response('Ungültiger Pfad', { status: 400 });
+    }
+    const file = path.resolve(root, '.' + (rel === '/' ? '/index.html' : rel));
+    if (!file.startsWith(root + path.sep)) return new Response('Nicht gefunden', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: {
+          'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+          'Content-Security-Policy': contentSecurityPolicy([`${MEDIA_SCHEME}:`]),
+          'X-Content-Type-Options': 'nosniff',
+        },
+      });
+    } catch {
+      return new Response('Nicht gefunden', { status: 404 });
+    }
+  });
+}
+
+/** Serves a post's local images as `kladde-media://post/<id>/<file>` through a reader confined to that post. */
+export function serveMedia(read: (postId: string, file: string) => Promise<{ body: Uint8Array; type: string } | null>): void {
+  protocol.handle(MEDIA_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    const parts = url.pathname.split('/').filter(Boolean);
+    if (url.host !== 'post' || parts.length < 2) return new Response('Nicht gefunden', { status: 404 });
+    try {
+      const [id, ...rest] = parts.map((p) => decodeURIComponent(p));
+      const found = await read(id ?? '', rest.join('/'));
+      if (!found) return new Response('Nicht gefunden', { status: 404 });
+      return new Response(Buffer.from(found.body), {
+        headers: { 'Content-Type': found.type, 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'" },
+      });
+    } catch {
+      return new Response('Nicht gefunden', { status: 404 });
+    }
+  });
+}

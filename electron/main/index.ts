@@ -1,0 +1,57 @@
+import { app, BrowserWindow, ipcMain } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ipcEvent } from '../common/ipc/channels.js';
+import { registerSchemes, serveRenderer } from './app-protocol.js';
+import { createDispatcher } from './ipc/dispatch.js';
+import { registerIpc } from './ipc/register.js';
+import { installMenu } from './menu.js';
+import { Services } from './services.js';
+import { createMainWindow, hardenSession } from './window.js';
+
+// Composition root: builds the services in a fixed order, registers IPC, opens the one window.
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  registerSchemes();
+  let win: BrowserWindow | null = null;
+
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+  });
+
+  void app.whenReady().then(async () => {
+    const services = new Services({
+      configDir: app.getPath('userData'),
+      transport: 'electron',
+      version: app.getVersion(),
+      systemLanguage: app.getLocale(),
+      log: (m) => console.error(m),
+    });
+    await services.start();
+    hardenSession();
+    serveRenderer(path.join(here, '../renderer'));
+    registerIpc(ipcMain, createDispatcher(services.handlers(), (m) => console.error(m)));
+
+    const settings = await services.settings.get();
+    const language = settings.uiLanguage === 'en' || (settings.uiLanguage === 'system' && app.getLocale().startsWith('en')) ? 'en' : 'de';
+    win = createMainWindow({
+      preload: path.join(here, '../preload/index.cjs'),
+      bounds: settings.windowBounds,
+      onBounds: (windowBounds) => void services.settings.update({ windowBounds }),
+      title: 'Kladde',
+    });
+    const target = win;
+    services.events.add({ emit: (name, payload) => target.isDestroyed() || target.webContents.send(ipcEvent(name), payload) });
+    installMenu(language, (command) => target.webContents.send(ipcEvent('menuCommand'), { command }));
+    app.on('before-quit', () => void services.stop());
+  });
+}

@@ -1,0 +1,23 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+export interface DialogProps {
+  title: string;
+  children: ReactNode;
+  onClose: () => void;
+  wide?: boolean;
+}
+
+/** A modal built on <dialog>: focus is trapped, Escape closes. */
+export function Dialog(props: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (el && !el.open) el.showModal();
+  }, []);
+  return (
+    <dialog ref={ref} className={props.wide ? 'dialog dialog-wide' : 'dialog'} aria-label={props.title} onCancel={(e) => { e.preventDefault(); props.onClose(); }}>
+      <h2>{props.title}</h2>
+      {props.children}
+    </dialog>
+  );
+}

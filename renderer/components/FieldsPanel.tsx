@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import type { FrontMatterParse, FieldPatch } from '../../electron/common/markdown/front-matter';
+import { POST_STATUSES, slugSchema, type PostStatus } from '../../electron/common/model/post';
+import { slugify } from '../../electron/common/text/slug';
+import { useI18n } from '../i18n/i18n';
+import { ChipInput } from './ChipInput';
+
+export interface FieldsPanelProps {
+  parsed: FrontMatterParse;
+  onPatch: (patch: FieldPatch) => void;
+  /** Called when the title or slug field is left: the folder follows the slug then. */
+  onSlugSettled: () => void;
+}
+
+/** The post's front-matter fields as a form; every change is written into the YAML in the editor. */
+export function FieldsPanel({ parsed, onPatch, onSlugSettled }: FieldsPanelProps) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(true);
+
+  if (!parsed.ok) {
+    return (
+      <div className="fields fields-error" role="alert">
+        {t('fields.yamlError', { message: parsed.problem.message, line: parsed.problem.line, column: parsed.problem.column })}
+      </div>
+    );
+  }
+  const f = parsed.fields;
+  const slugValid = f.slug === '' || slugSchema.safeParse(f.slug).success;
+
+  const setTitle = (title: string) => {
+    // The slug follows the title until the user edits the slug by hand.
+    const follows = f.slug === '' || f.slug === slugify(f.title);
+    onPatch(follows ? { title, slug: slugify(title) } : { title });
+  };
+
+  return (
+    <section className={open ? 'fields' : 'fields fields-closed'}>
+      <div className="fields-title-row">
+        <input
+          className="title-input"
+          aria-label={t('fields.title')}
+          placeholder={t('fields.titlePlaceholder')}
+          value={f.title}
+          onChange={(e) => setTitle(e.target.value)}
+          onBlur={onSlugSettled}
+        />
+        <button type="button" className="ghost" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? t('fields.hide') : t('fields.show')}
+        </button>
+      </div>
+      {open && (
+        <div className="fields-grid">
+          <label htmlFor="f-slug">{t('fields.slug')}</label>
+          <div className="field-col">
+            <input
+              id="f-slug"
+              value={f.slug}
+              title={t('fields.slugHint')}
+              aria-invalid={!slugValid}
+              onChange={(e) => onPatch({ slug: e.target.value })}
+              onBlur={onSlugSettled}
+            />
+            {!slugValid && <span className="field-error">{t('fields.slugInvalid')}</span>}
+          </div>
+          <label htmlFor="f-date">{t('fields.date')}</label>
+          <input
+            id="f-date"
+            type="datetime-local"
+            step={1}
+            value={/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?$/.test(f.date) ? f.date : ''}
+            onChange={(e) => onPatch({ date: e.target.value.length === 16 ? `${e.target.value}:00` : e.target.value })}
+          />
+          <label htmlFor="f-categories">{t('fields.categories')}</label>
+          <ChipInput id="f-categories" values={f.categories} onChange={(categories) => onPatch({ categories })} />
+          <label htmlFor="f-tags">{t('fields.tags')}</label>
+          <ChipInput id="f-tags" values={f.tags} onChange={(tags) => onPatch({ tags })} />
+          <label htmlFor="f-status">{t('fields.status')}</label>
+          <select id="f-status" value={f.status} onChange={(e) => onPatch({ status: e.target.value as PostStatus })}>
+            {POST_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="f-excerpt">{t('fields.excerpt')}</label>
+          <textarea id="f-excerpt" rows={1} value={f.excerpt} onChange={(e) => onPatch({ excerpt: e.target.value })} />
+        </div>
+      )}
+    </section>
+  );
+}

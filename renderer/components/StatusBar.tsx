@@ -1,0 +1,40 @@
+import type { TextCounts } from '../../electron/common/text/counts';
+import type { AppError } from '../../electron/common/result';
+import type { SaveState } from '../hooks/usePostSession';
+import { errorText, useI18n } from '../i18n/i18n';
+
+export interface StatusBarProps {
+  counts: TextCounts | null;
+  selection: TextCounts | null;
+  saveState: SaveState;
+  saveError: AppError | null;
+}
+
+export function StatusBar(props: StatusBarProps) {
+  const { t } = useI18n();
+  const c = props.counts;
+  const saveText =
+    props.saveState === 'failed' && props.saveError
+      ? t('save.failed', { message: errorText(t, props.saveError) })
+      : t(props.saveState === 'saving' ? 'save.saving' : props.saveState === 'unsaved' ? 'save.unsaved' : 'save.saved');
+  return (
+    <footer className="status-bar">
+      {c && (
+        <>
+          <span data-testid="count-words">{t('count.words', { count: c.words })}</span>
+          <span title={t('count.charactersTitle', { withSpaces: c.characters, withoutSpaces: c.charactersNoSpaces })}>
+            {t('count.characters', { count: c.characters })}
+          </span>
+          <span>{t('count.reading', { minutes: c.readingMinutes })}</span>
+        </>
+      )}
+      {props.selection && props.selection.characters > 0 && (
+        <span className="status-selection">{t('count.selection', { words: props.selection.words, characters: props.selection.characters })}</span>
+      )}
+      <span className="status-spacer" />
+      <span className={`save-state save-${props.saveState}`} data-testid="save-state" role="status">
+        {saveText}
+      </span>
+    </footer>
+  );
+}

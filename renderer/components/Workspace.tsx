@@ -1,0 +1,346 @@
+import { openSearchPanel } from '@codemirror/search';
+import type { EditorView, ViewUpdate } from '@codemirror/view';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { parseFrontMatter, updateFrontMatter, type FieldPatch, type FrontMatterParse } from '../../electron/common/markdown/front-matter';
+import type { AppInfo } from '../../electron/common/ipc/contract';
+import { slugSchema, type PostSummary, type TrashEntry } from '../../electron/common/model/post';
+import type { Settings, SettingsPatch } from '../../electron/common/model/settings';
+import type { AppError } from '../../electron/common/result';
+import { countText, type TextCounts } from '../../electron/common/text/counts';
+import { usePostSession } from '../hooks/usePostSession';
+import { errorText, useI18n } from '../i18n/i18n';
+import { api, mediaUrl, onEvent } from '../lib/api';
+import { ConfirmDialog } from './ConfirmDialog';
+import { ConflictBanner } from './ConflictBanner';
+import { Divider } from './Divider';
+import { EditorPane, scrollEditorToLine } from './EditorPane';
+import { FieldsPanel } from './FieldsPanel';
+import { PreviewPane, type PreviewHandle } from './PreviewPane';
+import { RenameDialog } from './RenameDialog';
+import { SettingsDialog } from './SettingsDialog';
+import { Sidebar } from './Sidebar';
+import { StatusBar } from './StatusBar';
+
+export interface WorkspaceProps {
+  info: AppInfo;
+  settings: Settings;
+  onSettings: (patch: SettingsPatch) => void;
+}
+
+type Modal =
+  | { kind: 'delete'; post: PostSummary }
+  | { kind: 'rename'; post: PostSummary }
+  | { kind: 'settings' }
+  | null;
+
+const FRONT_MATTER_WINDOW = 64 * 1024;
+const COUNT_DELAY_MS = 250;
+
+/** The main screen: library, fields, editor and preview, status bar. */
+export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
+  const { t } = useI18n();
+  const viewRef = useRef<EditorView | null>(null);
+  const previewRef = useRef<PreviewHandle>(null);
+  const [error, setError] = useState<string | null>(null);
+  const showError = useCallback((e: AppError) => setError(errorText(t, e)), [t]);
+  const post = usePostSession(viewRef, showError);
+  const { session } = post;
+
+  const [posts, setPosts] = useState<PostSummary[]>([]);
+  const [trash, setTrash] = useState<TrashEntry[] | null>(null);
+  const [modal, setModal] = useState<Modal>(null);
+  const [fields, setFields] = useState<FrontMatterParse>(() => parseFrontMatter(''));
+  const [counts, setCounts] = useState<TextCounts | null>(null);
+  const [selectionCounts, setSelectionCounts] = useState<TextCounts | null>(null);
+  const [share, setShare] = useState(settings.editorShare);
+  const fieldsYaml = useRef<string | null>(null);
+  const countTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const syncUntil = useRef({ editor: 0, preview: 0 });
+  const lang = fields.ok ? fields.fields.lang : 'de';
+
+  const refreshList = useCallback(async () => {
+    const result = await api.listPosts();
+    if (result.ok) setPosts(result.value);
+    else showError(result.error);
+  }, [showError]);
+
+  useEffect(() => {
+    void refreshList();
+    return onEvent('libraryChanged', () => void refreshList());
+  }, [refreshList]);
+
+  // Open the newest post at start so the writer sees text, not an empty screen.
+  const openedFirst = useRef(false);
+  useEffect(() => {
+    if (openedFirst.current || posts.length === 0) return;
+    openedFirst.current = true;
+    if (!session.id && posts[0]) void post.open(posts[0].id);
+  }, [posts, post, session.id]);
+
+  const updateFields = useCallback((text: string) => {
+    const head = text.length > FRONT_MATTER_WINDOW ? text.slice(0, FRONT_MATTER_WINDOW) : text;
+    const end = head.startsWith('---') ? head.indexOf('\n---', 3) : 0;
+    const yaml = end > 0 ? head.slice(0, end) : '';
+    if (yaml === fieldsYaml.current) return;
+    fieldsYaml.current = yaml;
+    setFields(parseFrontMatter(head));
+  }, []);
+
+  const onUpdate = useCallback(
+    (update: ViewUpdate) => {
+      if (update.docChanged) {
+        const text = update.state.doc.toString();
+        if (settings.previewVisible) previewRef.current?.update(text, post.session.id);
+        updateFields(text);
+        if (countTimer.current) clearTimeout(countTimer.current);
+        countTimer.current = setTimeout(() => setCounts(countText(update.state.doc.toString())), COUNT_DELAY_MS);
+        post.changed();
+      }
+      if (update.selectionSet || update.docChanged) {
+        const sel = update.state.selection.main;
+        setSelectionCounts(sel.empty ? null : countText(update.state.sliceDoc(sel.from, sel.to), { hasFrontMatter: false }));
+      }
+    },
+    [post, settings.previewVisible, updateFields],
+  );
+
+  // Showing the preview again renders it from the current text.
+  useEffect(() => {
+    const view = viewRef.current;
+    if (settings.previewVisible && view) {
+      previewRef.current?.reset();
+      previewRef.current?.update(view.state.doc.toString(), session.id);
+    }
+    // Only a change of visibility re-renders; the post id is read at that moment.
+  }, [settings.previewVisible]);
+
+  const patchFields = useCallback((patch: FieldPatch) => {
+    const view = viewRef.current;
+    if (!view) return;
+    const text = view.state.doc.toString();
+    const next = updateFrontMatter(text, patch);
+    if (next === null || next === text) return;
+    // Replace only the part that differs, so the cursor and undo history stay sensible.
+    let start = 0;
+    while (start < text.length && start < next.length && text[start] === next[start]) start++;
+    let endOld = text.length;
+    let endNew = next.length;
+    while (endOld > start && endNew > start && text[endOld - 1] === next[endNew - 1]) {
+      endOld--;
+      endNew--;
+    }
+    view.dispatch({ changes: { from: start, to: endOld, insert: next.slice(start, endNew) }, userEvent: 'input.fields' });
+  }, []);
+
+  const settleSlug = useCallback(async () => {
+    const id = session.id;
+    if (!id || !fields.ok) return;
+    const slug = fields.fields.slug;
+    if (!slug || slug === id || !slugSchema.safeParse(slug).success) return;
+    if (!(await post.save())) return;
+    const result = await api.renamePost(id, slug);
+    if (!result.ok) return showError(result.error);
+    post.adopt(result.value);
+    void refreshList();
+  }, [fields, post, refreshList, session.id, showError]);
+
+  const createPost = useCallback(async () => {
+    const result = await api.createPost({ title: t('library.newTitle') });
+    if (!result.ok) return showError(result.error);
+    await post.open(result.value.id);
+    void refreshList();
+  }, [post, refreshList, showError, t]);
+
+  useEffect(
+    () =>
+      onEvent('menuCommand', ({ command }) => {
+        if (command === 'newPost') void createPost();
+        else if (command === 'save') void post.save();
+        else if (command === 'togglePreview') onSettings({ previewVisible: !settings.previewVisible });
+        else if (command === 'toggleSidebar') onSettings({ sidebarVisible: !settings.sidebarVisible });
+        else if (command === 'settings') setModal({ kind: 'settings' });
+        else if (command === 'find' && viewRef.current) openSearchPanel(viewRef.current);
+      }),
+    [createPost, onSettings, post, settings.previewVisible, settings.sidebarVisible],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void post.save();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [post]);
+
+  const renderOptions = useCallback(() => ({}), []);
+
+  // The reload notice is information, not a question: it goes away by itself.
+  const { dismissNotice } = post;
+  useEffect(() => {
+    if (session.notice === null) return;
+    const timer = setTimeout(dismissNotice, 6000);
+    return () => clearTimeout(timer);
+  }, [dismissNotice, session.notice]);
+  const sanitizeOptions = useCallback(
+    () => ({
+      resolveLocalImage: (src: string) => (session.id ? mediaUrl(session.id, src) : src),
+      remoteImageLabel: (src: string) => t('preview.remoteImage', { src }),
+    }),
+    [session.id, t],
+  );
+
+  const columns = useMemo(
+    () => (settings.previewVisible ? `${share}fr 6px ${1 - share}fr` : '1fr'),
+    [settings.previewVisible, share],
+  );
+
+  return (
+    <div className={settings.sidebarVisible ? 'app' : 'app app-no-sidebar'}>
+      {settings.sidebarVisible && (
+        <Sidebar
+          posts={posts}
+          activeId={session.id}
+          trash={trash}
+          onOpen={(id) => void post.open(id)}
+          onNew={() => void createPost()}
+          onRename={(p) => setModal({ kind: 'rename', post: p })}
+          onDuplicate={async (p) => {
+            await post.save();
+            const r = await api.duplicatePost(p.id);
+            if (!r.ok) return showError(r.error);
+            await post.open(r.value.id);
+            void refreshList();
+          }}
+          onDelete={(p) => setModal({ kind: 'delete', post: p })}
+          onShowTrash={async () => {
+            const r = await api.listTrash();
+            if (r.ok) setTrash(r.value);
+            else showError(r.error);
+          }}
+          onHideTrash={() => setTrash(null)}
+          onRestore={async (e) => {
+            const r = await api.restorePost(e.trashId);
+            if (!r.ok) return showError(r.error);
+            setTrash(null);
+            await refreshList();
+            await post.open(r.value.id);
+          }}
+        />
+      )}
+      <main className="main">
+        <header className="toolbar">
+          <button type="button" className="ghost" aria-pressed={settings.sidebarVisible} onClick={() => onSettings({ sidebarVisible: !settings.sidebarVisible })}>
+            {settings.sidebarVisible ? t('sidebar.hide') : t('sidebar.show')}
+          </button>
+          <span className="toolbar-spacer" />
+          <button type="button" className="ghost" aria-pressed={settings.previewVisible} onClick={() => onSettings({ previewVisible: !settings.previewVisible })}>
+            {settings.previewVisible ? t('preview.toggleHide') : t('preview.toggleShow')}
+          </button>
+          <button type="button" className="ghost" onClick={() => setModal({ kind: 'settings' })}>
+            ⚙ {t('settings.open')}
+          </button>
+        </header>
+        {error && (
+          <div className="banner banner-error" role="alert">
+            <span>{error}</span>
+            <button type="button" className="ghost" aria-label={t('error.dismiss')} onClick={() => setError(null)}>
+              ×
+            </button>
+          </div>
+        )}
+        {session.conflict && (
+          <ConflictBanner mine={post.currentText} theirs={session.conflict.diskText} onKeepMine={() => void post.keepMine()} onTakeTheirs={post.takeTheirs} />
+        )}
+        {session.notice === 'reloaded' && (
+          <div className="banner banner-info" role="status" data-testid="reloaded-notice">
+            <span>{t('conflict.reloaded')}</span>
+            <button type="button" className="ghost" aria-label={t('error.dismiss')} onClick={post.dismissNotice}>
+              ×
+            </button>
+          </div>
+        )}
+        <div className={session.id ? 'post-area' : 'post-area post-area-empty'}>
+          {session.id ? (
+            <FieldsPanel parsed={fields} onPatch={patchFields} onSlugSettled={() => void settleSlug()} />
+          ) : (
+            <div className="empty-state">
+              <h2>{t('empty.title')}</h2>
+              <p>{t('empty.body')}</p>
+            </div>
+          )}
+          <div className="split" style={{ gridTemplateColumns: columns }} hidden={!session.id}>
+            <EditorPane
+              viewRef={viewRef}
+              loadedText={session.loadedText}
+              loadSeq={session.loadSeq}
+              onUpdate={onUpdate}
+              onTopLineChange={(line) => {
+                if (performance.now() < syncUntil.current.editor) return;
+                syncUntil.current.preview = performance.now() + 200;
+                previewRef.current?.scrollToLine(line);
+              }}
+            />
+            {settings.previewVisible && (
+              <>
+                <Divider label={t('divider.label')} share={share} onChange={setShare} onCommit={(v) => onSettings({ editorShare: v })} />
+                <PreviewPane
+                  ref={previewRef}
+                  lang={lang}
+                  label={t('preview.label')}
+                  renderOptions={renderOptions}
+                  sanitizeOptions={sanitizeOptions}
+                  onTopLineChange={(line) => {
+                    const view = viewRef.current;
+                    if (!view || performance.now() < syncUntil.current.preview) return;
+                    syncUntil.current.editor = performance.now() + 200;
+                    scrollEditorToLine(view, line);
+                  }}
+                />
+              </>
+            )}
+          </div>
+        </div>
+        <StatusBar counts={session.id ? counts : null} selection={selectionCounts} saveState={session.saveState} saveError={session.saveError} />
+      </main>
+      {modal?.kind === 'delete' && (
+        <ConfirmDialog
+          title={t('dialog.deleteTitle')}
+          body={t('dialog.deleteBody', { title: modal.post.title })}
+          confirmLabel={t('dialog.delete')}
+          danger
+          onCancel={() => setModal(null)}
+          onConfirm={async () => {
+            const target = modal.post;
+            setModal(null);
+            if (target.id === session.id) await post.open(null);
+            const r = await api.deletePost(target.id);
+            if (!r.ok) showError(r.error);
+            void refreshList();
+          }}
+        />
+      )}
+      {modal?.kind === 'rename' && (
+        <RenameDialog
+          title={modal.post.title}
+          currentSlug={modal.post.id}
+          onCancel={() => setModal(null)}
+          onRename={async (slug) => {
+            const target = modal.post;
+            setModal(null);
+            if (target.id === session.id) await post.save();
+            const r = await api.renamePost(target.id, slug);
+            if (!r.ok) return showError(r.error);
+            if (target.id === session.id) post.adopt(r.value);
+            void refreshList();
+          }}
+        />
+      )}
+      {modal?.kind === 'settings' && (
+        <SettingsDialog settings={settings} libraryPath={info.libraryPath} onChange={onSettings} onClose={() => setModal(null)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
+import { yamlFrontmatter } from '@codemirror/lang-yaml';
+import { bracketMatching, defaultHighlightStyle, syntaxHighlighting, HighlightStyle } from '@codemirror/language';
+import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
+import type { Extension } from '@codemirror/state';
+import { drawSelection, EditorView, highlightActiveLine, keymap, placeholder } from '@codemirror/view';
+import { tags } from '@lezer/highlight';
+import { formatKeymap } from './format-commands';
+
+const proseHighlight = HighlightStyle.define([
+  { tag: tags.heading1, fontWeight: '700', fontSize: '1.3em' },
+  { tag: tags.heading2, fontWeight: '700', fontSize: '1.15em' },
+  { tag: [tags.heading3, tags.heading4, tags.heading5, tags.heading6], fontWeight: '700' },
+  { tag: tags.strong, fontWeight: '700' },
+  { tag: tags.emphasis, fontStyle: 'italic' },
+  { tag: tags.strikethrough, textDecoration: 'line-through' },
+  { tag: tags.link, color: 'var(--accent)' },
+  { tag: tags.url, color: 'var(--muted)' },
+  { tag: tags.monospace, fontFamily: 'var(--mono)', color: 'var(--code)' },
+  { tag: tags.quote, color: 'var(--muted)', fontStyle: 'italic' },
+  { tag: [tags.processingInstruction, tags.meta], color: 'var(--faint)' },
+]);
+
+export interface EditorSetupOptions {
+  placeholderText: string;
+  ariaLabel: string;
+  /** Further extensions (spell checking, smart quotes …) added by their owners. */
+  extra?: Extension[];
+}
+
+/** The editor as Kladde configures it: Markdown with YAML front matter, wrapping, search, undo, formatting keys. */
+export function kladdeEditorSetup(options: EditorSetupOptions): Extension {
+  return [
+    history(),
+    drawSelection(),
+    highlightActiveLine(),
+    bracketMatching(),
+    highlightSelectionMatches(),
+    search({ top: true }),
+    EditorView.lineWrapping,
+    yamlFrontmatter({ content: markdown({ base: markdownLanguage, addKeymap: true }) }),
+    syntaxHighlighting(proseHighlight),
+    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    placeholder(options.placeholderText),
+    EditorView.contentAttributes.of({ 'aria-label': options.ariaLabel, spellcheck: 'false', lang: 'de' }),
+    keymap.of([...formatKeymap, ...searchKeymap, ...historyKeymap, ...defaultKeymap, indentWithTab]),
+    ...(options.extra ?? []),
+  ];
+}

@@ -1,0 +1,40 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { AppError } from '../../electron/common/result';
+import { de, type MessageKey } from './de';
+import { en } from './en';
+
+export type UiLanguage = 'de' | 'en';
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+const tables: Record<UiLanguage, Record<MessageKey, string>> = { de, en };
+
+/** German unless the system (or the setting) asks for English: Kladde is German first. */
+export function resolveUiLanguage(setting: 'system' | 'de' | 'en', systemLanguage: string): UiLanguage {
+  if (setting !== 'system') return setting;
+  return systemLanguage.toLowerCase().startsWith('en') ? 'en' : 'de';
+}
+
+export function translator(language: UiLanguage): Translate {
+  const table = tables[language];
+  const numberFormat = new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB');
+  return (key, params) =>
+    table[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params?.[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' ? numberFormat.format(value) : value;
+    });
+}
+
+export function errorText(t: Translate, error: AppError): string {
+  return t('error.withDetail', { message: t(`error.${error.code}`), detail: error.message });
+}
+
+const I18nContext = createContext<{ t: Translate; language: UiLanguage }>({ t: translator('de'), language: 'de' });
+
+export function I18nProvider(props: { language: UiLanguage; children: ReactNode }) {
+  return <I18nContext.Provider value={{ t: translator(props.language), language: props.language }}>{props.children}</I18nContext.Provider>;
+}
+
+export function useI18n(): { t: Translate; language: UiLanguage } {
+  return useContext(I18nContext);
+}

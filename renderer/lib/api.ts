@@ -1,0 +1,119 @@
+import { CHANNELS, EVENTS } from '../../electron/common/ipc/channels';
+import type { EventName, EventPayload, KladdeApi, KladdeEvents } from '../../electron/common/ipc/contract';
+import type { Result } from '../../electron/common/result';
+
+/**
+ * The renderer's only door to main. In Electron the preload's `window.kladde` is used; in a browser the same
+ * contract goes over HTTP to the web host, with the per-start token taken from the URL fragment.
+ */
+type Bridge = KladdeApi & KladdeEvents;
+
+declare global {
+  interface Window {
+    kladde?: Bridge;
+  }
+}
+
+const TOKEN_KEY = 'kladde-token';
+
+function webToken(): string {
+  const hash = new URLSearchParams(window.location.hash.slice(1));
+  const fromHash = hash.get('token');
+  if (fromHash) {
+    sessionStorage.setItem(TOKEN_KEY, fromHash);
+    // The token must not linger in the address bar or history.
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+    return fromHash;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+type Listener = (payload: unknown) => void;
+
+function createWebBridge(): Bridge {
+  const token = webToken();
+  const listeners = new Map<string, Set<Listener>>();
+
+  const call = async (channel: string, args: unknown[]): Promise<Result<unknown>> => {
+    try {
+      const response = await fetch(`/api/${channel}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Kladde-Token': token },
+        body: JSON.stringify(args),
+      });
+      if (!response.ok) {
+        return { ok: false, error: { code: response.status === 401 ? 'forbidden' : 'internal', message: await response.text() } };
+      }
+      return (await response.json()) as Result<unknown>;
+    } catch {
+      return { ok: false, error: { code: 'io', message: 'Keine Verbindung zu Kladde' } };
+    }
+  };
+
+  const connectEvents = async (): Promise<void> => {
+    // fetch instead of EventSource: the token goes in a header, not in a URL.
+    for (;;) {
+      try {
+        const response = await fetch('/api/events', { headers: { 'X-Kladde-Token': token } });
+        const reader = response.body?.getReader();
+        if (!reader) throw new Error('no stream');
+        const decoder = new TextDecoder();
+        let buffer = '';
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          buffer += decoder.decode(value, { stream: true });
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) !== -1) {
+            const chunk = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const name = /^event: (.+)$/m.exec(chunk)?.[1];
+            const data = /^data: (.+)$/m.exec(chunk)?.[1];
+            if (name && data) for (const l of listeners.get(name) ?? []) l(JSON.parse(data) as unknown);
+          }
+        }
+      } catch {
+        /* reconnect below */
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  };
+  void connectEvents();
+
+  const bridge: Record<string, unknown> = {};
+  for (const channel of CHANNELS) bridge[channel] = (...args: unknown[]) => call(channel, args);
+  for (const event of EVENTS) {
+    bridge[`on${event[0]?.toUpperCase()}${event.slice(1)}`] = (listener: Listener) => {
+      const set = listeners.get(event) ?? new Set<Listener>();
+      set.add(listener);
+      listeners.set(event, set);
+      return () => set.delete(listener);
+    };
+  }
+  return bridge as Bridge;
+}
+
+export const transport: 'electron' | 'web' = window.kladde ? 'electron' : 'web';
+const bridge: Bridge = window.kladde ?? createWebBridge();
+
+export const api: KladdeApi = bridge;
+
+/** Subscribes to a push from main; returns the unsubscribe function. */
+export function onEvent<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
+  const key = `on${name[0]?.toUpperCase()}${name.slice(1)}` as keyof KladdeEvents;
+  const subscribe = bridge[key] as unknown as (l: (p: EventPayload<E>) => void) => () => void;
+  return subscribe(listener);
+}
+
+/** Opens an http(s) or mailto link outside Kladde: Electron hands it to the system browser. */
+export function openExternal(href: string): void {
+  if (!/^(https?:|mailto:)/i.test(href)) return;
+  window.open(href, '_blank', 'noopener,noreferrer');
+}
+
+/** URL under which the preview loads a local image of a post (confined to the post's folder by main). */
+export function mediaUrl(postId: string, file: string): string {
+  const path = file.split('/').map(encodeURIComponent).join('/');
+  if (transport === 'electron') return `kladde-media://post/${encodeURIComponent(postId)}/${path}`;
+  return `/media/${encodeURIComponent(postId)}/${path}?token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}`;
+}

@@ -1,0 +1,111 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.js';
+import { startKladde, type RunningKladde } from './support/kladde.js';
+
+// A post may hold anything. None of this may run code, load anything from the network, or navigate the app.
+let kladde: RunningKladde;
+let browser: { context: BrowserContext; close: () => Promise<void> };
+let page: Page;
+let sentinel: Server;
+const sentinelHits: string[] = [];
+const foreignRequests: string[] = [];
+const dialogs: string[] = [];
+const popups: string[] = [];
+
+function hostilePosts(s: string): Record<string, string> {
+  return {
+    script: `<script>window.__pwned = 'script'; alert('script')</script>\n\nText <script src="${s}/script.js"></script>`,
+    handlers: `<img src="x" onerror="window.__pwned = 'onerror'">\n\n<p onclick="window.__pwned='onclick'" onmouseover="window.__pwned='hover'">Fahr mit der Maus hierher</p>\n\n<details open ontoggle="window.__pwned='toggle'"><summary>x</summary></details>`,
+    links: `[JS-Link](javascript:window.__pwned='link')\n\n<a href="javascript:window.__pwned='a'">A-Link</a>\n\n<a href="data:text/html,<script>alert(1)</script>">Data-Link</a>\n\n<a href="vbscript:msgbox(1)">VB</a>\n\n![Bild](javascript:window.__pwned='img')`,
+    frames: `<iframe src="${s}/frame"></iframe>\n\n<iframe srcdoc="<script>parent.__pwned='srcdoc'</script>"></iframe>\n\n<object data="${s}/object"></object>\n\n<embed src="${s}/embed">`,
+    meta: `<meta http-equiv="refresh" content="0;url=${s}/meta">\n\n<base href="${s}/base/">\n\n<link rel="stylesheet" href="${s}/style.css">\n\nRelativer [Link](andere-seite.html)`,
+    svg: `<svg onload="window.__pwned='svg'" width="20" height="20"><script>window.__pwned='svgscript'</script><image href="${s}/svgimage.png"/><a xlink:href="javascript:window.__pwned='svga'"><text y="15">x</text></a><foreignObject><img src="x" onerror="window.__pwned='fo'"></foreignObject></svg>`,
+    forms: `<form action="${s}/form" method="post"><input name="q" value="x"><button id="senden">Senden</button></form>\n\n<button formaction="${s}/formaction">Knopf</button>`,
+    remote: `<img src="${s}/remote.png">\n\n![Markdown-Bild](${s}/markdown.png)\n\n<div style="background-image:url(${s}/background.png)">Hintergrund</div>\n\n<style>@import url(${s}/import.css); body{background:url(${s}/body.png)}</style>\n\n<video src="${s}/video.mp4" autoplay></video><audio src="${s}/audio.mp3" autoplay></audio>\n\n<img srcset="${s}/srcset.png 2x" src="lokal.png">`,
+    mutation: `<math><mtext><table><mglyph><style><img src=x onerror="window.__pwned='mxss'"></style></mglyph></table></mtext></math>\n\n<noscript><p title="</noscript><img src=x onerror=window.__pwned='noscript'>"></noscript>\n\n<template><img src=x onerror="window.__pwned='template'"></template>`,
+  };
+}
+
+beforeAll(async () => {
+  sentinel = createServer((req, res) => {
+    sentinelHits.push(req.url ?? '');
+    res.end('ok');
+  });
+  await new Promise<void>((r) => sentinel.listen(0, '127.0.0.1', () => r()));
+  const s = `http://127.0.0.1:${(sentinel.address() as AddressInfo).port}`;
+
+  kladde = await startKladde();
+  for (const [id, body] of Object.entries(hostilePosts(s))) {
+    await mkdir(path.join(kladde.library, `boese-${id}`));
+    await writeFile(path.join(kladde.library, `boese-${id}`, 'index.md'), `---\ntitle: Böse ${id}\nstatus: draft\n---\n\n${body}\n\n[Normaler Link](https://example.invalid/seite)\n`);
+  }
+  browser = await launchChromium();
+  browser.context.on('request', (r) => {
+    if (r.frame().page() !== page) popups.push(r.url());
+  });
+  page = await browser.context.newPage();
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(kladde.origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreignRequests.push(r.url());
+  });
+  await page.goto(kladde.url);
+  await page.locator('.cm-content').waitFor();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kladde?.stop();
+  await new Promise<void>((r) => sentinel?.close(() => r()));
+});
+
+describe('hostile posts in the preview', () => {
+  for (const id of Object.keys(hostilePosts('http://x'))) {
+    it(`runs nothing, loads nothing, navigates nowhere: ${id}`, async () => {
+      const appUrl = page.url();
+      await page.locator(`[data-post-id="boese-${id}"]`).click();
+      await expect.poll(() => page.locator('.title-input').inputValue()).toBe(`Böse ${id}`);
+      await expect.poll(() => page.locator('.k-article').textContent()).toContain('Normaler Link');
+      const article = page.locator('.k-article');
+
+      // Interact like a curious user: hover and click everything clickable in the preview.
+      for (const el of await article.locator('a, button, p, summary, svg').all()) {
+        await el.hover({ force: true, timeout: 300 }).catch(() => undefined);
+        await el.click({ force: true, timeout: 300 }).catch(() => undefined);
+      }
+      await page.waitForTimeout(300);
+
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+      expect(dialogs).toEqual([]);
+      expect(sentinelHits).toEqual([]);
+      expect(foreignRequests).toEqual([]);
+      expect(page.url()).toBe(appUrl);
+      expect(await article.locator('script, iframe, object, embed, form, input, meta, link, base, style, foreignObject').count()).toBe(0);
+      expect(await article.locator('[onerror], [onload], [onclick], [onmouseover], [ontoggle]').count()).toBe(0);
+      for (const href of await article.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
+        expect(href).toMatch(/^(https?:|mailto:|#)/);
+      }
+    });
+  }
+
+  it('opens an ordinary web link outside the app, never in it', async () => {
+    const appUrl = page.url();
+    popups.length = 0;
+    await page.locator('.k-article a', { hasText: 'Normaler Link' }).click();
+    await expect.poll(() => popups.some((u) => u.startsWith('https://example.invalid/seite'))).toBe(true);
+    expect(page.url()).toBe(appUrl);
+  });
+
+  it('shows remote images as placeholders', async () => {
+    await page.locator('[data-post-id="boese-remote"]').click();
+    await expect.poll(() => page.locator('.k-article .k-remote-image').count()).toBeGreaterThanOrEqual(2);
+    expect(sentinelHits).toEqual([]);
+  });
+});
