@@ -1,10 +1,41 @@
 import { Lexer, Marked, type Token, type Tokens } from 'marked';
-import { splitFrontMatter } from './front-matter.js';
+import type { ImagesMap } from '../model/attribution.js';
+import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
 import { splitBlocks, type SourceBlock } from './blocks.js';
+import { creditTexts, formatCaption, formatCredit, type CreditTextOverrides } from './credits.js';
+import { readImages } from './front-matter-images.js';
+import { escapeHtml } from './html.js';
+import { findBodyImages, findFeaturedImage, imageKey, isLocalImage, isStandaloneImageParagraph } from './image-refs.js';
 
-/** How image sources are written in the HTML: local files in the preview, uploaded URLs when publishing. */
+export { escapeHtml };
+
+/** Where the featured image's credit appears in the body (block themes hide featured-image captions). */
+export const FEATURED_CREDIT_MODES = ['line', 'list', 'none'] as const;
+/**
+ * `line`: a credit line for the featured image at the end of the post (unless the body shows it as a figure);
+ * `list`: a „Bildnachweis“ list of every image's credit at the end; `none`: nothing.
+ */
+export type FeaturedCreditMode = (typeof FEATURED_CREDIT_MODES)[number];
+
+/** How a post is turned into HTML: the same options give the same HTML in the preview and when publishing. */
 export interface RenderOptions {
+  /** How image sources are written in the HTML: local files in the preview, uploaded URLs when publishing. */
   resolveImage?: (src: string) => string;
+  /** Credits by image key; renderPost/renderPostBlocks read them from the front matter when not given. */
+  images?: ImagesMap;
+  /** The post's language (`lang:`): English credit lines for `en*`, German otherwise. */
+  lang?: string;
+  /** The user's credit templates from the settings. */
+  creditTexts?: CreditTextOverrides;
+  /** Default `line`. */
+  featuredCredit?: FeaturedCreditMode;
+  /** The featured image (`image:`); renderPost/renderPostBlocks read it from the front matter when not given. */
+  featuredImage?: string;
+  /**
+   * The files in the post's folder (keys as {@link imageKey} makes them). When given, a local image whose file is
+   * missing renders as a visible placeholder instead of a broken image; publishing leaves it unset.
+   */
+  existingFiles?: ReadonlySet<string>;
 }
 
 export interface LinkDefinition {
@@ -15,10 +46,8 @@ export type LinkDefinitions = Record<string, LinkDefinition>;
 
 export interface RenderedBlock extends SourceBlock {
   html: string;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  /** Set on the extra last block holding the featured image's credit or the „Bildnachweis“ list. */
+  kind?: 'credits';
 }
 
 // The one configured Markdown renderer. Options of a call are held here for the synchronous duration of
@@ -34,18 +63,32 @@ const marked = new Marked({
       return imageTag(token);
     },
     paragraph(token: Tokens.Paragraph): string | false {
-      const inner = token.tokens.filter((t) => !(t.type === 'text' && t.raw.trim() === ''));
-      const only = inner.length === 1 ? inner[0] : undefined;
-      if (only?.type !== 'image') return false;
-      return `<figure class="k-figure">${imageTag(only as Tokens.Image)}</figure>\n`;
+      const only = isStandaloneImageParagraph(token);
+      if (!only) return false;
+      const caption = formatCaption(current.images?.[imageKey(only.href)], captionOptions());
+      const figcaption = caption.html ? `<figcaption>${caption.html}</figcaption>` : '';
+      return `<figure class="k-figure">${imageTag(only)}${figcaption}</figure>\n`;
     },
   },
 });
 
+function captionOptions(): { lang?: string; overrides?: CreditTextOverrides } {
+  return {
+    ...(current.lang !== undefined ? { lang: current.lang } : {}),
+    ...(current.creditTexts !== undefined ? { overrides: current.creditTexts } : {}),
+  };
+}
+
 function imageTag(token: Tokens.Image): string {
+  const key = imageKey(token.href);
+  const alt = token.text || current.images?.[key]?.alt || '';
+  if (current.existingFiles && isLocalImage(token.href) && !current.existingFiles.has(key)) {
+    const label = creditTexts(current.lang, current.creditTexts).missingImage;
+    return `<span class="k-image-missing" role="img" aria-label="${escapeHtml(alt)}">${escapeHtml(label)}: ${escapeHtml(key)}</span>`;
+  }
   const src = current.resolveImage ? current.resolveImage(token.href) : token.href;
   const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
-  return `<img src="${escapeHtml(src)}" alt="${escapeHtml(token.text)}"${title}>`;
+  return `<img src="${escapeHtml(src)}" alt="${escapeHtml(alt)}"${title}>`;
 }
 
 function withOptions<T>(options: RenderOptions, run: () => T): T {
@@ -86,14 +129,84 @@ export function renderBlock(src: string, links: LinkDefinitions, options: Render
   });
 }
 
-/** A whole post's text (with front matter) rendered block by block, each block with its source line. */
-export function renderPostBlocks(text: string, options: RenderOptions = {}): RenderedBlock[] {
-  const { body, bodyLine } = splitFrontMatter(text);
-  const links = collectLinkDefinitions(body);
-  return splitBlocks(body, bodyLine).map((b) => ({ ...b, html: renderBlock(b.src, links, options) }));
+/**
+ * The options with what the post's own front matter says filled in: its `images:` credits, `lang` and featured
+ * `image`. Values given in `options` win. The preview calls this once per change and passes the result to
+ * renderBlock; when {@link renderContextKey} of the result changes, every block must be rendered again.
+ */
+export function postRenderOptions(text: string, options: RenderOptions = {}): RenderOptions {
+  if (options.images !== undefined && options.lang !== undefined && options.featuredImage !== undefined) return options;
+  const filled: RenderOptions = { ...options };
+  if (filled.images === undefined) filled.images = readImages(text).images;
+  if (filled.featuredImage === undefined) filled.featuredImage = findFeaturedImage(text)?.href ?? '';
+  if (filled.lang === undefined) {
+    const parsed = parseFrontMatter(text);
+    filled.lang = parsed.ok ? parsed.fields.lang : 'de';
+  }
+  return filled;
 }
 
-/** The HTML of a whole post's body, as it will be published. */
+
+/**
+ * A string that changes whenever something outside a block's own source that its HTML depends on changes
+ * (credits, language, templates, featured image, which files exist). The incremental preview re-renders
+ * all blocks when it changes, as it does for link definitions.
+ */
+export function renderContextKey(options: RenderOptions): string {
+  return JSON.stringify([
+    options.images ?? null,
+    options.lang ?? null,
+    options.creditTexts ?? null,
+    options.featuredCredit ?? null,
+    options.featuredImage ?? null,
+    options.existingFiles ? [...options.existingFiles].sort() : null,
+  ]);
+}
+
+/**
+ * The credits that go at the end of the body: the featured image's credit line (`line`, unless the body
+ * already shows that image as a captioned figure), the „Bildnachweis“ list of every credit (`list`), or
+ * nothing (`none`). Empty when there is nothing to credit. `options` as {@link postRenderOptions} fills them.
+ */
+export function renderEndCredits(text: string, options: RenderOptions = {}): string {
+  const o = postRenderOptions(text, options);
+  const mode = o.featuredCredit ?? 'line';
+  if (mode === 'none') return '';
+  const format = { ...(o.lang !== undefined ? { lang: o.lang } : {}), ...(o.creditTexts !== undefined ? { overrides: o.creditTexts } : {}) };
+  const images = o.images ?? {};
+  if (mode === 'line') {
+    const featured = o.featuredImage ? imageKey(o.featuredImage) : '';
+    if (!featured) return '';
+    const line = formatCredit(images[featured], format);
+    if (!line.html) return '';
+    const inBody = findBodyImages(text).some((r) => r.standalone && r.key === featured);
+    return inBody ? '' : `<p class="k-credit-line">${line.html}</p>\n`;
+  }
+  const keys: string[] = [];
+  if (o.featuredImage) keys.push(imageKey(o.featuredImage));
+  for (const ref of findBodyImages(text)) keys.push(ref.key);
+  const items = [...new Set(keys)].map((k) => formatCredit(images[k], format).html).filter((h) => h !== '');
+  if (items.length === 0) return '';
+  const heading = escapeHtml(creditTexts(o.lang, o.creditTexts).heading);
+  return `<section class="k-credits">\n<p class="k-credits-heading"><strong>${heading}</strong></p>\n<ul>\n${items.map((h) => `<li>${h}</li>\n`).join('')}</ul>\n</section>\n`;
+}
+
+/**
+ * A whole post's text (with front matter) rendered block by block, each block with its source line. When the
+ * post has end credits (see {@link renderEndCredits}) they come as one extra last block of `kind: 'credits'`.
+ */
+export function renderPostBlocks(text: string, options: RenderOptions = {}): RenderedBlock[] {
+  const o = postRenderOptions(text, options);
+  const { body, bodyLine } = splitFrontMatter(text);
+  const links = collectLinkDefinitions(body);
+  const blocks: RenderedBlock[] = splitBlocks(body, bodyLine).map((b) => ({ ...b, html: renderBlock(b.src, links, o) }));
+  const credits = renderEndCredits(text, o);
+  if (credits) blocks.push({ src: '', line: bodyLine + body.split('\n').length - 1, html: credits, kind: 'credits' });
+  return blocks;
+}
+
+/** The HTML of a whole post's body, as it will be published, end credits included. */
 export function renderPost(text: string, options: RenderOptions = {}): string {
-  return renderMarkdown(splitFrontMatter(text).body, options);
+  const o = postRenderOptions(text, options);
+  return renderMarkdown(splitFrontMatter(text).body, o) + renderEndCredits(text, o);
 }

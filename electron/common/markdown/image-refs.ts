@@ -1,0 +1,169 @@
+import { isMap, isScalar, parseDocument, type Pair, type ParsedNode, type YAMLMap } from 'yaml';
+import { Lexer, type Token, type Tokens } from 'marked';
+import { splitFrontMatter } from './front-matter.js';
+import { lineAt } from './front-matter-images.js';
+
+/** An image the post shows: `![alt](file)` in the body, or the featured image of the front matter. */
+export interface ImageReference {
+  /** The URL or path as written. */
+  href: string;
+  /** The key its credit has under `images:` ({@link imageKey}). */
+  key: string;
+  /** Whether it is a file in the post's folder (not a URL). */
+  local: boolean;
+  /** The Markdown alt text (empty for the featured image). */
+  alt: string;
+  /** Whether it stands alone in its paragraph and so renders as a figure with caption. */
+  standalone: boolean;
+  /** Whether this is the `image:` of the front matter. */
+  featured: boolean;
+  /** Offsets of the reference in the whole text (for the featured image: its `image:` value). */
+  from: number;
+  to: number;
+  /** 1-based line. */
+  line: number;
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** Whether an image source names a file relative to the post's folder (not a URL, not an absolute path). */
+export function isLocalImage(href: string): boolean {
+  const h = href.trim();
+  return h !== '' && !SCHEME.test(h) && !h.startsWith('/') && !h.startsWith('\\') && !h.startsWith('#');
+}
+
+/**
+ * The key under which an image's credit is stored: for a local file its path relative to the post's folder
+ * (percent-decoded, without `./`), for anything else the URL as written. `./foto%20eins.jpg` → `foto eins.jpg`.
+ */
+export function imageKey(href: string): string {
+  const h = href.trim();
+  if (!isLocalImage(h)) return h;
+  let path = h.replace(/[?#].*$/, '');
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    /* a stray % stays as written */
+  }
+  return path.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+}
+
+/** The featured image named by `image:` in the front matter, with where its value stands. */
+export function findFeaturedImage(text: string): ImageReference | null {
+  const split = splitFrontMatter(text);
+  if (split.yaml === null) return null;
+  const doc = parseDocument(split.yaml, { keepSourceTokens: true });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return null;
+  const pair = (doc.contents as YAMLMap.Parsed).items.find(
+    (p: Pair<ParsedNode, ParsedNode | null>) => isScalar(p.key) && p.key.value === 'image',
+  );
+  const value = pair?.value;
+  if (!value || !isScalar(value) || value.value === null || String(value.value).trim() === '') return null;
+  const href = String(value.value).trim();
+  const from = split.yamlOffset + value.range[0];
+  return {
+    href,
+    key: imageKey(href),
+    local: isLocalImage(href),
+    alt: '',
+    standalone: false,
+    featured: true,
+    from,
+    to: split.yamlOffset + value.range[1],
+    line: lineAt(text, from),
+  };
+}
+
+/** Every `![alt](src)` of the body, in document order, with its position in the whole text. Code is skipped. */
+export function findBodyImages(text: string): ImageReference[] {
+  const split = splitFrontMatter(text);
+  const body = split.body;
+  const normalized = body.replace(/\r\n|\r/g, '\n');
+  const toOriginal = offsetMapper(body);
+  const refs: ImageReference[] = [];
+  const tokens = new Lexer({ gfm: true }).lex(normalized) as Token[];
+  let blockStart = 0;
+  for (const block of tokens) {
+    let cursor = blockStart;
+    visit(block, false, (image, standalone) => {
+      const at = normalized.indexOf(image.raw, cursor);
+      const start = at === -1 ? blockStart : at;
+      if (at !== -1) cursor = at + image.raw.length;
+      const from = split.bodyOffset + toOriginal(start);
+      refs.push({
+        href: image.href,
+        key: imageKey(image.href),
+        local: isLocalImage(image.href),
+        alt: image.text,
+        standalone,
+        featured: false,
+        from,
+        to: split.bodyOffset + toOriginal(at === -1 ? start : start + image.raw.length, true),
+        line: lineAt(text, from),
+      });
+    });
+    blockStart += block.raw.length;
+  }
+  return refs;
+}
+
+/** All images of a post: the featured image first (when set), then the body's in order. */
+export function findImageReferences(text: string): ImageReference[] {
+  const featured = findFeaturedImage(text);
+  return featured ? [featured, ...findBodyImages(text)] : findBodyImages(text);
+}
+
+/** Whether a paragraph consists of one image and nothing else, as the renderer makes a figure of it. */
+export function isStandaloneImageParagraph(token: Tokens.Paragraph): Tokens.Image | null {
+  const inner = token.tokens.filter((t) => !(t.type === 'text' && t.raw.trim() === ''));
+  const only = inner.length === 1 ? inner[0] : undefined;
+  return only?.type === 'image' ? (only as Tokens.Image) : null;
+}
+
+function visit(token: Token, standalone: boolean, found: (image: Tokens.Image, standalone: boolean) => void): void {
+  if (token.type === 'image') {
+    found(token as Tokens.Image, standalone);
+    return;
+  }
+  if (token.type === 'code' || token.type === 'codespan' || token.type === 'html') return;
+  if (token.type === 'paragraph') {
+    const alone = isStandaloneImageParagraph(token as Tokens.Paragraph);
+    if (alone) {
+      found(alone, true);
+      return;
+    }
+  }
+  const t = token as Token & { tokens?: Token[]; items?: Token[]; header?: Tokens.TableCell[]; rows?: Tokens.TableCell[][] };
+  for (const child of t.tokens ?? []) visit(child, false, found);
+  for (const item of t.items ?? []) visit(item, false, found);
+  for (const cell of t.header ?? []) for (const child of cell.tokens) visit(child, false, found);
+  for (const row of t.rows ?? []) for (const cell of row) for (const child of cell.tokens) visit(child, false, found);
+}
+
+/**
+ * Maps offsets in the text with line breaks normalized to `\n` back to offsets in the original. An end offset
+ * that falls on a line break maps to before its `\r`, a start offset to the `\n`.
+ */
+function offsetMapper(original: string): (normalized: number, isEnd?: boolean) => number {
+  if (!original.includes('\r')) return (n) => n;
+  const removed: number[] = []; // normalized offsets at which a `\r` was dropped
+  let n = 0;
+  for (let i = 0; i < original.length; i++) {
+    if (original[i] === '\r' && original[i + 1] === '\n') {
+      removed.push(n);
+      continue;
+    }
+    n++;
+  }
+  return (offset, isEnd = false) => {
+    let lo = 0;
+    let hi = removed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const r = removed[mid] ?? 0;
+      if (r < offset || (!isEnd && r === offset)) lo = mid + 1;
+      else hi = mid;
+    }
+    return offset + lo;
+  };
+}
