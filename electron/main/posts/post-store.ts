@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { parseFrontMatter, splitFrontMatter, updateFrontMatter } from '../../common/markdown/front-matter.js';
 import type { OpenedPost, PostSummary, SaveResult, TrashEntry } from '../../common/model/post.js';
@@ -21,6 +22,12 @@ const TRASH = '.papierkorb';
 const STATE = '.kladde';
 const TRASH_META = '.kladde-papierkorb.json';
 const LIST_CONCURRENCY = 64;
+const LIST_CACHE_FORMAT = 1;
+
+interface ListCache {
+  format: number;
+  entries: Record<string, { mtimeMs: number; size: number; summary: PostSummary }>;
+}
 
 export function versionOf(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -71,26 +78,77 @@ export class PostStore {
     await writeFileAtomic(marker, JSON.stringify({ created: this.now().toISOString(), format: 1 }, null, 2) + '\n');
   }
 
+  /**
+   * Summaries of every post. Unchanged posts (same mtime and size) come from a summary cache in the
+   * library's `.kladde` folder, so even a large library lists quickly at start; changed ones are read anew.
+   */
   async list(): Promise<PostSummary[]> {
     const entries = await readdir(this.root, { withFileTypes: true });
-    const ids = entries.filter((e) => (e.isDirectory() || e.isSymbolicLink()) && !e.name.startsWith('.')).map((e) => e.name);
+    const candidates = entries.filter((e) => (e.isDirectory() || e.isSymbolicLink()) && !e.name.startsWith('.'));
+    const cache = await this.readListCache();
+    const fresh: ListCache = { format: LIST_CACHE_FORMAT, entries: {} };
+    let changed = Object.keys(cache.entries).length !== candidates.length;
     const summaries: PostSummary[] = [];
-    for (let i = 0; i < ids.length; i += LIST_CONCURRENCY) {
-      const batch = await Promise.all(ids.slice(i, i + LIST_CONCURRENCY).map((id) => this.summarize(id)));
+    for (let i = 0; i < candidates.length; i += LIST_CONCURRENCY) {
+      const batch = await Promise.all(
+        candidates.slice(i, i + LIST_CONCURRENCY).map(async (entry) => {
+          const id = entry.name;
+          const file = path.join(this.root, id, 'index.md');
+          let info: Stats;
+          try {
+            info = await lstat(file);
+            // Symlinks (of the folder or the file) must not lead out of the library.
+            if (entry.isSymbolicLink() || info.isSymbolicLink()) {
+              await this.paths.realInside(file);
+              info = await stat(file);
+            }
+          } catch {
+            return null;
+          }
+          if (!info.isFile()) return null;
+          const hit = cache.entries[id];
+          if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) {
+            fresh.entries[id] = hit;
+            return hit.summary;
+          }
+          changed = true;
+          const summary = await this.summarize(id, file, info);
+          if (summary) fresh.entries[id] = { mtimeMs: info.mtimeMs, size: info.size, summary };
+          return summary;
+        }),
+      );
       for (const s of batch) if (s) summaries.push(s);
     }
+    if (changed) await this.writeListCache(fresh);
     return summaries.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title, 'de'));
   }
 
-  private async summarize(id: string): Promise<PostSummary | null> {
-    let file: string;
+  private listCacheFile(): string {
+    return path.join(this.root, STATE, 'liste.json');
+  }
+
+  private async readListCache(): Promise<ListCache> {
     try {
-      file = await this.paths.realInside(this.paths.postFile(id));
+      const raw = JSON.parse(await readFile(this.listCacheFile(), 'utf8')) as ListCache;
+      if (raw.format === LIST_CACHE_FORMAT && raw.entries && typeof raw.entries === 'object') return raw;
     } catch {
-      return null;
+      /* no or broken cache: list from the files */
     }
+    return { format: LIST_CACHE_FORMAT, entries: {} };
+  }
+
+  private async writeListCache(cache: ListCache): Promise<void> {
     try {
-      const [text, info] = await Promise.all([readFile(file, 'utf8'), stat(file)]);
+      await mkdir(path.join(this.root, STATE), { recursive: true });
+      await writeFileAtomic(this.listCacheFile(), JSON.stringify(cache));
+    } catch {
+      /* the cache is an optimisation; a read-only library still lists */
+    }
+  }
+
+  private async summarize(id: string, file: string, info: Stats): Promise<PostSummary | null> {
+    try {
+      const text = await readFile(file, 'utf8');
       const parsed = parseFrontMatter(text);
       const counts = countText(text);
       if (!parsed.ok) {

@@ -1,0 +1,102 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { launchChromium } from '../support/browser.js';
+import { startKladde } from '../e2e/support/kladde.js';
+import { germanPost } from './corpus.js';
+import { formatMs, median, percentile } from './stats.js';
+
+interface PreviewFigures {
+  label: string;
+  keystrokeMedian: number;
+  keystrokeP95: number;
+  fullRender: number;
+  samples: number;
+}
+
+/** Keystroke-to-preview latency in Chromium against the real renderer and web host. */
+export async function benchPreview(): Promise<PreviewFigures[]> {
+  const kladde = await startKladde();
+  const browser = await launchChromium();
+  const figures: PreviewFigures[] = [];
+  try {
+    const sizes: [string, string, number][] = [
+      ['10 KB', 'zehn-kb', 10 * 1024],
+      ['1 MB', 'ein-mb', 1024 * 1024],
+    ];
+    for (const [, slug, bytes] of sizes) {
+      await mkdir(path.join(kladde.library, slug));
+      await writeFile(path.join(kladde.library, slug, 'index.md'), germanPost(`Benchmark ${slug}`, slug, bytes));
+    }
+    const page = await browser.context.newPage();
+    await page.goto(kladde.url);
+    await page.locator('.cm-content').waitFor();
+    for (const [label, slug] of sizes) {
+      await page.locator(`[data-post-id="${slug}"]`).click();
+      await page.waitForFunction((s) => document.querySelector('.title-input') instanceof HTMLInputElement && (document.querySelector('.title-input') as HTMLInputElement).value === `Benchmark ${s}`, slug);
+      await page.waitForTimeout(500);
+
+      // Full render: hide and show the preview, which renders the whole post from scratch.
+      const fullRuns: number[] = [];
+      for (let r = 0; r < 3; r++) {
+        await page.getByRole('button', { name: 'Vorschau ausblenden' }).click();
+        await page.waitForTimeout(100);
+        const t = await page.evaluate(async () => {
+          performance.clearMarks('kladde-preview-patched');
+          const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Vorschau einblenden');
+          const start = performance.now();
+          button?.click();
+          for (let i = 0; i < 600 && performance.getEntriesByName('kladde-preview-patched').length === 0; i++) {
+            await new Promise((res) => setTimeout(res, 5));
+          }
+          const mark = performance.getEntriesByName('kladde-preview-patched')[0];
+          return mark ? mark.startTime - start : Number.NaN;
+        });
+        fullRuns.push(t);
+      }
+
+      // Typing in the middle of the post: time from keydown to the patched preview.
+      await page.evaluate(() => {
+        const w = window as unknown as { __keys: number[] };
+        if (!w.__keys) document.addEventListener('keydown', () => w.__keys.push(performance.now()), { capture: true });
+        w.__keys = [];
+        performance.clearMarks('kladde-preview-patched');
+      });
+      const line = page.locator('.cm-line', { hasText: 'Absatz' }).nth(3);
+      await line.click();
+      await page.keyboard.press('End');
+      await page.keyboard.type(' Schöne Grüße aus der Kladde, wir tippen weiter und weiter.', { delay: 40 });
+      await page.waitForTimeout(300);
+      const latencies = await page.evaluate(() => {
+        const keys = (window as unknown as { __keys: number[] }).__keys;
+        const marks = performance.getEntriesByName('kladde-preview-patched').map((m) => m.startTime);
+        return keys.map((k) => {
+          const m = marks.find((t) => t >= k);
+          return m === undefined ? Number.NaN : m - k;
+        });
+      });
+      const valid = latencies.filter((x) => Number.isFinite(x));
+      figures.push({
+        label,
+        keystrokeMedian: median(valid),
+        keystrokeP95: percentile(valid, 95),
+        fullRender: median(fullRuns),
+        samples: valid.length,
+      });
+      // Leave the post as it was on disk for the next size.
+      await page.keyboard.press('Control+z');
+    }
+  } finally {
+    await browser.close();
+    await kladde.stop();
+  }
+  return figures;
+}
+
+export function previewLines(figures: PreviewFigures[]): string[] {
+  const targets: Record<string, number> = { '10 KB': 16, '1 MB': 50 };
+  return figures.map((f) => {
+    const target = targets[f.label] ?? Infinity;
+    const met = f.keystrokeP95 <= target ? 'Ziel erreicht' : 'Ziel VERFEHLT';
+    return `Vorschau ${f.label}: Tastendruck→Vorschau Median ${formatMs(f.keystrokeMedian)}, p95 ${formatMs(f.keystrokeP95)} (Ziel p95 ≤ ${target} ms: ${met}; ${f.samples} Tasten) · ganze Vorschau neu: ${formatMs(f.fullRender)}`;
+  });
+}
