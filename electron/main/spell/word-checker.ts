@@ -53,8 +53,10 @@ export class WordChecker {
     return correct;
   }
 
-  /** Up to `limit` suggestions, never the word itself, in the dictionary's order. */
+  /** Up to `limit` suggestions for a misspelt word, never the word itself, in the dictionary's order. */
   suggest(word: string, limit: number): string[] {
+    // Hunspell would offer neighbours even for a correct word; the UI asks only about wrong ones.
+    if (this.isCorrect(word)) return [];
     let raw = this.speller.suggest(word);
     if (this.options.swiss) {
       const withoutEszett = word.replace(/ß/g, 'ss');

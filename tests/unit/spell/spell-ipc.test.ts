@@ -1,0 +1,81 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../../electron/common/ipc/channels.js';
+import { spellCheckResultSchema, spellSuggestResultSchema, spellWordResultSchema } from '../../../electron/common/model/spell.js';
+import type { Result } from '../../../electron/common/result.js';
+import { createDispatcher, type Dispatch } from '../../../electron/main/ipc/dispatch.js';
+import { Services } from '../../../electron/main/services.js';
+
+const SLOW = 60_000;
+
+/** The spell channels as the renderer reaches them: through the same dispatcher Electron's IPC and the web host use. */
+describe('spell channels through the dispatcher', () => {
+  let dir: string;
+  let services: Services;
+  let dispatch: Dispatch;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'kladde-spell-ipc-'));
+    services = new Services({
+      configDir: path.join(dir, 'config'),
+      libraryPath: path.join(dir, 'Bibliothek'),
+      transport: 'web',
+      version: '0.0.0-test',
+      systemLanguage: 'de-DE',
+    });
+    await services.start();
+    dispatch = createDispatcher(services.handlers());
+  }, SLOW);
+  afterAll(async () => {
+    await services.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  function value(result: Result<unknown>): unknown {
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value;
+  }
+
+  it('lists the four spell channels', () => {
+    expect(CHANNELS).toEqual(expect.arrayContaining(['spellCheck', 'spellSuggest', 'spellAddWord', 'spellIgnoreWord']));
+  });
+
+  it('checks, suggests, adds to the library’s word list and ignores', async () => {
+    const text = 'Kladde hat einen Rechtschreibfeler und ein Ignorierwortt.';
+    const checked = spellCheckResultSchema.parse(value(await dispatch('spellCheck', [{ lang: 'de', text }])));
+    expect(checked.misspelled.map((m) => m.word)).toEqual(['Kladde', 'Rechtschreibfeler', 'Ignorierwortt']);
+
+    const suggested = spellSuggestResultSchema.parse(value(await dispatch('spellSuggest', [{ lang: 'de', word: 'Rechtschreibfeler' }])));
+    expect(suggested.suggestions).toContain('Rechtschreibfehler');
+
+    expect(spellWordResultSchema.parse(value(await dispatch('spellAddWord', ['Kladde'])))).toEqual({ word: 'Kladde', changed: true });
+    expect(await readFile(path.join(dir, 'Bibliothek', '.kladde', 'woerterbuch.txt'), 'utf8')).toBe('Kladde\n');
+    value(await dispatch('spellIgnoreWord', ['Ignorierwortt']));
+
+    const again = spellCheckResultSchema.parse(value(await dispatch('spellCheck', [{ lang: 'de', text }])));
+    expect(again.misspelled.map((m) => m.word)).toEqual(['Rechtschreibfeler']);
+  }, SLOW);
+
+  it('refuses oversized or malformed input before it reaches the checker', async () => {
+    const bad: [string, unknown[]][] = [
+      ['spellCheck', [{ lang: 'de', text: 'x'.repeat(2_000_001) }]],
+      ['spellCheck', [{ lang: 'de', text: 'ok', ranges: [{ from: 5, to: 1 }] }]],
+      ['spellCheck', [{ lang: 'de', text: 'ok', ranges: Array.from({ length: 2_001 }, () => ({ from: 0, to: 1 })) }]],
+      ['spellCheck', [{ lang: 'de', text: 'ok', offset: -1 }]],
+      ['spellCheck', [{ lang: 'de'.repeat(20), text: 'ok' }]],
+      ['spellCheck', [{ lang: 'de', text: 'ok', extra: true }]],
+      ['spellSuggest', [{ lang: 'de', word: 'zwei Wörter' }]],
+      ['spellSuggest', [{ lang: 'de', word: 'w'.repeat(101) }]],
+      ['spellAddWord', ['']],
+      ['spellAddWord', ['Zeile\nUmbruch']],
+      ['spellIgnoreWord', [42]],
+    ];
+    for (const [channel, args] of bad) {
+      const result = await dispatch(channel, args);
+      expect(result.ok, channel).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('invalid-input');
+    }
+  });
+});
