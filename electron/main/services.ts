@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { AppInfo } from '../common/ipc/contract.js';
 import { EventHub } from './events/event-sink.js';
 import type { Handlers } from './ipc/dispatch.js';
+import { ImageService } from './images/image-service.js';
 import { LibraryWatcher } from './posts/library-watcher.js';
 import { PostStore } from './posts/post-store.js';
 import { SettingsStore } from './settings/settings-store.js';
@@ -31,6 +32,7 @@ export class Services {
   posts!: PostStore;
   private watcher: LibraryWatcher | null = null;
   spell!: SpellService;
+  images!: ImageService;
 
   constructor(private readonly options: ServiceOptions) {
     this.settings = new SettingsStore(path.join(options.configDir, 'settings.json'));
@@ -42,6 +44,7 @@ export class Services {
     this.posts = new PostStore({ root });
     await this.posts.ensureLibrary();
     this.spell = createSpellService(this.posts.root, this.options.log);
+    this.images = new ImageService(this.posts.paths);
     this.watcher = new LibraryWatcher(this.posts, this.events);
     await this.watcher.start();
   }
@@ -76,6 +79,11 @@ export class Services {
       spellSuggest: (request) => this.spell.suggest(request),
       spellAddWord: (word) => this.spell.addWord(word),
       spellIgnoreWord: (word) => this.spell.ignoreWord(word),
+      importImage: (id, { fileName, bytesBase64 }) =>
+        this.images.importFromBytes(id, Buffer.from(bytesBase64, 'base64'), fileName),
+      imageMetadata: (id, fileName) => this.images.metadata(id, fileName),
+      listPostImages: (id) => this.images.list(id),
+      postProblems: (id) => this.images.problems(id),
     };
   }
 }

@@ -21,6 +21,10 @@ export const CHANNELS = [
   'spellSuggest',
   'spellAddWord',
   'spellIgnoreWord',
+  'importImage',
+  'imageMetadata',
+  'listPostImages',
+  'postProblems',
 ] as const satisfies readonly Channel[];
 
 export const EVENTS = ['postChangedOnDisk', 'libraryChanged', 'menuCommand'] as const satisfies readonly EventName[];

@@ -8,6 +8,8 @@ import {
   trashEntrySchema,
 } from '../model/post.js';
 import { settingsPatchSchema, settingsSchema } from '../model/settings.js';
+import { imageMetadataSchema, imageUploadSchema, importedImageSchema, postImageFileSchema } from '../model/images.js';
+import { postProblemSchema } from '../markdown/image-problems.js';
 import {
   spellCheckRequestSchema,
   spellCheckResultSchema,
@@ -61,6 +63,14 @@ export const contract = {
   spellSuggest: { args: z.tuple([spellSuggestRequestSchema]), result: spellSuggestResultSchema },
   spellAddWord: { args: z.tuple([spellWordSchema]), result: spellWordResultSchema },
   spellIgnoreWord: { args: z.tuple([spellWordSchema]), result: spellWordResultSchema },
+  /** Stores image bytes (paste, drop, upload) in the post's folder; judged by content, each content once. */
+  importImage: { args: z.tuple([postIdSchema, imageUploadSchema]), result: importedImageSchema },
+  /** What an image file says about its credit (XMP/IPTC/EXIF), with a prefill for the credit form. */
+  imageMetadata: { args: z.tuple([postIdSchema, z.string().min(1).max(1000)]), result: imageMetadataSchema },
+  /** The image files in a post's folder with size and content hash. */
+  listPostImages: { args: z.tuple([postIdSchema]), result: z.array(postImageFileSchema) },
+  /** All image problems of the post as saved (missing credit, alt text, file; malformed `images:`). */
+  postProblems: { args: z.tuple([postIdSchema]), result: z.array(postProblemSchema) },
 } as const;
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
-import { missingCreditFields, type CreditField } from '../model/attribution.js';
+import { z } from 'zod';
+import { CREDIT_FIELDS, missingCreditFields, type CreditField } from '../model/attribution.js';
 import { readImages, type ImagesProblemCode } from './front-matter-images.js';
 import { findImageReferences, type ImageReference } from './image-refs.js';
 
@@ -165,3 +166,16 @@ export function countImagesLackingCredit(problems: readonly PostProblem[]): numb
 }
 
 export type { ImageReference };
+
+/** The IPC form of {@link PostProblem}. */
+export const postProblemSchema = z.object({
+  code: z.enum(POST_PROBLEM_CODES),
+  file: z.string().nullable(),
+  field: z.string().nullable(),
+  missing: z.array(z.enum(CREDIT_FIELDS)),
+  detail: z.string(),
+  line: z.number().int(),
+  from: z.number().int(),
+  to: z.number().int(),
+  message: z.object({ de: z.string(), en: z.string() }),
+}) satisfies z.ZodType<PostProblem>;
