@@ -7,7 +7,7 @@ const LABELS = {
   de: {
     file: 'Datei', newPost: 'Neuer Beitrag', save: 'Speichern', settings: 'Einstellungen …', quit: 'Beenden',
     edit: 'Bearbeiten', undo: 'Rückgängig', redo: 'Wiederholen', cut: 'Ausschneiden', copy: 'Kopieren', paste: 'Einfügen',
-    selectAll: 'Alles auswählen', find: 'Suchen und Ersetzen',
+    selectAll: 'Alles auswählen', find: 'Suchen und Ersetzen', fixQuotes: 'Anführungszeichen im Dokument korrigieren',
     view: 'Ansicht', togglePreview: 'Vorschau ein/aus', toggleSidebar: 'Bibliothek ein/aus', zoomIn: 'Vergrößern',
     zoomOut: 'Verkleinern', resetZoom: 'Originalgröße', fullscreen: 'Vollbild',
     help: 'Hilfe', about: 'Über Kladde',
@@ -15,7 +15,7 @@ const LABELS = {
   en: {
     file: 'File', newPost: 'New Post', save: 'Save', settings: 'Settings …', quit: 'Quit',
     edit: 'Edit', undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste',
-    selectAll: 'Select All', find: 'Find and Replace',
+    selectAll: 'Select All', find: 'Find and Replace', fixQuotes: 'Fix Quotes in Document',
     view: 'View', togglePreview: 'Toggle Preview', toggleSidebar: 'Toggle Library', zoomIn: 'Zoom In',
     zoomOut: 'Zoom Out', resetZoom: 'Actual Size', fullscreen: 'Full Screen',
     help: 'Help', about: 'About Kladde',
@@ -54,6 +54,7 @@ export function menuTemplate(language: 'de' | 'en', send: (command: Command) => 
         { role: 'selectAll', label: l.selectAll },
         { type: 'separator' },
         cmd(l.find, 'find', 'CmdOrCtrl+F'),
+        cmd(l.fixQuotes, 'fixQuotes'),
       ],
     },
     {

@@ -1,4 +1,4 @@
-import { EditorSelection, EditorState, type Extension } from '@codemirror/state';
+import { Compartment, EditorSelection, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, type ViewUpdate } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import { kladdeEditorSetup } from '../editor/setup';
@@ -12,6 +12,8 @@ export interface EditorPaneProps {
   onUpdate: (update: ViewUpdate) => void;
   onTopLineChange: (line: number) => void;
   extra?: Extension[];
+  /** Extensions that follow settings and the post's language; swapped in place without losing the text. */
+  configured: Extension;
 }
 
 /** The CodeMirror editor. React never re-renders its content: the view owns the text. */
@@ -23,10 +25,14 @@ export function EditorPane(props: EditorPaneProps) {
   const onTopLine = useRef(props.onTopLineChange);
   onTopLine.current = props.onTopLineChange;
   const { viewRef } = props;
+  const compartment = useRef(new Compartment());
+  const configured = useRef(props.configured);
+  configured.current = props.configured;
 
   const extensions = (): Extension => [
     kladdeEditorSetup({ placeholderText: t('empty.body'), ariaLabel: t('editor.label'), extra: props.extra ?? [] }),
     EditorView.updateListener.of((u) => onUpdate.current(u)),
+    compartment.current.of(configured.current),
   ];
 
   useEffect(() => {
@@ -56,6 +62,10 @@ export function EditorPane(props: EditorPaneProps) {
     // Listeners see a full replacement as one update, so the preview and counts follow.
     onUpdate.current({ docChanged: true, state: view.state, view } as unknown as ViewUpdate);
   }, [props.loadSeq]);
+
+  useEffect(() => {
+    viewRef.current?.dispatch({ effects: compartment.current.reconfigure(props.configured) });
+  }, [props.configured, viewRef]);
 
   return <div className="editor-pane" ref={host} />;
 }

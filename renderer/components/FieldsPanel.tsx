@@ -4,6 +4,7 @@ import { POST_STATUSES, slugSchema, type PostStatus } from '../../electron/commo
 import { slugify } from '../../electron/common/text/slug';
 import { useI18n } from '../i18n/i18n';
 import { ChipInput } from './ChipInput';
+import { formatPostDate } from '../lib/format';
 
 export interface FieldsPanelProps {
   parsed: FrontMatterParse;
@@ -14,7 +15,7 @@ export interface FieldsPanelProps {
 
 /** The post's front-matter fields as a form; every change is written into the YAML in the editor. */
 export function FieldsPanel({ parsed, onPatch, onSlugSettled }: FieldsPanelProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [open, setOpen] = useState(true);
 
   if (!parsed.ok) {
@@ -63,6 +64,7 @@ export function FieldsPanel({ parsed, onPatch, onSlugSettled }: FieldsPanelProps
             {!slugValid && <span className="field-error">{t('fields.slugInvalid')}</span>}
           </div>
           <label htmlFor="f-date">{t('fields.date')}</label>
+          <div className="field-row">
           <input
             id="f-date"
             type="datetime-local"
@@ -70,6 +72,8 @@ export function FieldsPanel({ parsed, onPatch, onSlugSettled }: FieldsPanelProps
             value={/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?$/.test(f.date) ? f.date : ''}
             onChange={(e) => onPatch({ date: e.target.value.length === 16 ? `${e.target.value}:00` : e.target.value })}
           />
+          {f.date && <span className="field-hint" data-testid="date-long">{formatPostDate(f.date, language)}</span>}
+          </div>
           <label htmlFor="f-categories">{t('fields.categories')}</label>
           <ChipInput id="f-categories" values={f.categories} onChange={(categories) => onPatch({ categories })} />
           <label htmlFor="f-tags">{t('fields.tags')}</label>

@@ -8,6 +8,8 @@ export interface StatusBarProps {
   selection: TextCounts | null;
   saveState: SaveState;
   saveError: AppError | null;
+  /** Short notices: unknown language, spell checking off, … */
+  notes?: string[];
 }
 
 export function StatusBar(props: StatusBarProps) {
@@ -32,6 +34,11 @@ export function StatusBar(props: StatusBarProps) {
         <span className="status-selection">{t('count.selection', { words: props.selection.words, characters: props.selection.characters })}</span>
       )}
       <span className="status-spacer" />
+      {props.notes?.map((n) => (
+        <span key={n} className="status-note" role="status">
+          {n}
+        </span>
+      ))}
       <span className={`save-state save-${props.saveState}`} data-testid="save-state" role="status">
         {saveText}
       </span>

@@ -7,6 +7,11 @@ import { slugSchema, type PostSummary, type TrashEntry } from '../../electron/co
 import type { Settings, SettingsPatch } from '../../electron/common/model/settings';
 import type { AppError } from '../../electron/common/result';
 import { countText, type TextCounts } from '../../electron/common/text/counts';
+import { resolveSpellLanguage, type SpellStatus } from '../../electron/common/model/spell';
+import { quoteStyleForLang } from '../../electron/common/text/typography';
+import { fixQuotesInDocument, smartTypography } from '../editor/smart-quotes';
+import { forgetWord, spellcheck, type MisspellingAt } from '../editor/spellcheck';
+import { SpellMenu } from './SpellMenu';
 import { usePostSession } from '../hooks/usePostSession';
 import { errorText, useI18n } from '../i18n/i18n';
 import { api, mediaUrl, onEvent } from '../lib/api';
@@ -56,7 +61,45 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
   const fieldsYaml = useRef<string | null>(null);
   const countTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const syncUntil = useRef({ editor: 0, preview: 0 });
-  const lang = fields.ok ? fields.fields.lang : 'de';
+  const lang = fields.ok && typeof fields.data['lang'] === 'string' && fields.data['lang'] ? fields.fields.lang : settings.defaultLanguage;
+  const [spellStatus, setSpellStatus] = useState<Omit<SpellStatus, 'language'> | null>(null);
+  const [spellMenu, setSpellMenu] = useState<MisspellingAt | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+
+  // Settings and the post's language configure typing help and spell checking; swapped without a reload.
+  const configured = useMemo(
+    () => [
+      smartTypography({
+        enabled: true,
+        quotes: settings.smartQuotes,
+        style: quoteStyleForLang(resolveSpellLanguage(lang).fellBack ? 'de' : lang, settings.germanGuillemets),
+        dashes: settings.smartDashes,
+        ellipsis: settings.smartEllipsis,
+      }),
+      settings.spellcheck
+        ? spellcheck({
+            lang,
+            check: async (request) => {
+              const r = await api.spellCheck(request);
+              return r.ok ? r.value : null;
+            },
+            onStatus: ({ fellBack, available, problem }) =>
+              setSpellStatus((old) =>
+                old && old.fellBack === fellBack && old.available === available && old.problem?.code === problem?.code ? old : { fellBack, available, problem },
+              ),
+            onContextMenu: setSpellMenu,
+          })
+        : [],
+    ],
+    [lang, settings.germanGuillemets, settings.smartDashes, settings.smartEllipsis, settings.smartQuotes, settings.spellcheck],
+  );
+
+  const fixQuotes = useCallback(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    if (!fixQuotesInDocument()(view)) setNote(t('typography.nothingToFix'));
+    view.focus();
+  }, [t]);
 
   const refreshList = useCallback(async () => {
     const result = await api.listPosts();
@@ -160,8 +203,9 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
         else if (command === 'toggleSidebar') onSettings({ sidebarVisible: !settings.sidebarVisible });
         else if (command === 'settings') setModal({ kind: 'settings' });
         else if (command === 'find' && viewRef.current) openSearchPanel(viewRef.current);
+        else if (command === 'fixQuotes') fixQuotes();
       }),
-    [createPost, onSettings, post, settings.previewVisible, settings.sidebarVisible],
+    [createPost, fixQuotes, onSettings, post, settings.previewVisible, settings.sidebarVisible],
   );
 
   useEffect(() => {
@@ -176,6 +220,12 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
   }, [post]);
 
   const renderOptions = useCallback(() => ({}), []);
+
+  useEffect(() => {
+    if (!note) return;
+    const timer = setTimeout(() => setNote(null), 5000);
+    return () => clearTimeout(timer);
+  }, [note]);
 
   // The reload notice is information, not a question: it goes away by itself.
   const { dismissNotice } = post;
@@ -236,6 +286,11 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
             {settings.sidebarVisible ? t('sidebar.hide') : t('sidebar.show')}
           </button>
           <span className="toolbar-spacer" />
+          {session.id && (
+            <button type="button" className="ghost" title={t('typography.fixQuotesTitle')} onClick={fixQuotes}>
+              {t('typography.fixQuotes')}
+            </button>
+          )}
           <button type="button" className="ghost" aria-pressed={settings.previewVisible} onClick={() => onSettings({ previewVisible: !settings.previewVisible })}>
             {settings.previewVisible ? t('preview.toggleHide') : t('preview.toggleShow')}
           </button>
@@ -277,6 +332,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
               loadedText={session.loadedText}
               loadSeq={session.loadSeq}
               onUpdate={onUpdate}
+              configured={configured}
               onTopLineChange={(line) => {
                 if (performance.now() < syncUntil.current.editor) return;
                 syncUntil.current.preview = performance.now() + 200;
@@ -303,7 +359,46 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
             )}
           </div>
         </div>
-        <StatusBar counts={session.id ? counts : null} selection={selectionCounts} saveState={session.saveState} saveError={session.saveError} />
+        <StatusBar
+          counts={session.id ? counts : null}
+          selection={selectionCounts}
+          saveState={session.saveState}
+          saveError={session.saveError}
+          notes={[
+            ...(note ? [note] : []),
+            ...(session.id && resolveSpellLanguage(lang).fellBack ? [t('spell.fellBack', { lang })] : []),
+            ...(session.id && settings.spellcheck && spellStatus && !spellStatus.available && spellStatus.problem
+              ? [t('spell.off', { reason: t(`spell.problem.${spellStatus.problem.code}`) })]
+              : []),
+          ]}
+        />
+        {spellMenu && (
+          <SpellMenu
+            at={spellMenu}
+            lang={lang}
+            onClose={() => setSpellMenu(null)}
+            onReplace={(text) => {
+              const view = viewRef.current;
+              const at = spellMenu;
+              setSpellMenu(null);
+              if (!view || view.state.sliceDoc(at.from, at.to).normalize('NFC').replace(/\u00ad/g, '') !== at.word) return;
+              view.dispatch({ changes: { from: at.from, to: at.to, insert: text }, userEvent: 'input.spell' });
+              view.focus();
+            }}
+            onAdd={() => {
+              const word = spellMenu.word;
+              setSpellMenu(null);
+              viewRef.current?.dispatch({ effects: forgetWord.of(word) });
+              void api.spellAddWord(word).then((r) => !r.ok && showError(r.error));
+            }}
+            onIgnore={() => {
+              const word = spellMenu.word;
+              setSpellMenu(null);
+              viewRef.current?.dispatch({ effects: forgetWord.of(word) });
+              void api.spellIgnoreWord(word);
+            }}
+          />
+        )}
       </main>
       {modal?.kind === 'delete' && (
         <ConfirmDialog

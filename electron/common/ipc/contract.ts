@@ -94,6 +94,7 @@ export const eventContract = {
       'togglePreview',
       'toggleSidebar',
       'find',
+      'fixQuotes',
       'settings',
       'about',
     ]),

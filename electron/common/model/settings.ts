@@ -9,6 +9,14 @@ export const settingsSchema = z.object({
   /** Share of the editor area taken by the editor, between 0.2 and 0.8. */
   editorShare: z.number().min(0.2).max(0.8).default(0.5),
   sidebarVisible: z.boolean().default(true),
+  /** Language of posts without `lang`: spell checking and quotes follow it. */
+  defaultLanguage: z.enum(['de', 'de-AT', 'de-CH', 'en']).default('de'),
+  spellcheck: z.boolean().default(true),
+  smartQuotes: z.boolean().default(true),
+  /** »…« instead of „…“ for German. */
+  germanGuillemets: z.boolean().default(false),
+  smartDashes: z.boolean().default(true),
+  smartEllipsis: z.boolean().default(true),
   windowBounds: z
     .object({ x: z.number(), y: z.number(), width: z.number().min(400), height: z.number().min(300), maximized: z.boolean() })
     .nullable()
@@ -18,7 +26,18 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 /** The part of the settings the renderer may change; window bounds are main's business. */
 export const settingsPatchSchema = settingsSchema
-  .pick({ uiLanguage: true, previewVisible: true, editorShare: true, sidebarVisible: true })
+  .pick({
+    uiLanguage: true,
+    previewVisible: true,
+    editorShare: true,
+    sidebarVisible: true,
+    defaultLanguage: true,
+    spellcheck: true,
+    smartQuotes: true,
+    germanGuillemets: true,
+    smartDashes: true,
+    smartEllipsis: true,
+  })
   .partial()
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
