@@ -31,7 +31,7 @@ export const de = {
   'fields.titlePlaceholder': 'Titel des Beitrags',
   'fields.slug': 'Slug',
   'fields.slugHint': 'Teil der Adresse; folgt dem Titel, bis du ihn selbst änderst.',
-  'fields.slugInvalid': 'Nur Kleinbuchstaben, Ziffern und Bindestriche.',
+  'fields.slugInvalid': 'Nur Kleinbuchstaben, Ziffern, Unterstriche und Bindestriche.',
   'fields.date': 'Datum',
   'fields.status': 'Status',
   'fields.categories': 'Kategorien',

@@ -33,7 +33,7 @@ export const en: Record<MessageKey, string> = {
   'fields.titlePlaceholder': 'Title of the post',
   'fields.slug': 'Slug',
   'fields.slugHint': 'Part of the address; follows the title until you change it yourself.',
-  'fields.slugInvalid': 'Lower-case letters, digits and dashes only.',
+  'fields.slugInvalid': 'Lower-case letters, digits, underscores and dashes only.',
   'fields.date': 'Date',
   'fields.status': 'Status',
   'fields.categories': 'Categories',

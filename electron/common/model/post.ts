@@ -17,12 +17,15 @@ export const postIdSchema = z
   });
 export type PostId = z.infer<typeof postIdSchema>;
 
-/** Slugs as WordPress stores them: lower case ASCII letters, digits and dashes. */
+/**
+ * Slugs as WordPress stores them: lower-case ASCII letters, digits, underscores and dashes, plus lower-case
+ * percent codes for characters it cannot transliterate (emoji), at most 200 characters.
+ */
 export const slugSchema = z
   .string()
   .min(1)
-  .max(180)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'Ungültiger Slug' });
+  .max(200)
+  .regex(/^(?:[a-z0-9_]|%[0-9a-f]{2})+(?:-(?:[a-z0-9_]|%[0-9a-f]{2})+)*$/, { message: 'Ungültiger Slug' });
 
 /** The front-matter fields Kladde understands; every other key is kept untouched in the YAML text. */
 export interface PostFields {
