@@ -8,6 +8,9 @@ import { contentSecurityPolicy } from '../common/security/csp.js';
 import type { EventSink } from '../main/events/event-sink.js';
 import { createDispatcher, type Dispatch } from '../main/ipc/dispatch.js';
 import type { Services } from '../main/services.js';
+import { ImageService } from '../main/images/image-service.js';
+import { parseMediaPath } from '../main/images/media-path.js';
+import { KladdeError } from '../common/result.js';
 
 export interface WebHostOptions {
   services: Services;
@@ -19,7 +22,8 @@ export interface WebHostOptions {
   log?: (message: string) => void;
 }
 
-const MAX_BODY = 64 * 1024 * 1024;
+// An image upload is up to 80 MB, i.e. about 107 MB of base64 inside the JSON body.
+const MAX_BODY = 128 * 1024 * 1024;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -112,13 +116,53 @@ export class WebHost {
       return this.call(url.pathname.slice('/api/'.length), req, res);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Nur GET');
+    if (url.pathname.startsWith('/media/')) {
+      // <img> cannot send a header, so only this route also takes the token from the query string.
+      if (!this.hasToken(req) && !this.sameToken(url.searchParams.get('token') ?? '')) {
+        return send(res, 401, 'text/plain; charset=utf-8', 'Token fehlt oder ist falsch');
+      }
+      // The raw path, not the URL-normalised one: `/media/a/../b/x.png` is refused, not quietly rewritten.
+      const raw = (req.url ?? '').replace(/[?#].*$/, '');
+      return this.serveMedia(raw.startsWith('/media/') ? raw.slice('/media/'.length) : '', req, res);
+    }
     return this.serveStatic(url.pathname, res);
   }
 
   private hasToken(req: IncomingMessage): boolean {
-    const given = Buffer.from(String(req.headers['x-kladde-token'] ?? ''));
+    return this.sameToken(String(req.headers['x-kladde-token'] ?? ''));
+  }
+
+  private sameToken(candidate: string): boolean {
+    const given = Buffer.from(candidate);
     const expected = Buffer.from(this.token);
     return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  /** `GET /media/<postId>/<file>`: a post's local image for the preview, confined to that post's folder. */
+  private async serveMedia(rawPath: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const parsed = parseMediaPath(rawPath);
+    if (!parsed) return send(res, 400, 'text/plain; charset=utf-8', 'Ungültiger Pfad');
+    let media: Awaited<ReturnType<ImageService['openMedia']>>;
+    try {
+      media = await this.options.services.images.openMedia(parsed.postId, parsed.file);
+    } catch (error) {
+      const code = error instanceof KladdeError ? error.code : 'internal';
+      if (code === 'outside-library' || code === 'forbidden') return send(res, 403, 'text/plain; charset=utf-8', 'Verboten');
+      return send(res, 404, 'text/plain; charset=utf-8', 'Nicht gefunden');
+    }
+    res.writeHead(200, {
+      'Content-Type': media.mime,
+      'Content-Length': String(media.size),
+      'Content-Security-Policy': ImageService.mediaCsp,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+      'Cache-Control': 'no-store',
+    });
+    if (req.method === 'HEAD') return void res.end();
+    const stream = media.stream();
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
   }
 
   private async call(channel: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
