@@ -146,7 +146,6 @@ export function postRenderOptions(text: string, options: RenderOptions = {}): Re
   return filled;
 }
 
-
 /**
  * A string that changes whenever something outside a block's own source that its HTML depends on changes
  * (credits, language, templates, featured image, which files exist). The incremental preview re-renders
