@@ -52,7 +52,7 @@ export interface TextChange {
 }
 
 /** Which quotes are open at a point of a paragraph, as counts of unclosed openers. */
-export interface OpenQuotes {
+interface OpenQuotes {
   double: number;
   single: number;
 }
