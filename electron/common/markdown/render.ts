@@ -1,7 +1,7 @@
 import { Lexer, Marked, type Token, type Tokens } from 'marked';
 import type { ImagesMap } from '../model/attribution.js';
 import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
-import { splitBlocks, type SourceBlock } from './blocks.js';
+import { findLinkDefinitions, splitBlocks, type SourceBlock } from './blocks.js';
 import { creditTexts, formatCaption, formatCredit, type CreditTextOverrides } from './credits.js';
 import { readImages } from './front-matter-images.js';
 import { escapeHtml } from './html.js';
@@ -101,15 +101,21 @@ function withOptions<T>(options: RenderOptions, run: () => T): T {
   }
 }
 
-const DEFINITION = /^ {0,3}\[((?:[^\]\\]|\\.){1,999})\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+(?:"([^"]*)"|'([^']*)'|\(([^)]*)\)))?[ \t]*$/gm;
+// Backslash escapes in a definition's href and title, removed as marked removes them.
+const ESCAPED_PUNCTUATION = /\\([!"#$%&'()*+,\-./:;<=>?@[\]\\^_`{|}~])/g;
+
+/** A label as marked looks it up: trimmed, inner white space collapsed, case folded (so `ß` matches `SS`). */
+function linkLabel(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase().toUpperCase().toLowerCase();
+}
 
 /** Link reference definitions of the whole document, so a block rendered alone still resolves `[text][ref]`. */
 export function collectLinkDefinitions(markdown: string): LinkDefinitions {
   const links: LinkDefinitions = {};
-  for (const m of markdown.matchAll(DEFINITION)) {
-    const label = (m[1] ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
-    if (!label || label in links) continue;
-    links[label] = { href: m[2] ?? '', title: m[3] ?? m[4] ?? m[5] ?? '' };
+  for (const d of findLinkDefinitions(markdown)) {
+    const label = linkLabel(d.label);
+    if (!label || Object.hasOwn(links, label)) continue;
+    links[label] = { href: d.href.replace(ESCAPED_PUNCTUATION, '$1'), title: d.title.replace(ESCAPED_PUNCTUATION, '$1') };
   }
   return links;
 }
