@@ -4,6 +4,7 @@ import path from 'node:path';
 import { contentSecurityPolicy } from '../common/security/csp.js';
 import { APP_HOST, APP_SCHEME } from './ipc/register.js';
 import { MEDIA_SCHEME } from './window.js';
+import { parseMediaPath } from './images/media-path.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -55,12 +56,14 @@ export function serveRenderer(rendererDir: string): void {
 /** Serves a post's local images as `kladde-media://post/<id>/<file>` through a reader confined to that post. */
 export function serveMedia(read: (postId: string, file: string) => Promise<{ body: Uint8Array; type: string } | null>): void {
   protocol.handle(MEDIA_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const parts = url.pathname.split('/').filter(Boolean);
-    if (url.host !== 'post' || parts.length < 2) return new Response('Nicht gefunden', { status: 404 });
+    // The raw path is parsed by the same function as the web host's media route: `new URL` would quietly
+    // resolve `..`, so traversal attempts are refused rather than normalised.
+    const prefix = `${MEDIA_SCHEME}://post/`;
+    if (!request.url.startsWith(prefix)) return new Response('Nicht gefunden', { status: 404 });
+    const parsed = parseMediaPath(request.url.slice(prefix.length).split(/[?#]/)[0] ?? '');
+    if (!parsed) return new Response('Ungültiger Pfad', { status: 400 });
     try {
-      const [id, ...rest] = parts.map((p) => decodeURIComponent(p));
-      const found = await read(id ?? '', rest.join('/'));
+      const found = await read(parsed.postId, parsed.file);
       if (!found) return new Response('Nicht gefunden', { status: 404 });
       return new Response(Buffer.from(found.body), {
         headers: { 'Content-Type': found.type, 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'" },

@@ -2,7 +2,7 @@ import { app, BrowserWindow, ipcMain } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ipcEvent } from '../common/ipc/channels.js';
-import { registerSchemes, serveRenderer } from './app-protocol.js';
+import { registerSchemes, serveMedia, serveRenderer } from './app-protocol.js';
 import { createDispatcher } from './ipc/dispatch.js';
 import { registerIpc } from './ipc/register.js';
 import { installMenu } from './menu.js';
@@ -39,6 +39,7 @@ if (!app.requestSingleInstanceLock()) {
     await services.start();
     hardenSession();
     serveRenderer(path.join(here, '../renderer'));
+    serveMedia((id, file) => services.images.readMedia(id, file));
     registerIpc(ipcMain, createDispatcher(services.handlers(), (m) => console.error(m)));
 
     const settings = await services.settings.get();

@@ -11,10 +11,12 @@ export interface FieldsPanelProps {
   onPatch: (patch: FieldPatch) => void;
   /** Called when the title or slug field is left: the folder follows the slug then. */
   onSlugSettled: () => void;
+  /** Image files in the post's folder, for the featured image. */
+  images: string[];
 }
 
 /** The post's front-matter fields as a form; every change is written into the YAML in the editor. */
-export function FieldsPanel({ parsed, onPatch, onSlugSettled }: FieldsPanelProps) {
+export function FieldsPanel({ parsed, onPatch, onSlugSettled, images }: FieldsPanelProps) {
   const { t, language } = useI18n();
   const [open, setOpen] = useState(true);
 
@@ -83,6 +85,15 @@ export function FieldsPanel({ parsed, onPatch, onSlugSettled }: FieldsPanelProps
             {POST_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="f-image">{t('fields.image')}</label>
+          <select id="f-image" value={f.image} onChange={(e) => onPatch({ image: e.target.value })}>
+            <option value="">{t('fields.noImage')}</option>
+            {[...new Set([...(f.image ? [f.image] : []), ...images])].map((name) => (
+              <option key={name} value={name}>
+                {name}
               </option>
             ))}
           </select>

@@ -1,8 +1,8 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { openExternal } from '../lib/api';
-import { IncrementalPreview } from '../preview/incremental-preview';
+import { IncrementalPreview, type RenderContext } from '../preview/incremental-preview';
 import type { SanitizeOptions } from '../preview/sanitize';
-import type { RenderOptions } from '../../electron/common/markdown/render';
+
 
 export interface PreviewHandle {
   /** `context` is the post id: a new post starts a fresh render, as its image URLs differ. */
@@ -14,7 +14,7 @@ export interface PreviewHandle {
 export interface PreviewPaneProps {
   lang: string;
   label: string;
-  renderOptions: () => RenderOptions;
+  renderContext: () => RenderContext;
   sanitizeOptions: () => SanitizeOptions;
   onTopLineChange: (line: number) => void;
 }
@@ -36,7 +36,7 @@ export const PreviewPane = forwardRef<PreviewHandle, PreviewPaneProps>(function 
     if (!article.current) return;
     preview.current = new IncrementalPreview(
       article.current,
-      () => options.current.renderOptions(),
+      () => options.current.renderContext(),
       () => options.current.sanitizeOptions(),
     );
   }, []);

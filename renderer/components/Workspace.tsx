@@ -12,6 +12,18 @@ import { quoteStyleForLang } from '../../electron/common/text/typography';
 import { fixQuotesInDocument, smartTypography } from '../editor/smart-quotes';
 import { forgetWord, spellcheck, type MisspellingAt } from '../editor/spellcheck';
 import { SpellMenu } from './SpellMenu';
+import { ImagePanel, type PanelImage } from './ImagePanel';
+import { imageDrop } from '../editor/image-drop';
+import { imageLint } from '../editor/image-lint';
+import { postRenderOptions, renderContextKey } from '../../electron/common/markdown/render';
+import { readImages, setImageCredit } from '../../electron/common/markdown/front-matter-images';
+import { countImagesLackingCredit, postProblems, type PostProblem } from '../../electron/common/markdown/image-problems';
+import { findImageReferences, imageKey } from '../../electron/common/markdown/image-refs';
+import type { CreditPatch } from '../../electron/common/model/attribution';
+import type { PostImageFile } from '../../electron/common/model/images';
+import type { RenderContext } from '../preview/incremental-preview';
+import { countSelection } from '../../electron/common/text/counts';
+import type { EditorState } from '@codemirror/state';
 import { usePostSession } from '../hooks/usePostSession';
 import { errorText, useI18n } from '../i18n/i18n';
 import { api, mediaUrl, onEvent } from '../lib/api';
@@ -43,7 +55,7 @@ const COUNT_DELAY_MS = 250;
 
 /** The main screen: library, fields, editor and preview, status bar. */
 export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const viewRef = useRef<EditorView | null>(null);
   const previewRef = useRef<PreviewHandle>(null);
   const [error, setError] = useState<string | null>(null);
@@ -60,11 +72,145 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
   const [share, setShare] = useState(settings.editorShare);
   const fieldsYaml = useRef<string | null>(null);
   const countTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const selectionTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const syncUntil = useRef({ editor: 0, preview: 0 });
   const lang = fields.ok && typeof fields.data['lang'] === 'string' && fields.data['lang'] ? fields.fields.lang : settings.defaultLanguage;
   const [spellStatus, setSpellStatus] = useState<Omit<SpellStatus, 'language'> | null>(null);
   const [spellMenu, setSpellMenu] = useState<MisspellingAt | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const [tab, setTab] = useState<'fields' | 'images'>('fields');
+  const [postFiles, setPostFiles] = useState<PostImageFile[]>([]);
+  const [imageState, setImageState] = useState<{ problems: PostProblem[]; panel: PanelImage[] }>({ problems: [], panel: [] });
+  const [selectedImage, setSelectedImage] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const existingFiles = useMemo(() => new Set(postFiles.map((f) => imageKey(f.name))), [postFiles]);
+  const existingRef = useRef(existingFiles);
+  existingRef.current = existingFiles;
+  const renderCtx = useRef<RenderContext>({ options: {}, key: '' });
+  const headRef = useRef('');
+
+  const refreshFiles = useCallback(async (id: string | null) => {
+    if (!id) return setPostFiles([]);
+    const r = await api.listPostImages(id);
+    if (r.ok) setPostFiles(r.value);
+  }, []);
+
+  /** Credits, language and files that shape the preview; recomputed when the front matter or files change. */
+  const updateRenderContext = useCallback(
+    (head: string) => {
+      headRef.current = head;
+      const parsed = parseFrontMatter(head);
+      const hasLang = parsed.ok && typeof parsed.data['lang'] === 'string' && parsed.data['lang'] !== '';
+      const options = postRenderOptions(head, {
+        lang: hasLang && parsed.ok ? parsed.fields.lang : settings.defaultLanguage,
+        creditTexts: settings.creditTexts,
+        featuredCredit: settings.featuredCredit,
+        existingFiles: existingRef.current,
+      });
+      renderCtx.current = { options, key: renderContextKey(options) };
+    },
+    [settings.creditTexts, settings.defaultLanguage, settings.featuredCredit],
+  );
+
+  /** Image problems and the panel's list, from the whole text (runs after a pause, via the linter). */
+  const diagnoseImages = useCallback(
+    (state: EditorState) => {
+      const text = state.doc.toString();
+      const problems = postProblems(text, existingRef.current);
+      const credits = readImages(text);
+      const seen = new Set<string>();
+      const panel: PanelImage[] = [];
+      for (const ref of findImageReferences(text)) {
+        if (seen.has(ref.key)) continue;
+        seen.add(ref.key);
+        panel.push({
+          key: ref.key,
+          local: ref.local,
+          exists: existingRef.current.has(ref.key),
+          credit: credits.images[ref.key] ?? {},
+          markdownAlt: ref.alt,
+          problems: problems.filter((p) => p.file === ref.key),
+        });
+      }
+      setImageState({ problems, panel });
+      return problems.map((p) => ({
+        from: Math.min(p.from, state.doc.length),
+        to: Math.min(Math.max(p.to, p.from), state.doc.length),
+        severity: 'warning' as const,
+        message: p.message[language],
+      }));
+    },
+    [language],
+  );
+
+  /** Replaces the whole text with `next` through a minimal change, so undo and the cursor behave. */
+  const replaceText = useCallback((next: string, userEvent: string) => {
+    const view = viewRef.current;
+    if (!view) return;
+    const text = view.state.doc.toString();
+    if (next === text) return;
+    let start = 0;
+    while (start < text.length && start < next.length && text[start] === next[start]) start++;
+    let endOld = text.length;
+    let endNew = next.length;
+    while (endOld > start && endNew > start && text[endOld - 1] === next[endNew - 1]) {
+      endOld--;
+      endNew--;
+    }
+    view.dispatch({ changes: { from: start, to: endOld, insert: next.slice(start, endNew) }, userEvent });
+  }, []);
+
+  const patchImage = useCallback(
+    (key: string, patch: CreditPatch) => {
+      const view = viewRef.current;
+      if (!view) return;
+      const edit = setImageCredit(view.state.doc.toString(), key, patch);
+      if (edit.ok) replaceText(edit.text, 'input.credit');
+      else setNote(`${edit.problem.code}: ${edit.problem.detail}`);
+    },
+    [replaceText],
+  );
+
+  /** Copies dropped, pasted or chosen images into the post's folder and inserts them at `pos`. */
+  const importImages = useCallback(
+    async (files: File[], pos: number) => {
+      const id = session.id;
+      const view = viewRef.current;
+      if (!id || !view) return;
+      let at = pos;
+      for (const file of files) {
+        setNote(t('images.importing'));
+        const bytesBase64 = await fileToBase64(file);
+        const r = await api.importImage(id, { fileName: file.name || 'bild', bytesBase64 });
+        setNote(null);
+        if (!r.ok) {
+          showError({ code: r.error.code, message: t('images.importFailed', { name: file.name, message: r.error.message }) });
+          continue;
+        }
+        // An image alone in its paragraph becomes a figure with its credit as caption.
+        const state = view.state;
+        const line = state.doc.lineAt(Math.min(at, state.doc.length));
+        const before = line.text.slice(0, at - line.from).trim() === '' ? (line.number > 1 && state.doc.line(line.number - 1).text.trim() !== '' ? '\n' : '') : '\n\n';
+        const after = line.text.slice(at - line.from).trim() === '' ? '\n' : '\n\n';
+        const insert = `${before}${r.value.markdown}${after}`;
+        view.dispatch({ changes: { from: at, insert }, selection: { anchor: at + insert.length }, userEvent: 'input.image' });
+        at += insert.length;
+        const key = imageKey(r.value.name);
+        const current = readImages(view.state.doc.toString()).images[key];
+        if (!current || Object.keys(current).length === 0) {
+          const edit = setImageCredit(view.state.doc.toString(), key, r.value.metadata.suggestion);
+          if (edit.ok) replaceText(edit.text, 'input.credit');
+        }
+        setSelectedImage(key);
+        setTab('images');
+      }
+      await refreshFiles(id);
+      view.focus();
+    },
+    [refreshFiles, replaceText, session.id, showError, t],
+  );
+  const importRef = useRef(importImages);
+  importRef.current = importImages;
 
   // Settings and the post's language configure typing help and spell checking; swapped without a reload.
   const configured = useMemo(
@@ -90,8 +236,10 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
             onContextMenu: setSpellMenu,
           })
         : [],
+      imageDrop({ onImages: (files, pos) => void importRef.current(files, pos) }),
+      imageLint({ diagnose: diagnoseImages }),
     ],
-    [lang, settings.germanGuillemets, settings.smartDashes, settings.smartEllipsis, settings.smartQuotes, settings.spellcheck],
+    [diagnoseImages, lang, settings.germanGuillemets, settings.smartDashes, settings.smartEllipsis, settings.smartQuotes, settings.spellcheck],
   );
 
   const fixQuotes = useCallback(() => {
@@ -127,21 +275,48 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
     if (yaml === fieldsYaml.current) return;
     fieldsYaml.current = yaml;
     setFields(parseFrontMatter(head));
-  }, []);
+    updateRenderContext(head);
+  }, [updateRenderContext]);
+
+  // A change of files or settings changes the render context: re-render the preview with it.
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    updateRenderContext(headRef.current);
+    if (settings.previewVisible) previewRef.current?.update(view.state.doc.toString(), session.id);
+  }, [existingFiles, updateRenderContext, settings.previewVisible, session.id]);
+
+  useEffect(() => {
+    void refreshFiles(session.id);
+    setSelectedImage(null);
+  }, [refreshFiles, session.id]);
 
   const onUpdate = useCallback(
     (update: ViewUpdate) => {
       if (update.docChanged) {
         const text = update.state.doc.toString();
-        if (settings.previewVisible) previewRef.current?.update(text, post.session.id);
         updateFields(text);
+        if (settings.previewVisible) previewRef.current?.update(text, post.session.id);
         if (countTimer.current) clearTimeout(countTimer.current);
         countTimer.current = setTimeout(() => setCounts(countText(update.state.doc.toString())), COUNT_DELAY_MS);
         post.changed();
       }
       if (update.selectionSet || update.docChanged) {
         const sel = update.state.selection.main;
-        setSelectionCounts(sel.empty ? null : countText(update.state.sliceDoc(sel.from, sel.to), { hasFrontMatter: false }));
+        if (selectionTimer.current) clearTimeout(selectionTimer.current);
+        if (sel.empty) setSelectionCounts(null);
+        else selectionTimer.current = setTimeout(() => setSelectionCounts(countSelection(update.state.doc.toString(), sel.from, sel.to)), 120);
+        // The cursor on an image opens its credit form.
+        const line = update.state.doc.lineAt(sel.head);
+        if (update.selectionSet && line.text.includes('](')) {
+          for (const m of line.text.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)/g)) {
+            const start = line.from + (m.index ?? 0);
+            if (sel.head >= start && sel.head <= start + m[0].length + 1 && m[1]) {
+              setSelectedImage(imageKey(m[1]));
+              setTab('images');
+            }
+          }
+        }
       }
     },
     [post, settings.previewVisible, updateFields],
@@ -219,7 +394,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, [post]);
 
-  const renderOptions = useCallback(() => ({}), []);
+  const renderContext = useCallback(() => renderCtx.current, []);
 
   useEffect(() => {
     if (!note) return;
@@ -241,6 +416,8 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
     }),
     [session.id, t],
   );
+
+  const lacking = countImagesLackingCredit(imageState.problems);
 
   const columns = useMemo(
     () => (settings.previewVisible ? `${share}fr 6px ${1 - share}fr` : '1fr'),
@@ -287,6 +464,11 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
           </button>
           <span className="toolbar-spacer" />
           {session.id && (
+            <button type="button" className="ghost" onClick={() => fileInput.current?.click()}>
+              {t('images.insert')}
+            </button>
+          )}
+          {session.id && (
             <button type="button" className="ghost" title={t('typography.fixQuotesTitle')} onClick={fixQuotes}>
               {t('typography.fixQuotes')}
             </button>
@@ -319,7 +501,48 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
         )}
         <div className={session.id ? 'post-area' : 'post-area post-area-empty'}>
           {session.id ? (
-            <FieldsPanel parsed={fields} onPatch={patchFields} onSlugSettled={() => void settleSlug()} />
+            <>
+              <div className="panel-tabs" role="tablist">
+                <button type="button" role="tab" aria-selected={tab === 'fields'} onClick={() => setTab('fields')}>
+                  {t('images.tabFields')}
+                </button>
+                <button type="button" role="tab" aria-selected={tab === 'images'} data-testid="images-tab" onClick={() => setTab('images')}>
+                  {lacking > 0
+                    ? t('images.tabProblems', { count: imageState.panel.length, problems: lacking })
+                    : t('images.tab', { count: imageState.panel.length })}
+                </button>
+              </div>
+              {tab === 'fields' ? (
+                <FieldsPanel parsed={fields} onPatch={patchFields} onSlugSettled={() => void settleSlug()} images={postFiles.map((f) => f.name)} />
+              ) : (
+                <ImagePanel
+                  postId={session.id}
+                  images={imageState.panel}
+                  selected={selectedImage ?? imageState.panel[0]?.key ?? null}
+                  featured={fields.ok ? imageKey(fields.fields.image) : ''}
+                  lang={lang}
+                  creditTexts={settings.creditTexts}
+                  onSelect={setSelectedImage}
+                  onPatch={patchImage}
+                  onFeatured={(key) => patchFields({ image: key })}
+                  onInsert={() => fileInput.current?.click()}
+                />
+              )}
+              <input
+                ref={fileInput}
+                type="file"
+                accept="image/*"
+                multiple
+                hidden
+                data-testid="image-file-input"
+                onChange={(e) => {
+                  const files = [...(e.target.files ?? [])];
+                  e.target.value = '';
+                  const view = viewRef.current;
+                  if (files.length > 0 && view) void importImages(files, view.state.selection.main.head);
+                }}
+              />
+            </>
           ) : (
             <div className="empty-state">
               <h2>{t('empty.title')}</h2>
@@ -346,7 +569,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
                   ref={previewRef}
                   lang={lang}
                   label={t('preview.label')}
-                  renderOptions={renderOptions}
+                  renderContext={renderContext}
                   sanitizeOptions={sanitizeOptions}
                   onTopLineChange={(line) => {
                     const view = viewRef.current;
@@ -366,6 +589,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
           saveError={session.saveError}
           notes={[
             ...(note ? [note] : []),
+            ...(session.id && lacking > 0 ? [lacking === 1 ? t('images.lackingOne') : t('images.lacking', { count: lacking })] : []),
             ...(session.id && resolveSpellLanguage(lang).fellBack ? [t('spell.fellBack', { lang })] : []),
             ...(session.id && settings.spellcheck && spellStatus && !spellStatus.available && spellStatus.problem
               ? [t('spell.off', { reason: t(`spell.problem.${spellStatus.problem.code}`) })]
@@ -438,4 +662,13 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
       )}
     </div>
   );
+}
+
+function fileToBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
 }

@@ -1,11 +1,21 @@
 import { splitFrontMatter } from '../../electron/common/markdown/front-matter';
 import { splitBlocks, type SourceBlock } from '../../electron/common/markdown/blocks';
-import { collectLinkDefinitions, renderBlock, type RenderOptions } from '../../electron/common/markdown/render';
+import { collectLinkDefinitions, renderBlock, renderEndCredits, type RenderOptions } from '../../electron/common/markdown/render';
 import { sanitizeToFragment, type SanitizeOptions } from './sanitize';
 
 interface ShownBlock extends SourceBlock {
   el: HTMLElement;
 }
+
+/** Render options of the whole post (credits, language, files) and a key that changes when they do. */
+export interface RenderContext {
+  options: RenderOptions;
+  key: string;
+}
+
+const END_CREDITS_DELAY_MS = 250;
+/** Marks end credits that must be rendered at once (new post, new context). */
+const STALE = '\u0000';
 
 export interface PreviewUpdate {
   rendered: number;
@@ -20,20 +30,30 @@ export interface PreviewUpdate {
 export class IncrementalPreview {
   private blocks: ShownBlock[] = [];
   private linksKey = '';
+  private contextKey = '';
+  private readonly endCredits: HTMLElement;
+  private endCreditsHtml = STALE;
+  private endTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly container: HTMLElement,
-    private readonly render: () => RenderOptions,
+    private readonly render: () => RenderContext,
     private readonly sanitize: () => SanitizeOptions,
-  ) {}
+  ) {
+    this.endCredits = document.createElement('div');
+    this.endCredits.className = 'k-block k-end-credits';
+    container.append(this.endCredits);
+  }
 
   update(text: string): PreviewUpdate {
     const { body, bodyLine } = splitFrontMatter(text);
     const links = collectLinkDefinitions(body);
     const linksKey = JSON.stringify(links);
-    if (linksKey !== this.linksKey) {
-      // A changed link definition can change any block.
+    const context = this.render();
+    if (linksKey !== this.linksKey || context.key !== this.contextKey) {
+      // A changed link definition or credit can change any block.
       this.linksKey = linksKey;
+      this.contextKey = context.key;
       this.clear();
     }
     const next = splitBlocks(body, bodyLine);
@@ -48,7 +68,7 @@ export class IncrementalPreview {
       endNew--;
     }
 
-    const renderOptions = this.render();
+    const renderOptions = context.options;
     const sanitizeOptions = this.sanitize();
     const fresh: ShownBlock[] = [];
     for (let i = start; i < endNew; i++) {
@@ -58,7 +78,7 @@ export class IncrementalPreview {
       el.append(sanitizeToFragment(renderBlock(block.src, links, renderOptions), sanitizeOptions));
       fresh.push({ ...block, el });
     }
-    const anchor = old[endOld]?.el ?? null;
+    const anchor = old[endOld]?.el ?? this.endCredits;
     for (let i = start; i < endOld; i++) old[i]?.el.remove();
     const fragment = document.createDocumentFragment();
     for (const b of fresh) fragment.append(b.el);
@@ -74,13 +94,28 @@ export class IncrementalPreview {
         shown.el.dataset['line'] = String(line);
       }
     }
+    this.scheduleEndCredits(text, renderOptions, sanitizeOptions);
     return { rendered: fresh.length, total: this.blocks.length };
+  }
+
+  /** The credit line or „Bildnachweis“ list at the end needs the whole text: it follows after a pause. */
+  private scheduleEndCredits(text: string, options: RenderOptions, sanitize: SanitizeOptions): void {
+    if (this.endTimer) clearTimeout(this.endTimer);
+    const run = () => {
+      const html = renderEndCredits(text, options);
+      if (html === this.endCreditsHtml) return;
+      this.endCreditsHtml = html;
+      this.endCredits.replaceChildren(sanitizeToFragment(html, sanitize));
+    };
+    if (this.endCreditsHtml === STALE) run();
+    else this.endTimer = setTimeout(run, END_CREDITS_DELAY_MS);
   }
 
   /** Forces a full re-render, e.g. when image URLs or the language changed. */
   clear(): void {
     for (const b of this.blocks) b.el.remove();
     this.blocks = [];
+    this.endCreditsHtml = STALE;
   }
 
   /** The block element shown for a 0-based source line (the last block starting at or before it). */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { creditTextOverridesSchema } from '../markdown/credits.js';
+import { FEATURED_CREDIT_MODES } from '../markdown/render.js';
 
 export const UI_LANGUAGES = ['system', 'de', 'en'] as const;
 
@@ -17,6 +19,10 @@ export const settingsSchema = z.object({
   germanGuillemets: z.boolean().default(false),
   smartDashes: z.boolean().default(true),
   smartEllipsis: z.boolean().default(true),
+  /** Where the featured image's credit appears in the body (block themes hide featured-image captions). */
+  featuredCredit: z.enum(FEATURED_CREDIT_MODES).default('line'),
+  /** The user's own credit-line templates, per language; empty means the defaults. */
+  creditTexts: creditTextOverridesSchema.default({}),
   windowBounds: z
     .object({ x: z.number(), y: z.number(), width: z.number().min(400), height: z.number().min(300), maximized: z.boolean() })
     .nullable()
@@ -37,6 +43,8 @@ export const settingsPatchSchema = settingsSchema
     germanGuillemets: true,
     smartDashes: true,
     smartEllipsis: true,
+    featuredCredit: true,
+    creditTexts: true,
   })
   .partial()
   .strict();
