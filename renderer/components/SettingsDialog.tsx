@@ -1,3 +1,6 @@
+import { useState } from 'react';
+import { LICENSES, LICENSE_PRESETS, type License } from '../../electron/common/model/attribution';
+import { checkCreditTemplate, DEFAULT_CREDIT_TEXTS, type CreditLanguage } from '../../electron/common/markdown/credits';
 import type { Settings, SettingsPatch } from '../../electron/common/model/settings';
 import { useI18n } from '../i18n/i18n';
 import { Dialog } from './Dialog';
@@ -12,8 +15,20 @@ export interface SettingsDialogProps {
 type Toggle = 'spellcheck' | 'smartQuotes' | 'germanGuillemets' | 'smartDashes' | 'smartEllipsis';
 
 export function SettingsDialog(props: SettingsDialogProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const s = props.settings;
+  const [license, setLicense] = useState<License>('pixelio');
+  const [creditLang, setCreditLang] = useState<CreditLanguage>('de');
+  const own = s.creditTexts[creditLang]?.templates?.[license];
+  const template = own ?? DEFAULT_CREDIT_TEXTS[creditLang].templates[license];
+  const problems = checkCreditTemplate(template);
+  const setTemplate = (value: string | null) => {
+    const texts = s.creditTexts[creditLang] ?? {};
+    const templates = { ...(texts.templates ?? {}) };
+    if (value === null) delete templates[license];
+    else templates[license] = value;
+    props.onChange({ creditTexts: { ...s.creditTexts, [creditLang]: { ...texts, templates } } });
+  };
   const toggles: [Toggle, Parameters<typeof t>[0]][] = [
     ['spellcheck', 'settings.spellcheck'],
     ['smartQuotes', 'settings.smartQuotes'],
@@ -46,6 +61,38 @@ export function SettingsDialog(props: SettingsDialogProps) {
             {t(label)}
           </label>
         ))}
+        <label htmlFor="s-featured-credit">{t('settings.featuredCredit')}</label>
+        <select id="s-featured-credit" value={s.featuredCredit} onChange={(e) => props.onChange({ featuredCredit: e.target.value as Settings['featuredCredit'] })}>
+          <option value="line">{t('settings.featuredCreditLine')}</option>
+          <option value="list">{t('settings.featuredCreditList')}</option>
+          <option value="none">{t('settings.featuredCreditNone')}</option>
+        </select>
+        <h3>{t('settings.creditTemplates')}</h3>
+        <div className="template-pick">
+          <select aria-label={t('images.license')} value={license} onChange={(e) => setLicense(e.target.value as License)}>
+            {LICENSES.map((l) => (
+              <option key={l} value={l}>
+                {LICENSE_PRESETS[l].label[language]}
+              </option>
+            ))}
+          </select>
+          <select aria-label={t('settings.language')} value={creditLang} onChange={(e) => setCreditLang(e.target.value as CreditLanguage)}>
+            <option value="de">{t('settings.langDe')}</option>
+            <option value="en">{t('settings.langEn')}</option>
+          </select>
+        </div>
+        <div className="template-edit">
+          <input
+            aria-label={t('settings.creditTemplateFor', { license: LICENSE_PRESETS[license].label[language], lang: creditLang })}
+            value={template}
+            aria-invalid={problems.length > 0}
+            onChange={(e) => setTemplate(e.target.value)}
+          />
+          <button type="button" disabled={own === undefined} onClick={() => setTemplate(null)}>
+            {t('settings.creditTemplateReset')}
+          </button>
+        </div>
+        <p className="template-hint">{problems.length > 0 ? problems.map((p) => t(`settings.templateProblem.${p.code}`, { at: p.at + 1 })).join(' · ') : t('settings.creditTemplateHint')}</p>
       </div>
       <div className="dialog-buttons">
         <button type="button" className="primary" onClick={props.onClose}>

@@ -142,6 +142,10 @@ export const de = {
   'settings.creditTemplates': 'Vorlagen für Bildnachweise',
   'settings.creditTemplateFor': 'Vorlage für {license} ({lang})',
   'settings.creditTemplateHint': 'Platzhalter: {author} {title} {source} {license} {modified}; [ … ] ist optional.',
+  'settings.templateProblem.unknown-placeholder': 'Unbekannter Platzhalter an Stelle {at}',
+  'settings.templateProblem.unclosed-group': 'Eckige Klammer ab Stelle {at} nicht geschlossen',
+  'settings.templateProblem.unmatched-bracket': 'Überzählige Klammer an Stelle {at}',
+  'settings.templateProblem.unclosed-placeholder': 'Geschweifte Klammer ab Stelle {at} nicht geschlossen',
   'settings.creditTemplateReset': 'Standard',
 
   'spell.add': 'Zum Wörterbuch hinzufügen',

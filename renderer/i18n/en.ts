@@ -144,6 +144,10 @@ export const en: Record<MessageKey, string> = {
   'settings.creditTemplates': 'Credit templates',
   'settings.creditTemplateFor': 'Template for {license} ({lang})',
   'settings.creditTemplateHint': 'Placeholders: {author} {title} {source} {license} {modified}; [ … ] is optional.',
+  'settings.templateProblem.unknown-placeholder': 'Unknown placeholder at position {at}',
+  'settings.templateProblem.unclosed-group': 'Square bracket from position {at} is not closed',
+  'settings.templateProblem.unmatched-bracket': 'Surplus bracket at position {at}',
+  'settings.templateProblem.unclosed-placeholder': 'Curly brace from position {at} is not closed',
   'settings.creditTemplateReset': 'Default',
 
   'spell.add': 'Add to dictionary',
