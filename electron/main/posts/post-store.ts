@@ -3,7 +3,7 @@ import { cp, lstat, mkdir, readdir, readFile, rename, stat, writeFile } from 'no
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { parseFrontMatter, splitFrontMatter, updateFrontMatter } from '../../common/markdown/front-matter.js';
-import type { OpenedPost, PostSummary, SaveResult, TrashEntry } from '../../common/model/post.js';
+import { postIdSchema, trashEntrySchema, type OpenedPost, type PostSummary, type SaveResult, type TrashEntry } from '../../common/model/post.js';
 import { KladdeError } from '../../common/result.js';
 import { countText } from '../../common/text/counts.js';
 import { slugify } from '../../common/text/slug.js';
@@ -21,8 +21,11 @@ export interface PostStoreDeps {
 const TRASH = '.papierkorb';
 const STATE = '.kladde';
 const TRASH_META = '.kladde-papierkorb.json';
+/** What writeFileAtomic leaves behind when a save is killed mid-write. */
+const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
 const LIST_CONCURRENCY = 64;
-const LIST_CACHE_FORMAT = 1;
+// 2: numbers in front matter read as written, problem texts without yaml's own position.
+const LIST_CACHE_FORMAT = 2;
 
 interface ListCache {
   format: number;
@@ -84,7 +87,10 @@ export class PostStore {
    */
   async list(): Promise<PostSummary[]> {
     const entries = await readdir(this.root, { withFileTypes: true });
-    const candidates = entries.filter((e) => (e.isDirectory() || e.isSymbolicLink()) && !e.name.startsWith('.'));
+    // A folder whose name is no valid id could be listed but never opened, so it is not listed.
+    const candidates = entries.filter(
+      (e) => (e.isDirectory() || e.isSymbolicLink()) && !e.name.startsWith('.') && postIdSchema.safeParse(e.name).success,
+    );
     const cache = await this.readListCache();
     const fresh: ListCache = { format: LIST_CACHE_FORMAT, entries: {} };
     let changed = Object.keys(cache.entries).length !== candidates.length;
@@ -209,18 +215,21 @@ export class PostStore {
   async save(id: string, text: string, baseVersion: string, force: boolean): Promise<SaveResult> {
     const file = this.paths.postFile(id);
     let disk: string | null = null;
+    let target: string;
     try {
-      disk = await readFile(await this.paths.realInside(file), 'utf8');
+      target = await this.paths.realInside(file);
+      disk = await readFile(target, 'utf8');
     } catch (error) {
-      if (error instanceof KladdeError && error.code === 'outside-library') throw error;
-      disk = null;
+      // Only a missing file means "write it anew"; anything else (no permission, a folder) must not be overwritten.
+      if (error instanceof KladdeError || !isMissing(error)) throw error;
+      // The folder may exist, and may be a symlink: the new file must land inside the library too.
+      await mkdir(this.paths.postDir(id), { recursive: true });
+      target = path.join(await this.paths.realInside(this.paths.postDir(id)), 'index.md');
     }
     if (disk !== null && !force) {
       const diskVersion = versionOf(disk);
       if (diskVersion !== baseVersion && disk !== text) return { status: 'conflict', diskText: disk, diskVersion };
     }
-    if (disk === null) await mkdir(this.paths.postDir(id), { recursive: true });
-    const target = disk === null ? file : await this.paths.realInside(file);
     const version = versionOf(text);
     this.known.set(id, version);
     await writeFileAtomic(target, text);
@@ -229,9 +238,9 @@ export class PostStore {
 
   async rename(id: string, slug: string): Promise<OpenedPost> {
     const from = this.paths.postDir(id);
-    await this.paths.realInside(from);
+    const to = this.paths.postDir(slug);
+    await this.realPostDir(id);
     if (slug !== id) {
-      const to = this.paths.postDir(slug);
       if (await exists(to)) throw new KladdeError('already-exists', `Es gibt schon einen Beitrag „${slug}“`);
       await rename(from, to);
       this.known.delete(id);
@@ -247,7 +256,11 @@ export class PostStore {
   async duplicate(id: string): Promise<OpenedPost> {
     const text = await this.readPost(id);
     const newId = await this.freeId(`${id}-kopie`);
-    await cp(await this.paths.realInside(this.paths.postDir(id)), this.paths.postDir(newId), { recursive: true });
+    // Left-over temp files of interrupted saves are not part of the post.
+    await cp(await this.realPostDir(id), this.paths.postDir(newId), {
+      recursive: true,
+      filter: (source) => !TEMP_FILE.test(path.basename(source)),
+    });
     const title = parseFrontMatter(text);
     const updated = updateFrontMatter(text, {
       slug: newId,
@@ -261,12 +274,15 @@ export class PostStore {
   /** Moves the post's folder into the library's trash, from where it can be restored. */
   async delete(id: string): Promise<TrashEntry> {
     const dir = this.paths.postDir(id);
-    await this.paths.realInside(dir);
+    await this.realPostDir(id);
+    // A post whose index.md leads out of the library is none of Kladde's business, not even to move.
+    if (await exists(this.paths.postFile(id))) await this.paths.realInside(this.paths.postFile(id)).catch(onlyOutside);
     const parsed = parseFrontMatter(await this.readPost(id).catch(() => ''));
     const deletedMs = this.now().getTime();
-    const trashId = `${deletedMs}-${id}`;
-    const trashDir = path.join(this.root, TRASH, trashId);
     await mkdir(path.join(this.root, TRASH), { recursive: true });
+    let trashId = `${deletedMs}-${id}`;
+    for (let n = 2; await exists(path.join(this.root, TRASH, trashId)); n++) trashId = `${deletedMs}-${n}-${id}`;
+    const trashDir = path.join(this.root, TRASH, trashId);
     await rename(dir, trashDir);
     const entry: TrashEntry = {
       trashId,
@@ -286,8 +302,8 @@ export class PostStore {
       names.map(async (name) => {
         try {
           const raw: unknown = JSON.parse(await readFile(path.join(dir, name, TRASH_META), 'utf8'));
-          const entry = raw as TrashEntry;
-          return entry.trashId === name ? entry : null;
+          const entry = trashEntrySchema.safeParse(raw);
+          return entry.success && entry.data.trashId === name ? entry.data : null;
         } catch {
           return null;
         }
@@ -328,6 +344,17 @@ export class PostStore {
     }
   }
 
+  /** The real folder of an existing post inside the library; `not-found` or `outside-library` otherwise. */
+  private async realPostDir(id: string): Promise<string> {
+    const dir = this.paths.postDir(id);
+    try {
+      return await this.paths.realInside(dir);
+    } catch (error) {
+      if (error instanceof KladdeError || !isMissing(error)) throw error;
+      throw new KladdeError('not-found', `Beitrag „${id}“ wurde nicht gefunden`);
+    }
+  }
+
   private async freeId(base: string): Promise<string> {
     const stem = base.slice(0, 170) || 'beitrag';
     for (let n = 1; n < 10_000; n++) {
@@ -338,13 +365,24 @@ export class PostStore {
   }
 }
 
+/** Whether anything is at the path, a dangling symlink included. */
 async function exists(p: string): Promise<boolean> {
   try {
-    await stat(p);
+    await lstat(p);
     return true;
   } catch {
     return false;
   }
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+/** Lets only an `outside-library` refusal through (a vanished file is fine here). */
+function onlyOutside(error: unknown): void {
+  if (error instanceof KladdeError) throw error;
 }
 
 async function rmQuiet(p: string): Promise<void> {
