@@ -1,4 +1,6 @@
-/** Further benchmarks of other features (spell checking, publishing) are added here. */
+import { benchSpell } from './spell-bench.js';
+
+/** Benchmarks of further features: spell checking (publishing adds its own here). */
 export async function benchExtra(): Promise<string[]> {
-  return [];
+  return [...(await benchSpell())];
 }

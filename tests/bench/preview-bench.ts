@@ -97,6 +97,6 @@ export function previewLines(figures: PreviewFigures[]): string[] {
   return figures.map((f) => {
     const target = targets[f.label] ?? Infinity;
     const met = f.keystrokeP95 <= target ? 'Ziel erreicht' : 'Ziel VERFEHLT';
-    return `Vorschau ${f.label}: Tastendruck→Vorschau Median ${formatMs(f.keystrokeMedian)}, p95 ${formatMs(f.keystrokeP95)} (Ziel p95 ≤ ${target} ms: ${met}; ${f.samples} Tasten) · ganze Vorschau neu: ${formatMs(f.fullRender)}`;
+    return `Vorschau ${f.label}: Tastendruck→Vorschau Median ${formatMs(f.keystrokeMedian)}, p95 ${formatMs(f.keystrokeP95)} (Ziel p95 ≤ ${target} ms: ${met}; ${f.samples} Tasten, Rechtschreibprüfung an) · ganze Vorschau neu: ${formatMs(f.fullRender)}`;
   });
 }

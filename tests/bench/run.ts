@@ -1,3 +1,4 @@
+import { benchExtra } from './extra.js';
 import { benchListing } from './listing-bench.js';
 import { benchPreview, previewLines } from './preview-bench.js';
 
@@ -6,8 +7,7 @@ async function main(): Promise<void> {
   console.log('Kladde-Benchmarks (Median und p95; Maschine: 2 Kerne)');
   for (const line of previewLines(await benchPreview())) console.log('  ' + line);
   for (const line of await benchListing([1000, 10_000])) console.log('  ' + line);
-  const extra = await import('./extra.js').catch(() => null);
-  if (extra) for (const line of await extra.benchExtra()) console.log('  ' + line);
+  for (const line of await benchExtra()) console.log('  ' + line);
 }
 
 main().catch((error: unknown) => {
