@@ -1,17 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
  * Writes a file so that a crash at any moment leaves either the old or the new content, never a torn file:
  * write a temp file beside it, fsync it, rename it over the target, then fsync the folder so the rename
- * itself survives a power cut.
+ * itself survives a power cut. A killed process may leave a hidden temp file (`.<name>.<12 hex>.tmp`) behind.
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
   const dir = path.dirname(target);
   const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx', 0o644);
+  // The new file takes over the permissions of the one it replaces (a private post stays private).
+  const mode = await stat(target).then(
+    (s) => s.mode & 0o7777,
+    () => null,
+  );
+  const handle = await open(temp, 'wx', mode ?? 0o644);
   try {
+    if (mode !== null) await handle.chmod(mode).catch(() => undefined);
     await handle.writeFile(data);
     await handle.sync();
   } catch (error) {
