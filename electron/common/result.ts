@@ -11,6 +11,10 @@ export const ERROR_CODES = [
   'forbidden',
   'unknown-channel',
   'internal',
+  /** The blog (or another server) cannot be reached right now. */
+  'offline',
+  /** A blog answered with an error; the message says what in German. */
+  'remote',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -5,6 +5,9 @@ import { EventHub } from './events/event-sink.js';
 import type { Handlers } from './ipc/dispatch.js';
 import { ImageService } from './images/image-service.js';
 import { LibraryWatcher } from './posts/library-watcher.js';
+import type { SecretBox } from './credentials/secret-box.js';
+import type { FetchLike } from './http/http-client.js';
+import { Publishing, publishingHandlers } from './publish/publishing.js';
 import { PostStore } from './posts/post-store.js';
 import { SettingsStore } from './settings/settings-store.js';
 import { createSpellService } from './spell/create-spell-service.js';
@@ -19,6 +22,10 @@ export interface ServiceOptions {
   version: string;
   systemLanguage: string;
   log?: (message: string) => void;
+  /** Encrypts blog secrets: Electron's safeStorage in the app; a key file in configDir when not given. */
+  secretBox?: SecretBox;
+  /** The network for publishing; the platform's fetch when not given (tests wrap it to count requests). */
+  fetch?: FetchLike;
 }
 
 export function defaultLibraryPath(): string {
@@ -33,6 +40,7 @@ export class Services {
   private watcher: LibraryWatcher | null = null;
   spell!: SpellService;
   images!: ImageService;
+  publishing!: Publishing;
 
   constructor(private readonly options: ServiceOptions) {
     this.settings = new SettingsStore(path.join(options.configDir, 'settings.json'));
@@ -47,11 +55,21 @@ export class Services {
     this.images = new ImageService(this.posts.paths);
     this.watcher = new LibraryWatcher(this.posts, this.events);
     await this.watcher.start();
+    this.publishing = new Publishing({
+      configDir: this.options.configDir,
+      posts: this.posts,
+      events: this.events,
+      ...(this.options.secretBox ? { secretBox: this.options.secretBox } : {}),
+      ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+      ...(this.options.log ? { log: this.options.log } : {}),
+    });
+    await this.publishing.start();
   }
 
   async stop(): Promise<void> {
     await this.watcher?.stop();
     await this.spell?.stop();
+    await this.publishing?.stop();
   }
 
   handlers(): Handlers {
@@ -84,6 +102,7 @@ export class Services {
       imageMetadata: (id, fileName) => this.images.metadata(id, fileName),
       listPostImages: (id) => this.images.list(id),
       postProblems: (id) => this.images.problems(id),
+      ...publishingHandlers(() => this.publishing, posts),
     };
   }
 }

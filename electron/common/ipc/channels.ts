@@ -25,9 +25,23 @@ export const CHANNELS = [
   'imageMetadata',
   'listPostImages',
   'postProblems',
+  'listBlogs',
+  'addBlog',
+  'updateBlog',
+  'removeBlog',
+  'setBlogCredentials',
+  'hasBlogCredentials',
+  'listBlogTerms',
+  'refreshBlogTerms',
+  'checkPublish',
+  'publishPost',
+  'downloadOnlineCopy',
+  'listOutbox',
+  'cancelJob',
+  'retryJob',
 ] as const satisfies readonly Channel[];
 
-export const EVENTS = ['postChangedOnDisk', 'libraryChanged', 'menuCommand'] as const satisfies readonly EventName[];
+export const EVENTS = ['postChangedOnDisk', 'libraryChanged', 'menuCommand', 'outboxChanged'] as const satisfies readonly EventName[];
 
 /** IPC channel strings are namespaced so they cannot collide with Electron's own. */
 export const ipcChannel = (name: string): string => `kladde:${name}`;

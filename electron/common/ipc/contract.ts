@@ -18,6 +18,19 @@ import {
   spellWordResultSchema,
   spellWordSchema,
 } from '../model/spell.js';
+import {
+  addBlogRequestSchema,
+  blogCredentialsSchema,
+  blogIdSchema,
+  blogPatchSchema,
+  blogTermsSchema,
+  blogViewSchema,
+  credentialCheckSchema,
+  outboxJobSchema,
+  publishOptionsSchema,
+  publishOutcomeSchema,
+  publishProblemSchema,
+} from '../model/blog.js';
 import type { Result } from '../result.js';
 
 const MAX_POST_CHARS = 20_000_000;
@@ -71,6 +84,31 @@ export const contract = {
   listPostImages: { args: z.tuple([postIdSchema]), result: z.array(postImageFileSchema) },
   /** All image problems of the post as saved (missing credit, alt text, file; malformed `images:`). */
   postProblems: { args: z.tuple([postIdSchema]), result: z.array(postProblemSchema) },
+  /** The blogs set up, each saying whether a secret is stored (never the secret). */
+  listBlogs: { args: z.tuple([]), result: z.array(blogViewSchema) },
+  /** Finds a blog's REST API from its address and adds it; credentials follow with setBlogCredentials. */
+  addBlog: { args: z.tuple([addBlogRequestSchema]), result: blogViewSchema },
+  updateBlog: { args: z.tuple([blogIdSchema, blogPatchSchema]), result: blogViewSchema },
+  /** Removes the blog, its stored secret and its cached terms (posts keep their `publish:` records). */
+  removeBlog: { args: z.tuple([blogIdSchema]), result: z.object({ removed: z.literal(true) }) },
+  /** Write-only: checks the sign-in and stores the secret encrypted. Wrong credentials are refused. */
+  setBlogCredentials: { args: z.tuple([blogIdSchema, blogCredentialsSchema]), result: credentialCheckSchema },
+  hasBlogCredentials: { args: z.tuple([blogIdSchema]), result: z.boolean() },
+  /** Categories and tags from the cache (works offline). */
+  listBlogTerms: { args: z.tuple([blogIdSchema]), result: blogTermsSchema },
+  /** Fetches categories and tags from the blog and caches them. */
+  refreshBlogTerms: { args: z.tuple([blogIdSchema]), result: blogTermsSchema },
+  /** What must be fixed before the saved post can go to this blog; empty when it can. */
+  checkPublish: { args: z.tuple([postIdSchema, blogIdSchema]), result: z.array(publishProblemSchema) },
+  /** Publishes the saved post through the outbox and waits for the first attempt. */
+  publishPost: { args: z.tuple([postIdSchema, blogIdSchema, publishOptionsSchema]), result: publishOutcomeSchema },
+  /** Saves the online version of a published post as a new local post (the answer to a conflict). */
+  downloadOnlineCopy: { args: z.tuple([postIdSchema, blogIdSchema]), result: openedPostSchema },
+  listOutbox: { args: z.tuple([]), result: z.array(outboxJobSchema) },
+  /** Cancels a job (aborting a running attempt) and removes it from the outbox; also clears finished jobs. */
+  cancelJob: { args: z.tuple([z.string().min(1).max(100)]), result: z.object({ cancelled: z.boolean() }) },
+  /** Tries a waiting or failed job again now, e.g. with `onConflict: 'overwrite'`. */
+  retryJob: { args: z.tuple([z.string().min(1).max(100), publishOptionsSchema]), result: publishOutcomeSchema },
 } as const;
 
 export type Contract = typeof contract;
@@ -87,6 +125,8 @@ export type KladdeApi = {
 export const eventContract = {
   postChangedOnDisk: z.object({ id: postIdSchema, version: z.string() }),
   libraryChanged: z.object({}),
+  /** The outbox's jobs after any change (state, progress, result). */
+  outboxChanged: z.object({ jobs: z.array(outboxJobSchema) }),
   menuCommand: z.object({
     command: z.enum([
       'newPost',

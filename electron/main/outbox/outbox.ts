@@ -1,0 +1,325 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import {
+  outboxJobSchema,
+  type OutboxJob,
+  type PublishError,
+  type PublishOptions,
+  type PublishOutcome,
+} from '../../common/model/blog.js';
+import { publishedMediaSchema } from '../../common/markdown/front-matter-publish.js';
+import type { EventSink } from '../events/event-sink.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { PublishFailure } from '../publish/publish-errors.js';
+import type { AttemptHooks, AttemptMemory, AttemptResult } from '../publish/publish-service.js';
+
+/** Runs one attempt of a job; the publish service in the app, anything in tests. */
+export type JobRunner = (job: OutboxJob, memory: AttemptMemory, hooks: AttemptHooks) => Promise<AttemptResult>;
+
+/** Time and timers, injected so tests can move time on. */
+export interface OutboxClock {
+  now(): number;
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const systemClock: OutboxClock = {
+  now: () => Date.now(),
+  setTimeout: (run, ms) => {
+    const handle = setTimeout(run, ms);
+    // A waiting job must not keep the process (tests, the web host) alive.
+    handle.unref?.();
+    return handle;
+  },
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** Waits after the 1st, 2nd, … failed attempt; the last value repeats. */
+export const DEFAULT_BACKOFF_MS: readonly number[] = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000];
+/** Timeouts and server errors are retried this often; a missing connection is waited out without limit. */
+const MAX_SERVER_ATTEMPTS = 8;
+/** Finished jobs kept in the list. */
+const KEEP_DONE = 20;
+
+const storedJobSchema = outboxJobSchema.extend({
+  memory: z.object({ media: z.record(z.string(), publishedMediaSchema), createAttempted: z.boolean() }),
+});
+type StoredJob = z.infer<typeof storedJobSchema>;
+
+export interface OutboxOptions {
+  /** `<library>/.kladde/outbox`: jobs belong to the library, so they survive a restart and travel with it. */
+  dir: string;
+  run: JobRunner;
+  clock?: OutboxClock;
+  events?: EventSink;
+  backoffMs?: readonly number[];
+  log?: (line: string) => void;
+}
+
+/**
+ * Publish jobs as files, one per job. A job is tried at once; when the blog cannot be reached it waits and is
+ * tried again with growing pauses, and at once when the network comes back ({@link networkRestored}). Each
+ * attempt publishes the post as it is saved at that moment. Jobs that need the user (wrong password, conflict)
+ * stay as failed until retried or cancelled.
+ */
+export class Outbox {
+  private readonly jobs = new Map<string, StoredJob>();
+  private readonly running = new Map<string, { promise: Promise<PublishOutcome>; abort: AbortController }>();
+  private readonly timers = new Map<string, unknown>();
+  private readonly clock: OutboxClock;
+  private readonly backoff: readonly number[];
+  private started = false;
+
+  constructor(private readonly options: OutboxOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.backoff = options.backoffMs ?? DEFAULT_BACKOFF_MS;
+  }
+
+  /** Loads the stored jobs; jobs interrupted by a quit wait again and go out soon. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    await mkdir(this.options.dir, { recursive: true });
+    for (const name of await readdir(this.options.dir)) {
+      if (!name.endsWith('.json')) continue;
+      try {
+        const parsed = storedJobSchema.safeParse(JSON.parse(await readFile(path.join(this.options.dir, name), 'utf8')));
+        if (!parsed.success) continue;
+        const job = parsed.data;
+        if (job.state === 'sending') job.state = 'waiting';
+        this.jobs.set(job.id, job);
+        if (job.state === 'waiting') this.schedule(job, Math.max(0, Date.parse(job.nextAttemptAt ?? '') - this.clock.now()) || 0);
+      } catch {
+        /* a torn or foreign file is not a job */
+      }
+    }
+    this.emit();
+  }
+
+  /** Stops timers and running attempts (the jobs stay stored). */
+  async stop(): Promise<void> {
+    for (const handle of this.timers.values()) this.clock.clearTimeout(handle);
+    this.timers.clear();
+    for (const run of this.running.values()) run.abort.abort();
+    await Promise.allSettled([...this.running.values()].map((r) => r.promise));
+  }
+
+  list(): OutboxJob[] {
+    return [...this.jobs.values()].map(view).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  get(jobId: string): OutboxJob | undefined {
+    const job = this.jobs.get(jobId);
+    return job ? view(job) : undefined;
+  }
+
+  /**
+   * Queues a publish of a post to a blog and tries it at once. An unfinished job for the same post and blog is
+   * reused (with its uploads), so publishing twice never makes two jobs.
+   */
+  async submit(postId: string, blogId: string, title: string, options: PublishOptions): Promise<PublishOutcome> {
+    await this.start();
+    let job = [...this.jobs.values()].find((j) => j.postId === postId && j.blogId === blogId && (j.state === 'waiting' || j.state === 'failed' || j.state === 'sending'));
+    if (job?.state === 'sending') return this.runJob(job.id);
+    if (job) {
+      job.options = options;
+      job.title = title;
+    } else {
+      job = {
+        id: `${this.clock.now().toString(36)}-${randomBytes(4).toString('hex')}`,
+        postId,
+        blogId,
+        title,
+        state: 'waiting',
+        options,
+        createdAt: new Date(this.clock.now()).toISOString(),
+        attempts: 0,
+        nextAttemptAt: null,
+        error: null,
+        progress: null,
+        result: null,
+        conflict: null,
+        memory: { media: {}, createAttempted: false },
+      };
+      this.jobs.set(job.id, job);
+    }
+    await this.save(job);
+    return this.runJob(job.id);
+  }
+
+  /** Tries a waiting or failed job again now, optionally with new options (e.g. overwrite after a conflict). */
+  async retry(jobId: string, options?: PublishOptions): Promise<PublishOutcome> {
+    const job = this.require(jobId);
+    if (options) job.options = options;
+    if (job.state === 'done' || job.state === 'cancelled') throw new PublishFailure('internal', 'Dieser Auftrag ist schon abgeschlossen.', false);
+    return this.runJob(jobId);
+  }
+
+  /** The network is back: every waiting job goes out now instead of after its pause. */
+  networkRestored(): void {
+    for (const job of this.jobs.values()) {
+      if (job.state === 'waiting' && !this.running.has(job.id)) void this.runJob(job.id).catch(() => undefined);
+    }
+  }
+
+  /** Cancels a job: a running attempt is aborted, and the job leaves the outbox. */
+  async cancel(jobId: string): Promise<boolean> {
+    const job = this.jobs.get(jobId);
+    if (!job) return false;
+    this.unschedule(jobId);
+    const run = this.running.get(jobId);
+    job.state = 'cancelled';
+    if (run) {
+      run.abort.abort();
+      await run.promise.catch(() => undefined);
+    }
+    this.jobs.delete(jobId);
+    await rm(this.file(jobId), { force: true });
+    this.emit();
+    return true;
+  }
+
+  /** Runs a job now (or joins its running attempt). */
+  runJob(jobId: string): Promise<PublishOutcome> {
+    const existing = this.running.get(jobId);
+    if (existing) return existing.promise;
+    const abort = new AbortController();
+    const promise = this.execute(this.require(jobId), abort.signal).finally(() => this.running.delete(jobId));
+    this.running.set(jobId, { promise, abort });
+    return promise;
+  }
+
+  private async execute(job: StoredJob, signal: AbortSignal): Promise<PublishOutcome> {
+    this.unschedule(job.id);
+    job.state = 'sending';
+    job.attempts++;
+    job.nextAttemptAt = null;
+    job.progress = { phase: 'prepare', done: 0, total: 0 };
+    await this.save(job);
+    let result: AttemptResult;
+    try {
+      result = await this.options.run(view(job), { ...job.memory, media: { ...job.memory.media } }, {
+        signal,
+        progress: (p) => {
+          job.progress = p;
+          this.emit();
+        },
+        remember: async (memory) => {
+          job.memory = { media: { ...memory.media }, createAttempted: memory.createAttempted };
+          if (job.state === 'sending') await this.save(job);
+        },
+      });
+    } catch (error) {
+      return this.failed(job, error, signal);
+    }
+    // cancel() may have run while the attempt was awaited.
+    if ((job.state as OutboxJob['state']) === 'cancelled') return { status: 'failed', jobId: job.id, error: { code: 'cancelled', message: 'Abgebrochen.', retriable: false } };
+    job.progress = null;
+    if (result.kind === 'done') {
+      job.state = 'done';
+      job.error = null;
+      job.conflict = null;
+      job.result = { remoteId: result.remoteId, link: result.link };
+      job.memory = { media: {}, createAttempted: false };
+      await this.save(job);
+      await this.pruneDone();
+      return { status: 'done', jobId: job.id, remoteId: result.remoteId, link: result.link };
+    }
+    if (result.kind === 'conflict') {
+      job.state = 'failed';
+      job.conflict = result.online;
+      job.error = {
+        code: 'conflict',
+        message: 'Der Beitrag wurde im Blog geändert, seit Kladde ihn zuletzt veröffentlicht hat. Überschreiben, die Online-Fassung als Kopie laden oder abbrechen?',
+        retriable: false,
+      };
+      await this.save(job);
+      return { status: 'conflict', jobId: job.id, online: result.online };
+    }
+    // Problems: nothing to send; the job is not kept, the dialog lists what to fix.
+    this.jobs.delete(job.id);
+    await rm(this.file(job.id), { force: true });
+    this.emit();
+    return { status: 'problems', problems: result.problems };
+  }
+
+  private async failed(job: StoredJob, error: unknown, signal: AbortSignal): Promise<PublishOutcome> {
+    job.progress = null;
+    if (signal.aborted || job.state === 'cancelled') {
+      return { status: 'failed', jobId: job.id, error: { code: 'cancelled', message: 'Abgebrochen.', retriable: false } };
+    }
+    const failure: PublishError =
+      error instanceof PublishFailure
+        ? error.toData()
+        : { code: 'internal', message: `Unerwarteter Fehler: ${error instanceof Error ? error.message : String(error)}`, retriable: false };
+    this.options.log?.(`Postausgang: Auftrag ${job.id} Versuch ${job.attempts}: ${failure.code}`);
+    job.error = failure;
+    const keepTrying = failure.retriable && (failure.code === 'offline' || job.attempts < MAX_SERVER_ATTEMPTS);
+    if (keepTrying) {
+      const wait = this.backoff[Math.min(job.attempts - 1, this.backoff.length - 1)] ?? 60_000;
+      job.state = 'waiting';
+      job.nextAttemptAt = new Date(this.clock.now() + wait).toISOString();
+      await this.save(job);
+      this.schedule(job, wait);
+      return { status: 'queued', jobId: job.id, error: failure };
+    }
+    job.state = 'failed';
+    await this.save(job);
+    return { status: 'failed', jobId: job.id, error: failure };
+  }
+
+  private schedule(job: StoredJob, ms: number): void {
+    this.unschedule(job.id);
+    this.timers.set(
+      job.id,
+      this.clock.setTimeout(() => {
+        this.timers.delete(job.id);
+        if (this.jobs.get(job.id)?.state === 'waiting') void this.runJob(job.id).catch(() => undefined);
+      }, ms),
+    );
+  }
+
+  private unschedule(jobId: string): void {
+    const handle = this.timers.get(jobId);
+    if (handle !== undefined) this.clock.clearTimeout(handle);
+    this.timers.delete(jobId);
+  }
+
+  private require(jobId: string): StoredJob {
+    const job = this.jobs.get(jobId);
+    if (!job) throw new PublishFailure('internal', 'Diesen Auftrag gibt es nicht (mehr).', false);
+    return job;
+  }
+
+  private file(jobId: string): string {
+    if (!/^[a-z0-9-]+$/.test(jobId)) throw new PublishFailure('internal', 'Ungültige Auftrags-ID', false);
+    return path.join(this.options.dir, `${jobId}.json`);
+  }
+
+  private async save(job: StoredJob): Promise<void> {
+    if (!this.jobs.has(job.id)) return;
+    await mkdir(this.options.dir, { recursive: true });
+    await writeFileAtomic(this.file(job.id), JSON.stringify(job, null, 2) + '\n');
+    this.emit();
+  }
+
+  private async pruneDone(): Promise<void> {
+    const done = [...this.jobs.values()].filter((j) => j.state === 'done').sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    for (const old of done.slice(KEEP_DONE)) {
+      this.jobs.delete(old.id);
+      await rm(this.file(old.id), { force: true });
+    }
+  }
+
+  private emit(): void {
+    this.options.events?.emit('outboxChanged', { jobs: this.list() });
+  }
+}
+
+/** A job as the renderer sees it: without what attempts remember internally. */
+function view(job: StoredJob): OutboxJob {
+  const { memory: _memory, ...rest } = job;
+  return { ...rest };
+}

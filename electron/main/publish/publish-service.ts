@@ -1,0 +1,335 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type {
+  AddBlogRequest,
+  BlogCredentials,
+  BlogPatch,
+  BlogTerms,
+  BlogView,
+  CredentialCheck,
+  OnlineVersion,
+  PublishProblem,
+  PublishProgress,
+} from '../../common/model/blog.js';
+import type { OpenedPost } from '../../common/model/post.js';
+import { slugSchema } from '../../common/model/post.js';
+import { formatCaption, formatCredit, type CreditFormatOptions } from '../../common/markdown/credits.js';
+import { parseFrontMatter, updateFrontMatter } from '../../common/markdown/front-matter.js';
+import { readImages } from '../../common/markdown/front-matter-images.js';
+import { readPublishState, setPublishRecord, type PublishedMedia } from '../../common/markdown/front-matter-publish.js';
+import { postProblems } from '../../common/markdown/image-problems.js';
+import { findImageReferences, imageKey, isLocalImage } from '../../common/markdown/image-refs.js';
+import { renderPost, type RenderOptions } from '../../common/markdown/render.js';
+import { KladdeError } from '../../common/result.js';
+import { slugify } from '../../common/text/slug.js';
+import type { CredentialStore } from '../credentials/credential-store.js';
+import type { EventSink } from '../events/event-sink.js';
+import type { HttpClient } from '../http/http-client.js';
+import { MIME, sniffImage } from '../images/image-type.js';
+import type { PostStore } from '../posts/post-store.js';
+import type { BlogStore } from './blog-store.js';
+import { PublishFailure } from './publish-errors.js';
+import type { LocalImage, PublishTarget } from './publisher.js';
+import type { PublisherRegistry } from './registry.js';
+
+export interface PublishServiceDeps {
+  posts: PostStore;
+  blogs: BlogStore;
+  credentials: CredentialStore;
+  registry: PublisherRegistry;
+  http: HttpClient;
+  events?: EventSink;
+  /** Credit templates and featured-credit mode from the settings, so the blog gets what the preview shows. */
+  renderOptions?: () => Promise<Pick<RenderOptions, 'creditTexts' | 'featuredCredit'>>;
+}
+
+/** What one attempt of a job may carry over from earlier attempts (kept in the outbox job file). */
+export interface AttemptMemory {
+  /** Images uploaded by earlier attempts whose post was not saved yet. */
+  media: Record<string, PublishedMedia>;
+  /** Whether a create request went out without an answer. */
+  createAttempted: boolean;
+}
+
+export interface AttemptHooks {
+  signal?: AbortSignal;
+  progress(progress: PublishProgress): void;
+  /** Persists what the attempt did so far (uploads, create sent). */
+  remember(memory: AttemptMemory): Promise<void>;
+}
+
+export type AttemptResult =
+  | { kind: 'done'; remoteId: number; link: string }
+  | { kind: 'conflict'; online: OnlineVersion }
+  | { kind: 'problems'; problems: PublishProblem[] };
+
+/**
+ * Blogs, credentials and the publishing of one post: reads the latest saved post, checks it, hands it to the
+ * blog's publisher and writes what the blog answered into the post's front matter. Nothing is written to the post
+ * unless the blog confirmed the publish; what an unfinished attempt did is remembered by the outbox job instead.
+ */
+export class PublishService {
+  constructor(private readonly deps: PublishServiceDeps) {}
+
+  // ── Blogs ───────────────────────────────────────────────────────────────────────────────────────────────
+
+  async listBlogs(): Promise<BlogView[]> {
+    const blogs = await this.deps.blogs.list();
+    return Promise.all(blogs.map(async (b) => ({ ...b, hasCredentials: await this.deps.credentials.has(b.id) })));
+  }
+
+  /** Finds the blog's API from its address and adds it (without credentials yet). */
+  async addBlog(request: AddBlogRequest): Promise<BlogView> {
+    const kind = request.kind ?? 'wordpress';
+    let found;
+    try {
+      found = await this.deps.registry.get(kind).discover(request.url, this.deps.http);
+    } catch (error) {
+      throw asKladdeError(error);
+    }
+    const blog = await this.deps.blogs.add({
+      kind,
+      name: found.name,
+      url: found.url,
+      apiRoot: found.apiRoot,
+      site: found.site,
+      user: '',
+      authorizeUrl: found.authorizeUrl,
+      defaultStatus: 'draft',
+      defaultCategory: '',
+      output: 'blocks',
+    });
+    return { ...blog, hasCredentials: false };
+  }
+
+  async updateBlog(blogId: string, patch: BlogPatch): Promise<BlogView> {
+    const blog = await this.deps.blogs.update(blogId, patch);
+    return { ...blog, hasCredentials: await this.deps.credentials.has(blogId) };
+  }
+
+  async removeBlog(blogId: string): Promise<void> {
+    await this.deps.blogs.get(blogId);
+    await this.deps.credentials.remove(blogId);
+    await this.deps.blogs.remove(blogId);
+  }
+
+  /**
+   * Stores the secret (encrypted) and checks the sign-in. Wrong credentials are refused and not stored; when the
+   * blog cannot be reached they are stored unverified, so the user can publish into the outbox offline.
+   */
+  async setCredentials(blogId: string, credentials: BlogCredentials): Promise<CredentialCheck> {
+    const blog = await this.deps.blogs.update(blogId, { user: credentials.user.trim() });
+    const target: PublishTarget = { blog, secret: credentials.secret, http: this.deps.http };
+    try {
+      const { accountName } = await this.deps.registry.get(blog.kind).verify(target);
+      await this.deps.credentials.set(blogId, credentials.secret);
+      return { verified: true, accountName, message: null };
+    } catch (error) {
+      if (error instanceof PublishFailure && error.retriable) {
+        await this.deps.credentials.set(blogId, credentials.secret);
+        return { verified: false, accountName: null, message: error.message };
+      }
+      throw asKladdeError(error);
+    }
+  }
+
+  hasCredentials(blogId: string): Promise<boolean> {
+    return this.deps.credentials.has(blogId);
+  }
+
+  /** The cached categories and tags (for offline use). */
+  async terms(blogId: string): Promise<BlogTerms> {
+    await this.deps.blogs.get(blogId);
+    return this.deps.blogs.terms(blogId);
+  }
+
+  async refreshTerms(blogId: string): Promise<BlogTerms> {
+    const target = await this.target(blogId);
+    try {
+      const terms = await this.deps.registry.get(target.blog.kind).fetchTerms(target);
+      await this.deps.blogs.saveTerms(blogId, terms);
+      return terms;
+    } catch (error) {
+      throw asKladdeError(error);
+    }
+  }
+
+  // ── Publishing ──────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Everything that stands in the way of publishing the saved post to this blog, in German. */
+  async checkPublish(postId: string, blogId: string): Promise<PublishProblem[]> {
+    const { text } = await this.deps.posts.open(postId);
+    const problems = await this.problemsOf(postId, text);
+    if (!(await this.deps.credentials.has(blogId))) {
+      await this.deps.blogs.get(blogId);
+      problems.push({ code: 'no-credentials', message: 'Für diesen Blog ist kein Anwendungspasswort hinterlegt.', file: null, line: null });
+    }
+    return problems;
+  }
+
+  private async problemsOf(postId: string, text: string): Promise<PublishProblem[]> {
+    const parsed = parseFrontMatter(text);
+    const problems: PublishProblem[] = [];
+    if (!parsed.ok) {
+      problems.push({ code: 'front-matter-invalid', message: `Das Front Matter ist fehlerhaft: ${parsed.problem.message}`, file: null, line: parsed.problem.line });
+      return problems;
+    }
+    if (parsed.fields.title.trim() === '') problems.push({ code: 'title-missing', message: 'Der Beitrag hat keinen Titel.', file: null, line: null });
+    const slug = parsed.fields.slug || slugify(parsed.fields.title);
+    if (slug !== '' && !slugSchema.safeParse(slug).success) {
+      problems.push({ code: 'slug-invalid', message: `Der Slug „${slug}“ ist ungültig (nur Kleinbuchstaben, Ziffern und Bindestriche).`, file: null, line: null });
+    }
+    const present = await this.presentFiles(postId, text);
+    for (const p of postProblems(text, present)) problems.push({ code: p.code, message: p.message.de, file: p.file, line: p.line });
+    return problems;
+  }
+
+  /** The local files the post refers to that exist inside its folder. */
+  private async presentFiles(postId: string, text: string): Promise<string[]> {
+    const keys = new Set(findImageReferences(text).filter((r) => r.local).map((r) => r.key));
+    const present: string[] = [];
+    for (const key of keys) {
+      try {
+        const file = await this.deps.posts.paths.realInside(this.deps.posts.paths.fileInPost(postId, key));
+        if ((await stat(file)).isFile()) present.push(key);
+      } catch {
+        /* missing or outside the folder: reported by postProblems */
+      }
+    }
+    return present;
+  }
+
+  /**
+   * One attempt to publish the latest saved version of a post. Throws {@link PublishFailure} when the blog
+   * refused or could not be reached; the post's file is only written after the blog confirmed.
+   */
+  async attempt(postId: string, blogId: string, onConflict: 'ask' | 'overwrite', memory: AttemptMemory, hooks: AttemptHooks): Promise<AttemptResult> {
+    const opened = await this.deps.posts.open(postId);
+    const problems = await this.problemsOf(postId, opened.text);
+    if (problems.length > 0) return { kind: 'problems', problems };
+    const target = await this.target(blogId, hooks.signal);
+    const text = opened.text;
+    const parsed = parseFrontMatter(text);
+    if (!parsed.ok) return { kind: 'problems', problems };
+    const fields = parsed.fields;
+    const state = readPublishState(text, blogId);
+    const renderExtras = (await this.deps.renderOptions?.()) ?? {};
+    const images = await this.localImages(postId, text, { lang: fields.lang, ...(renderExtras.creditTexts ? { overrides: renderExtras.creditTexts } : {}) });
+    const featured = findImageReferences(text).find((r) => r.featured && r.local);
+    const knownMedia = { ...state.media, ...memory.media };
+    const current: AttemptMemory = { media: { ...memory.media }, createAttempted: memory.createAttempted };
+    const publisher = this.deps.registry.get(target.blog.kind);
+    const result = await publisher.publish({
+      ...target,
+      fields,
+      slug: fields.slug || slugify(fields.title),
+      images,
+      featuredKey: featured ? featured.key : null,
+      previous: state.record,
+      knownMedia,
+      onConflict,
+      createAttempted: memory.createAttempted,
+      terms: await this.deps.blogs.terms(blogId),
+      render: (resolve) =>
+        renderPost(text, {
+          ...renderExtras,
+          resolveImage: (src) => (isLocalImage(src) ? (resolve(imageKey(src)) ?? src) : src),
+        }),
+      progress: hooks.progress,
+      mediaUploaded: async (key, media) => {
+        current.media[key] = media;
+        await hooks.remember(current);
+      },
+      creating: async () => {
+        current.createAttempted = true;
+        await hooks.remember(current);
+      },
+    });
+    await this.deps.blogs.saveTerms(blogId, result.terms).catch(() => undefined);
+    if (result.kind === 'conflict') return { kind: 'conflict', online: result.online };
+    hooks.progress({ phase: 'save', done: 0, total: 1 });
+    await this.writeBack(postId, blogId, result.record);
+    return { kind: 'done', remoteId: result.record.id, link: result.record.link };
+  }
+
+  /**
+   * Writes the blog's answer into the post's front matter — into the text on disk now, which the user may have
+   * saved again meanwhile; only `publish.<blogId>` changes.
+   */
+  private async writeBack(postId: string, blogId: string, record: Parameters<typeof setPublishRecord>[2]): Promise<void> {
+    for (let tries = 0; tries < 5; tries++) {
+      const now = await this.deps.posts.open(postId);
+      const next = setPublishRecord(now.text, blogId, record);
+      if (next === null) return; // front matter broken meanwhile: the blog has the post, the user's text stays
+      const saved = await this.deps.posts.save(postId, next, now.version, false);
+      if (saved.status === 'saved') {
+        this.deps.events?.emit('postChangedOnDisk', { id: postId, version: saved.version });
+        return;
+      }
+    }
+  }
+
+  /** Saves the online version of the post as a new local post (the „download a copy“ answer to a conflict). */
+  async downloadOnlineCopy(postId: string, blogId: string): Promise<OpenedPost> {
+    const { text } = await this.deps.posts.open(postId);
+    const state = readPublishState(text, blogId);
+    if (!state.record) throw new KladdeError('not-found', 'Dieser Beitrag wurde noch nicht in diesem Blog veröffentlicht.');
+    const target = await this.target(blogId);
+    let online;
+    try {
+      online = await this.deps.registry.get(target.blog.kind).fetchOnline(target, state.record.id);
+    } catch (error) {
+      throw asKladdeError(error);
+    }
+    // The body stays as the blog stores it (block markup is HTML, which Markdown keeps as it is).
+    const created = await this.deps.posts.create(`${online.title || 'Beitrag'} (online)`);
+    const withFields = updateFrontMatter(created.text, { date: online.date, excerpt: online.excerpt, status: 'draft' }) ?? created.text;
+    await this.deps.posts.save(created.id, `${withFields.replace(/\n*$/, '\n')}\n${online.content}\n`, created.version, true);
+    return this.deps.posts.open(created.id);
+  }
+
+  private async target(blogId: string, signal?: AbortSignal): Promise<PublishTarget> {
+    const blog = await this.deps.blogs.get(blogId);
+    const secret = await this.deps.credentials.get(blogId);
+    if (secret === null) throw new PublishFailure('no-credentials', 'Für diesen Blog ist kein Anwendungspasswort hinterlegt.', false);
+    return { blog, secret, http: this.deps.http, ...(signal ? { signal } : {}) };
+  }
+
+  /** The post's local images (body and featured), read and hashed, with what their credit says. */
+  private async localImages(postId: string, text: string, format: CreditFormatOptions): Promise<LocalImage[]> {
+    const credits = readImages(text).images;
+    const seen = new Map<string, LocalImage>();
+    for (const ref of findImageReferences(text)) {
+      if (!ref.local || seen.has(ref.key)) continue;
+      const file = await this.deps.posts.paths.realInside(this.deps.posts.paths.fileInPost(postId, ref.key));
+      const bytes = await readFile(file);
+      const sniffed = sniffImage(bytes.subarray(0, 4096));
+      const credit = credits[ref.key] ?? {};
+      const caption = formatCaption(credit, format);
+      const line = formatCredit(credit, format);
+      seen.set(ref.key, {
+        key: ref.key,
+        fileName: path.basename(ref.key),
+        contentType: sniffed.kind === 'image' ? MIME[sniffed.type] : 'application/octet-stream',
+        bytes,
+        hash: createHash('sha256').update(bytes).digest('hex').slice(0, 32),
+        credit,
+        alt: (credit.alt ?? '').trim() || ref.alt,
+        captionHtml: caption.html,
+        creditText: [line.text, credit.sourceUrl, credit.licenseUrl].filter((s) => s && s.trim() !== '').join('\n'),
+      });
+    }
+    return [...seen.values()];
+  }
+}
+
+/** Blog management calls report failures as IPC errors; publish failures keep their German message. */
+export function asKladdeError(error: unknown): Error {
+  if (error instanceof KladdeError) return error;
+  if (error instanceof PublishFailure) {
+    const code = error.code === 'offline' || error.code === 'timeout' ? 'offline' : error.code === 'auth' || error.code === 'forbidden' ? 'forbidden' : 'remote';
+    return new KladdeError(code, error.message);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,101 @@
+import type { Blog, BlogKind, BlogTerms, OnlineVersion, PublishProgress } from '../../common/model/blog.js';
+import type { ImageCredit } from '../../common/model/attribution.js';
+import type { PostFields } from '../../common/model/post.js';
+import type { PublishedMedia, PublishRecord } from '../../common/markdown/front-matter-publish.js';
+import type { HttpClient } from '../http/http-client.js';
+
+/**
+ * One interface for every kind of blog (WordPress now; Ghost, Micropub, XML-RPC later). The publish service
+ * prepares the post (checks, files, hashes, what the front matter remembers) and writes the result back; a
+ * publisher only talks to its blog. Publishers are found through the registry — nothing else switches on a
+ * blog's kind.
+ */
+export interface Publisher {
+  readonly kind: BlogKind;
+  /** Finds the blog's API from the address the user typed. No credentials needed. */
+  discover(url: string, http: HttpClient): Promise<DiscoveredBlog>;
+  /** Checks the credentials; resolves with the account's display name. Throws PublishFailure. */
+  verify(target: PublishTarget): Promise<{ accountName: string }>;
+  /** All categories and tags of the blog. */
+  fetchTerms(target: PublishTarget): Promise<BlogTerms>;
+  /** Sends the post: images, terms, the post itself. Throws PublishFailure. */
+  publish(request: PublishRequest): Promise<PublishResult>;
+  /** The post as it is online, to keep a copy before overwriting it. */
+  fetchOnline(target: PublishTarget, remoteId: number): Promise<OnlinePost>;
+}
+
+/** What discovery found out about a blog. */
+export interface DiscoveredBlog {
+  name: string;
+  url: string;
+  apiRoot: string;
+  site: string;
+  authorizeUrl: string | null;
+}
+
+/** A blog with its secret and the HTTP client, as every request needs them. */
+export interface PublishTarget {
+  blog: Blog;
+  /** Application password or token; only ever put into an Authorization header. */
+  secret: string;
+  http: HttpClient;
+  signal?: AbortSignal;
+}
+
+/** A local image of the post, read from disk. */
+export interface LocalImage {
+  /** Its key under `images:` (path relative to the post folder). */
+  key: string;
+  fileName: string;
+  contentType: string;
+  bytes: Uint8Array;
+  /** Content hash (hex) — decides whether it must be sent again. */
+  hash: string;
+  credit: ImageCredit;
+  /** Alt text: the credit's, else the Markdown's. */
+  alt: string;
+  /** Credit line as HTML and as text (for the media library's caption and description). */
+  captionHtml: string;
+  creditText: string;
+}
+
+export interface PublishRequest extends PublishTarget {
+  fields: PostFields;
+  /** The slug to use (the front matter's, or made from the title). */
+  slug: string;
+  images: LocalImage[];
+  /** The key of the featured image when it is a local file, else null. */
+  featuredKey: string | null;
+  /** What the front matter remembers about this blog (null: never published there). */
+  previous: PublishRecord | null;
+  /** Media already on the blog by image key (front matter plus uploads of earlier attempts of this job). */
+  knownMedia: Record<string, PublishedMedia>;
+  onConflict: 'ask' | 'overwrite';
+  /** Whether an earlier attempt of this job sent a create request whose answer was lost. */
+  createAttempted: boolean;
+  /** The cached terms; the publisher adds what it creates and returns them. */
+  terms: BlogTerms;
+  /** Renders the body with image addresses mapped by `resolve` (the one renderer of common/markdown). */
+  render(resolve: (key: string) => string | undefined): string;
+  progress(progress: PublishProgress): void;
+  /** Called after each upload, so a later attempt does not send the image again. */
+  mediaUploaded(key: string, media: PublishedMedia): Promise<void>;
+  /** Called right before a create request goes out. */
+  creating(): Promise<void>;
+}
+
+export type PublishResult =
+  | { kind: 'done'; record: PublishRecord; terms: BlogTerms }
+  | { kind: 'conflict'; online: OnlineVersion; terms: BlogTerms };
+
+export interface OnlinePost {
+  title: string;
+  /** The stored content (block markup or HTML). */
+  content: string;
+  excerpt: string;
+  slug: string;
+  /** Site-local time without zone. */
+  date: string;
+  status: string;
+  link: string;
+}
