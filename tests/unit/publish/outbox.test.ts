@@ -1,0 +1,191 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OutboxJob } from '../../../electron/common/model/blog.js';
+import { Outbox, type JobRunner, type OutboxClock } from '../../../electron/main/outbox/outbox.js';
+import { PublishFailure } from '../../../electron/main/publish/publish-errors.js';
+import type { AttemptResult } from '../../../electron/main/publish/publish-service.js';
+
+/** A clock whose time moves only when the test says so; due timers run then. */
+class TestClock implements OutboxClock {
+  time = Date.parse('2025-01-01T10:00:00Z');
+  private timers: { at: number; run: () => void; id: number }[] = [];
+  private next = 1;
+  now = () => this.time;
+  setTimeout = (run: () => void, ms: number) => {
+    const id = this.next++;
+    this.timers.push({ at: this.time + ms, run, id });
+    return id;
+  };
+  clearTimeout = (handle: unknown) => {
+    this.timers = this.timers.filter((t) => t.id !== handle);
+  };
+  /** Moves time on and runs what fell due. */
+  advance(ms: number): void {
+    this.time += ms;
+    const due = this.timers.filter((t) => t.at <= this.time);
+    this.timers = this.timers.filter((t) => t.at > this.time);
+    for (const t of due) t.run();
+  }
+  pending(): number[] {
+    return this.timers.map((t) => t.at - this.time).sort((a, b) => a - b);
+  }
+}
+
+const offline = () => new PublishFailure('offline', 'Keine Verbindung', true);
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+let dir = '';
+let clock: TestClock;
+let events: OutboxJob[][];
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'kladde-outbox-'));
+  clock = new TestClock();
+  events = [];
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function outbox(run: JobRunner): Outbox {
+  return new Outbox({
+    dir,
+    run,
+    clock,
+    backoffMs: [1_000, 5_000, 20_000],
+    events: { emit: (_name, payload) => events.push((payload as { jobs: OutboxJob[] }).jobs) },
+  });
+}
+
+/** A runner that answers attempt by attempt from a script. */
+function scripted(...answers: (AttemptResult | Error)[]): JobRunner & { calls: number } {
+  const runner = Object.assign(
+    async () => {
+      const answer = answers[runner.calls++];
+      if (answer === undefined) throw new Error('no more answers');
+      if (answer instanceof Error) throw answer;
+      return answer;
+    },
+    { calls: 0 },
+  );
+  return runner;
+}
+
+describe('the outbox', () => {
+  it('finishes a job at once when the blog answers', async () => {
+    const box = outbox(scripted({ kind: 'done', remoteId: 5, link: 'https://b/x/' }));
+    const outcome = await box.submit('post', 'blog', 'Titel', { onConflict: 'ask' });
+    expect(outcome).toMatchObject({ status: 'done', remoteId: 5, link: 'https://b/x/' });
+    expect(box.list().map((j) => [j.state, j.attempts, j.result?.remoteId])).toEqual([['done', 1, 5]]);
+    expect(events.at(-1)?.[0]?.state).toBe('done');
+  });
+
+  it('waits while offline, backs off, and goes out when the network is back', async () => {
+    const runner = scripted(offline(), offline(), { kind: 'done', remoteId: 9, link: 'l' });
+    const box = outbox(runner);
+    const first = await box.submit('post', 'blog', 'Titel', { onConflict: 'ask' });
+    expect(first).toMatchObject({ status: 'queued', error: { code: 'offline', retriable: true } });
+    expect(box.list()[0]?.state).toBe('waiting');
+    expect(clock.pending()).toEqual([1_000]);
+    clock.advance(999);
+    await settle();
+    expect(runner.calls).toBe(1);
+    clock.advance(1);
+    await settle();
+    expect(runner.calls).toBe(2);
+    expect(clock.pending()).toEqual([5_000]);
+    box.networkRestored();
+    await settle();
+    expect(runner.calls).toBe(3);
+    expect(box.list()[0]).toMatchObject({ state: 'done', attempts: 3, error: null });
+    expect(clock.pending()).toEqual([]);
+  });
+
+  it('keeps jobs across a restart and remembers uploads of unfinished attempts', async () => {
+    const seen: Record<string, unknown>[] = [];
+    const first = outbox(async (_job, _memory, hooks) => {
+      await hooks.remember({ media: { 'a.png': { hash: 'h', id: 3, url: 'u' } }, createAttempted: false });
+      throw offline();
+    });
+    await first.submit('post', 'blog', 'Titel', { onConflict: 'ask' });
+    await first.stop();
+    const stored = JSON.parse(await readFile(path.join(dir, (await readdir(dir))[0] ?? ''), 'utf8')) as { state: string };
+    expect(stored.state).toBe('waiting');
+
+    const second = outbox(async (_job, memory) => {
+      seen.push(memory.media);
+      return { kind: 'done', remoteId: 1, link: 'l' };
+    });
+    await second.start();
+    expect(second.list().map((j) => j.state)).toEqual(['waiting']);
+    second.networkRestored();
+    await settle();
+    expect(seen).toEqual([{ 'a.png': { hash: 'h', id: 3, url: 'u' } }]);
+    expect(second.list()[0]?.state).toBe('done');
+  });
+
+  it('stops for good on errors only the user can fix, and retries with new options', async () => {
+    const runner = scripted(new PublishFailure('auth', 'Anmeldung fehlgeschlagen', false), { kind: 'conflict', online: { remoteId: 1, title: 't', link: 'l', modifiedGmt: 'b', storedModifiedGmt: 'a' } }, {
+      kind: 'done',
+      remoteId: 1,
+      link: 'l',
+    });
+    const box = outbox(runner);
+    const failed = await box.submit('post', 'blog', 'Titel', { onConflict: 'ask' });
+    expect(failed).toMatchObject({ status: 'failed', error: { code: 'auth' } });
+    expect(clock.pending()).toEqual([]);
+    const again = await box.submit('post', 'blog', 'Titel', { onConflict: 'ask' });
+    expect(again.status).toBe('conflict');
+    expect(box.list()).toHaveLength(1);
+    expect(box.list()[0]).toMatchObject({ state: 'failed', error: { code: 'conflict' } });
+    const jobId = box.list()[0]?.id ?? '';
+    expect(await box.retry(jobId, { onConflict: 'overwrite' })).toMatchObject({ status: 'done' });
+    expect(box.list()[0]?.options.onConflict).toBe('overwrite');
+  });
+
+  it('gives up on server errors after some attempts but never on a missing connection', async () => {
+    const box = outbox(async () => {
+      throw new PublishFailure('server', 'Fehler 500', true);
+    });
+    let outcome = await box.submit('post', 'blog', 'Titel', { onConflict: 'ask' });
+    for (let i = 0; i < 20 && outcome.status === 'queued'; i++) outcome = await box.retry(box.list()[0]?.id ?? '');
+    expect(outcome.status).toBe('failed');
+    expect(box.list()[0]?.attempts).toBe(8);
+
+    const patient = outbox(async () => {
+      throw offline();
+    });
+    let waiting = await patient.submit('other', 'blog', 'Titel', { onConflict: 'ask' });
+    const id = waiting.status === 'queued' ? waiting.jobId : '';
+    for (let i = 0; i < 20; i++) waiting = await patient.retry(id);
+    expect(waiting.status).toBe('queued');
+  });
+
+  it('cancels a running attempt and forgets the job', async () => {
+    let aborted = false;
+    const box = outbox(
+      (_job, _memory, hooks) =>
+        new Promise((_resolve, reject) => {
+          hooks.signal?.addEventListener('abort', () => {
+            aborted = true;
+            reject(new PublishFailure('cancelled', 'Abgebrochen.', false));
+          });
+        }),
+    );
+    const running = box.submit('post', 'blog', 'Titel', { onConflict: 'ask' });
+    await settle();
+    expect(box.list()[0]?.state).toBe('sending');
+    expect(await box.cancel(box.list()[0]?.id ?? '')).toBe(true);
+    expect(await running).toMatchObject({ status: 'failed', error: { code: 'cancelled' } });
+    expect(aborted).toBe(true);
+    expect(box.list()).toEqual([]);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('does not keep a job whose post has problems', async () => {
+    const box = outbox(scripted({ kind: 'problems', problems: [{ code: 'title-missing', message: 'Kein Titel', file: null, line: null }] }));
+    expect(await box.submit('post', 'blog', '', { onConflict: 'ask' })).toMatchObject({ status: 'problems' });
+    expect(box.list()).toEqual([]);
+  });
+});
