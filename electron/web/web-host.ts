@@ -187,10 +187,9 @@ export class WebHost {
 
   private openStream(res: ServerResponse): void {
     res.writeHead(200, {
+      ...securityHeaders(),
       'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
       Connection: 'keep-alive',
-      'X-Content-Type-Options': 'nosniff',
     });
     res.write(': verbunden\n\n');
     this.streams.add(res);
@@ -226,9 +225,9 @@ export class WebHost {
   }
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, {
-    'Content-Type': type,
+/** The headers every response of the web host carries (the event stream's included). */
+function securityHeaders(): Record<string, string> {
+  return {
     'Content-Security-Policy': contentSecurityPolicy(),
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
@@ -236,7 +235,11 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',
     'Cache-Control': 'no-store',
-  });
+  };
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { 'Content-Type': type, ...securityHeaders() });
   res.end(body);
 }
 

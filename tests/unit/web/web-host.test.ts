@@ -1,0 +1,346 @@
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { request, type IncomingHttpHeaders } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Services } from '../../../electron/main/services.js';
+import { WebHost } from '../../../electron/web/web-host.js';
+
+const TOKEN = 'web-host-test-token-0123456789';
+const SLOW = 60_000;
+
+let tmp: string;
+let library: string;
+let services: Services;
+let host: WebHost;
+let port: number;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'kladde-web-'));
+  library = path.join(tmp, 'Bibliothek');
+  const staticDir = path.join(tmp, 'oberflaeche');
+  await mkdir(path.join(staticDir, 'assets'), { recursive: true });
+  await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Kladde</title><script src="/assets/app.js"></script>');
+  await writeFile(path.join(staticDir, 'assets', 'app.js'), 'console.log("Kladde");');
+  await writeFile(path.join(tmp, 'geheim.txt'), 'GEHEIMER-INHALT');
+  await symlink(path.join(tmp, 'geheim.txt'), path.join(staticDir, 'assets', 'verweis.txt'));
+  services = new Services({
+    configDir: path.join(tmp, 'config'),
+    libraryPath: library,
+    transport: 'web',
+    version: '0.0.0-test',
+    systemLanguage: 'de-DE',
+  });
+  await services.start();
+  host = new WebHost({ services, staticDir, token: TOKEN });
+  await host.start();
+  port = Number(new URL(host.origin).port);
+}, SLOW);
+
+afterAll(async () => {
+  await host?.stop();
+  await services?.stop();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+interface Reply {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+interface Req {
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** A raw request: the path reaches the server exactly as written, with exactly these headers. */
+function send({ path: rawPath, method = 'GET', headers = {}, body }: Req): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const all: Record<string, string> = { Host: `127.0.0.1:${port}`, ...headers };
+    // An empty Host means none at all (Node would fill in its own otherwise).
+    const setHost = all['Host'] !== '';
+    if (!setHost) delete all['Host'];
+    const req = request({ host: '127.0.0.1', port, path: rawPath, method, headers: all, setHost }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+/** An API call as the renderer in the browser makes it. */
+const apiHeaders = (extra: Record<string, string> = {}) => ({
+  Origin: `http://127.0.0.1:${port}`,
+  'Sec-Fetch-Site': 'same-origin',
+  'Content-Type': 'application/json',
+  'X-Kladde-Token': TOKEN,
+  ...extra,
+});
+
+function api(channel: string, args: unknown[], extra: Record<string, string> = {}): Promise<Reply> {
+  return send({ path: `/api/${channel}`, method: 'POST', headers: apiHeaders(extra), body: JSON.stringify(args) });
+}
+
+async function value<T>(channel: string, ...args: unknown[]): Promise<T> {
+  const reply = await api(channel, args);
+  expect(reply.status).toBe(200);
+  const result = JSON.parse(reply.body) as { ok: boolean; value?: T; error?: { code: string } };
+  if (!result.ok) throw new Error(`${channel}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+const replies: Reply[] = [];
+async function checked(req: Req): Promise<Reply> {
+  const reply = await send(req);
+  replies.push(reply);
+  return reply;
+}
+
+// The it.each tables are built before the server has a port: `PORT` in them stands for it.
+describe('the web host refuses what is not its own renderer', () => {
+  it('serves the renderer', async () => {
+    const index = await checked({ path: '/' });
+    expect(index.status).toBe(200);
+    expect(index.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(index.body).toContain('<title>Kladde</title>');
+    const js = await checked({ path: '/assets/app.js' });
+    expect(js.status).toBe(200);
+    expect(js.headers['content-type']).toMatch(/^text\/javascript/);
+  });
+
+  it('a valid API call works', async () => {
+    const reply = await api('listPosts', []);
+    replies.push(reply);
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toMatch(/^application\/json/);
+    const result = JSON.parse(reply.body) as { ok: true; value: { id: string }[] };
+    expect(result.ok).toBe(true);
+    expect(result.value.map((p) => p.id)).toContain('willkommen-in-kladde');
+  });
+
+  it('also from localhost', async () => {
+    const reply = await api('appInfo', [], { Host: `localhost:${port}`, Origin: `http://localhost:${port}` });
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { transport: 'web' } });
+  });
+
+  it.each([
+    ['another host (DNS rebinding)', 'evil.example'],
+    ['another host with our port', 'evil.example:PORT'],
+    ['our address without the port', '127.0.0.1'],
+    ['another port', '127.0.0.1:1'],
+    ['no Host at all', ''],
+  ])('refuses a request for %s with 421, for pages and API', async (_name, hostHeader) => {
+    const hostValue = hostHeader.replace('PORT', String(port));
+    for (const req of [{ path: '/' }, { path: '/api/listPosts', method: 'POST', headers: apiHeaders(), body: '[]' }]) {
+      const withHost = { ...req, headers: { ...(req.headers ?? {}), Host: hostValue } };
+      if (hostValue === '') {
+        // HTTP/1.1 without Host: Node's own parser answers 400 before Kladde sees the request.
+        const reply = await send(withHost);
+        expect(reply.status).toBe(400);
+        expect(reply.body).not.toContain('willkommen');
+        continue;
+      }
+      const reply = await checked(withHost);
+      expect(reply.status, `${req.path} with Host ${hostValue}`).toBe(421);
+      expect(reply.body).not.toContain('willkommen');
+    }
+  });
+
+  it.each(['https://evil.example', 'null', `http://127.0.0.1:1`, `https://127.0.0.1:PORT`, `http://evil.127.0.0.1:PORT`])(
+    'refuses the foreign Origin %s with 403',
+    async (origin) => {
+      const reply = await checked({ path: '/api/listPosts', method: 'POST', headers: apiHeaders({ Origin: origin.replace('PORT', String(port)) }), body: '[]' });
+      expect(reply.status).toBe(403);
+      const page = await checked({ path: '/', headers: { Origin: origin.replace('PORT', String(port)) } });
+      expect(page.status).toBe(403);
+    },
+  );
+
+  it.each(['cross-site', 'same-site'])('refuses Sec-Fetch-Site: %s with 403', async (site) => {
+    const reply = await checked({ path: '/api/listPosts', method: 'POST', headers: apiHeaders({ 'Sec-Fetch-Site': site }), body: '[]' });
+    expect(reply.status).toBe(403);
+    expect((await checked({ path: '/', headers: { 'Sec-Fetch-Site': site } })).status).toBe(403);
+  });
+
+  it('accepts Sec-Fetch-Site: none (the address typed by the user)', async () => {
+    expect((await checked({ path: '/', headers: { 'Sec-Fetch-Site': 'none' } })).status).toBe(200);
+  });
+
+  it.each([
+    ['no token', {}],
+    ['a wrong token', { 'X-Kladde-Token': 'falsch' }],
+    ['a token one character short', { 'X-Kladde-Token': TOKEN.slice(0, -1) }],
+    ['the token in another case', { 'X-Kladde-Token': TOKEN.toUpperCase() }],
+  ])('refuses an API call with %s with 401', async (_name, tokenHeader) => {
+    const headers: Record<string, string> = { ...apiHeaders(), ...tokenHeader };
+    if (!('X-Kladde-Token' in tokenHeader)) delete headers['X-Kladde-Token'];
+    const reply = await checked({ path: '/api/listPosts', method: 'POST', headers, body: '[]' });
+    expect(reply.status).toBe(401);
+    expect(reply.body).not.toContain('willkommen');
+  });
+
+  it('does not take the API token from the query string', async () => {
+    const headers: Record<string, string> = apiHeaders();
+    delete headers['X-Kladde-Token'];
+    const reply = await checked({ path: `/api/listPosts?token=${TOKEN}`, method: 'POST', headers, body: '[]' });
+    expect(reply.status).toBe(401);
+  });
+
+  it('refuses GET and other methods on the API with 405', async () => {
+    const headers: Record<string, string> = { 'X-Kladde-Token': TOKEN };
+    expect((await checked({ path: '/api/listPosts', headers })).status).toBe(405);
+    expect((await checked({ path: '/api/listPosts', method: 'PUT', headers: apiHeaders(), body: '[]' })).status).toBe(405);
+    expect((await checked({ path: '/api/listPosts', method: 'DELETE', headers: apiHeaders() })).status).toBe(405);
+  });
+
+  it('refuses an API POST without Origin (not from a page) with 405', async () => {
+    const headers: Record<string, string> = apiHeaders();
+    delete headers['Origin'];
+    expect((await checked({ path: '/api/listPosts', method: 'POST', headers, body: '[]' })).status).toBe(405);
+  });
+
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])(
+    'refuses a %s body with 415 (what a foreign form could send)',
+    async (type) => {
+      const reply = await checked({ path: '/api/createPost', method: 'POST', headers: apiHeaders({ 'Content-Type': type }), body: '[{"title":"x"}]' });
+      expect(reply.status).toBe(415);
+    },
+  );
+
+  it('answers a malformed JSON body with invalid-input, changing nothing', async () => {
+    const reply = await checked({ path: '/api/createPost', method: 'POST', headers: apiHeaders(), body: '[{"title":' });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+
+  it('refuses pages with methods other than GET and HEAD', async () => {
+    expect((await checked({ path: '/', method: 'POST', body: 'x' })).status).toBe(405);
+    const head = await checked({ path: '/index.html', method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
+  });
+
+  it.each([
+    '/../geheim.txt',
+    '/../../../../../../etc/passwd',
+    '/%2e%2e/geheim.txt',
+    '/%2E%2E/%2E%2E/etc/passwd',
+    '/..%2fgeheim.txt',
+    '/assets/..%2f..%2fgeheim.txt',
+    '/assets/%2e%2e%2f%2e%2e%2fgeheim.txt',
+    '/..%5cgeheim.txt',
+    '/%00/index.html',
+    '/index.html%00.js',
+    '/assets/verweis.txt',
+    '/%ZZ',
+    `/${'..%2f'.repeat(20)}etc/passwd`,
+  ])('does not serve %s from outside the renderer', async (rawPath) => {
+    const reply = await checked({ path: rawPath });
+    expect([400, 404]).toContain(reply.status);
+    expect(reply.body).not.toContain('GEHEIMER-INHALT');
+    expect(reply.body).not.toContain('root:');
+  });
+
+  it('does not serve library files as pages', async () => {
+    const reply = await checked({ path: '/willkommen-in-kladde/index.md' });
+    expect(reply.status).toBe(404);
+  });
+
+  it('sends the CSP and the other security headers on every response', async () => {
+    expect(replies.length).toBeGreaterThan(40);
+    const statuses = new Set(replies.map((r) => r.status));
+    for (const s of [200, 400, 401, 403, 404, 405, 415, 421]) expect(statuses, `a ${s} was checked`).toContain(s);
+    for (const reply of replies) {
+      expect(reply.headers['content-security-policy'], `CSP on a ${reply.status}`).toMatch(/default-src 'none'/);
+      expect(reply.headers['content-security-policy']).toMatch(/script-src 'self'/);
+      expect(reply.headers['x-content-type-options']).toBe('nosniff');
+    }
+  });
+});
+
+describe('the event stream', () => {
+  interface Stream {
+    events: { name: string; data: unknown }[];
+    headers: IncomingHttpHeaders;
+    status: number;
+    close: () => void;
+  }
+
+  function openStream(headers: Record<string, string> = { 'X-Kladde-Token': TOKEN }): Promise<Stream> {
+    return new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/api/events', headers: { Host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+        const stream: Stream = { events: [], headers: res.headers, status: res.statusCode ?? 0, close: () => req.destroy() };
+        let buffer = '';
+        res.on('data', (c: Buffer) => {
+          buffer += c.toString();
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) !== -1) {
+            const chunk = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const name = /^event: (.*)$/m.exec(chunk)?.[1];
+            const data = /^data: (.*)$/m.exec(chunk)?.[1];
+            if (name && data) stream.events.push({ name, data: JSON.parse(data) });
+          }
+        });
+        res.on('error', () => undefined);
+        resolve(stream);
+      });
+      req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
+      req.end();
+    });
+  }
+
+  async function waitFor(check: () => boolean, ms: number, what: string): Promise<void> {
+    const until = Date.now() + ms;
+    while (!check()) {
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  it('needs the token', async () => {
+    const stream = await openStream({});
+    expect(stream.status).toBe(401);
+    stream.close();
+  });
+
+  it('is sent with the security headers too', async () => {
+    const stream = await openStream();
+    expect(stream.status).toBe(200);
+    expect(stream.headers['content-type']).toMatch(/^text\/event-stream/);
+    expect(stream.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(stream.headers['x-content-type-options']).toBe('nosniff');
+    stream.close();
+  });
+
+  it('delivers postChangedOnDisk after an outside write to an opened post, not after Kladde’s own save', async () => {
+    const stream = await openStream();
+    try {
+      const created = await value<{ id: string; text: string; version: string }>('createPost', { title: 'Beobachtet' });
+      const saved = await value<{ status: string; version: string }>('savePost', created.id, {
+        text: created.text + 'Von Kladde gespeichert.\n',
+        baseVersion: created.version,
+        force: false,
+      });
+      expect(saved.status).toBe('saved');
+      // Kladde's own save shows up as a library change at most, never as an outside change.
+      await waitFor(() => stream.events.some((e) => e.name === 'libraryChanged'), 10_000, 'libraryChanged');
+      expect(stream.events.filter((e) => e.name === 'postChangedOnDisk')).toEqual([]);
+
+      const theirs = '---\ntitle: Beobachtet\n---\n\nVon einem anderen Programm geändert: äöü.\n';
+      await writeFile(path.join(library, created.id, 'index.md'), theirs);
+      await waitFor(() => stream.events.some((e) => e.name === 'postChangedOnDisk'), 10_000, 'postChangedOnDisk');
+      const event = stream.events.find((e) => e.name === 'postChangedOnDisk');
+      expect(event?.data).toEqual({ id: created.id, version: createHash('sha256').update(theirs, 'utf8').digest('hex') });
+    } finally {
+      stream.close();
+    }
+  }, 30_000);
+});
