@@ -429,6 +429,27 @@ describe('publishing to a real WordPress', () => {
     expect(again).toMatchObject({ remoteId: mine[0]?.id });
   });
 
+  it('says so when the post was deleted online, and publishes it anew on request', async () => {
+    const old = readPublishState(await readPost('verloren'), blog.id).record?.id;
+    if (old === undefined) throw new Error('verloren was not published');
+    await wpSend('DELETE', `wp/v2/posts/${old}?force=true`);
+    const before = await readPost('verloren');
+    const outcome = await kladde.call<PublishOutcome>('publishPost', 'verloren', blog.id, { onConflict: 'ask' });
+    if (outcome.status !== 'failed') throw new Error(`expected a failure: ${JSON.stringify(outcome)}`);
+    expect(outcome.error.code).toBe('deleted-online');
+    expect(outcome.error.message).toMatch(/gelöscht/);
+    expect(await readPost('verloren')).toBe(before);
+    const before2 = kladde.requests.length;
+    const anew = await kladde.call<PublishOutcome>('retryJob', outcome.jobId, { onConflict: 'publish-anew' });
+    if (anew.status !== 'done') throw new Error(`not published anew: ${JSON.stringify(anew)}`);
+    expect(anew.remoteId).not.toBe(old);
+    // The images are still in the media library and are not sent again.
+    expect(mediaPosts(kladde.requests.slice(before2))).toEqual([]);
+    expect(readPublishState(await readPost('verloren'), blog.id).record?.id).toBe(anew.remoteId);
+    const all = await wpGet<WpPost[]>('wp/v2/posts?status=any&context=edit&per_page=100');
+    expect(all.filter((p) => p.title.raw === 'Verlorene Antwort').map((p) => p.id)).toEqual([anew.remoteId]);
+  });
+
   it('never lets the password appear in logs, IPC answers, the library or the config folder in plain text', async () => {
     const secrets = [wp.appPassword, wp.appPassword.replace(/\s+/g, ''), revokedPassword, revokedPassword.replace(/\s+/g, '')].filter((s) => s.length > 0);
     const basics = [wp.authorization.slice('Basic '.length), Buffer.from(`${wp.user}:${revokedPassword}`).toString('base64')];

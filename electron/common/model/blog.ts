@@ -147,8 +147,12 @@ export const publishProblemSchema = z.object({
 });
 export type PublishProblem = z.infer<typeof publishProblemSchema>;
 
-/** What to do when the post was changed online since the last publish. */
-export const CONFLICT_CHOICES = ['ask', 'overwrite'] as const;
+/**
+ * What to do when the post was changed online since the last publish: `ask` (answer `conflict`), `overwrite`, or
+ * — after the answer `deleted-online` — `publish-anew`: forget the old remote id and create the post again.
+ */
+export const CONFLICT_CHOICES = ['ask', 'overwrite', 'publish-anew'] as const;
+export type ConflictChoice = (typeof CONFLICT_CHOICES)[number];
 export const publishOptionsSchema = z.object({ onConflict: z.enum(CONFLICT_CHOICES) }).strict();
 export type PublishOptions = z.infer<typeof publishOptionsSchema>;
 

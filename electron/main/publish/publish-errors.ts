@@ -97,6 +97,9 @@ function statusFailure(error: HttpError, purpose: RequestPurpose): PublishFailur
   if (status === 404) {
     return new PublishFailure('not-found', `Nicht gefunden (404): Der Blog kennt die Adresse nicht, die Kladde braucht, um ${WHAT[purpose]}.`, false);
   }
+  if (code === 'rest_upload_sideload_error' || code === 'rest_upload_unknown_error') {
+    return new PublishFailure('bad-request', `Der Blog hat ein Bild nicht angenommen (${code}); vielleicht ist der Dateityp dort nicht erlaubt.`, false);
+  }
   if (status === 429) return new PublishFailure('server', 'Der Blog bittet, langsamer zu senden (429). Kladde versucht es später noch einmal.', true);
   if (status >= 500) {
     return new PublishFailure('server', `Fehler auf dem Server des Blogs (Status ${status}${code ? `, ${code}` : ''}). Kladde versucht es später noch einmal.`, true);

@@ -7,6 +7,7 @@ import type {
   BlogPatch,
   BlogTerms,
   BlogView,
+  ConflictChoice,
   CredentialCheck,
   OnlineVersion,
   PublishProblem,
@@ -204,7 +205,7 @@ export class PublishService {
    * One attempt to publish the latest saved version of a post. Throws {@link PublishFailure} when the blog
    * refused or could not be reached; the post's file is only written after the blog confirmed.
    */
-  async attempt(postId: string, blogId: string, onConflict: 'ask' | 'overwrite', memory: AttemptMemory, hooks: AttemptHooks): Promise<AttemptResult> {
+  async attempt(postId: string, blogId: string, onConflict: ConflictChoice, memory: AttemptMemory, hooks: AttemptHooks): Promise<AttemptResult> {
     const opened = await this.deps.posts.open(postId);
     const problems = await this.problemsOf(postId, opened.text);
     if (problems.length > 0) return { kind: 'problems', problems };
@@ -226,9 +227,10 @@ export class PublishService {
       slug: fields.slug || slugify(fields.title),
       images,
       featuredKey: featured ? featured.key : null,
-      previous: state.record,
+      // Publishing anew after a delete online: the old id is forgotten; the images may still be there.
+      previous: onConflict === 'publish-anew' ? null : state.record,
       knownMedia,
-      onConflict,
+      onConflict: onConflict === 'overwrite' ? 'overwrite' : 'ask',
       createAttempted: memory.createAttempted,
       terms: await this.deps.blogs.terms(blogId),
       render: (resolve) =>
