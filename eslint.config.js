@@ -28,7 +28,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [...banNode, ...banElectron],
+          paths: [...banNode, ...banElectron, ...banMarked],
           patterns: [
             patterns(['**/main/**', '**/renderer/**', '**/preload/**', '**/web/**', '../../main/*', '../../web/*'], 'common ist rein: kein main, renderer, preload oder web'),
             patterns(['react', 'react-dom', 'dompurify', '@codemirror/*'], 'common ist rein: keine DOM-Bibliotheken'),
@@ -39,13 +39,17 @@ export default tseslint.config(
     },
   },
   {
+    // The same as electron/common, except that marked is allowed here (and only here).
     files: ['electron/common/markdown/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [...banNode, ...banElectron],
-          patterns: [patterns(['**/main/**', '**/renderer/**', '**/preload/**', '**/web/**'], 'common ist rein')],
+          patterns: [
+            patterns(['**/main/**', '**/renderer/**', '**/preload/**', '**/web/**'], 'common ist rein'),
+            patterns(['react', 'react-dom', 'dompurify', '@codemirror/*'], 'common ist rein: keine DOM-Bibliotheken'),
+          ],
         },
       ],
     },
