@@ -43,10 +43,13 @@ export class LibraryPaths {
     return file;
   }
 
-  /** Like postDir/fileInPost, but also follows symlinks and refuses any that point out of the library. */
+  /**
+   * Like postDir/fileInPost, but also follows symlinks and refuses any that point out of the library, or at
+   * the library folder itself (no post is the whole library: a duplicate would copy it into itself).
+   */
   async realInside(candidate: string): Promise<string> {
     const [realRoot, real] = await Promise.all([realpath(this.root), realpath(candidate)]);
-    if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
+    if (!real.startsWith(realRoot + path.sep)) {
       throw new KladdeError('outside-library', 'Verknüpfung zeigt aus der Bibliothek hinaus');
     }
     return real;
