@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ipcEvent } from '../common/ipc/channels.js';
@@ -35,6 +35,16 @@ if (!app.requestSingleInstanceLock()) {
       version: app.getVersion(),
       systemLanguage: app.getLocale(),
       log: (m) => console.error(m),
+      // Blog passwords are encrypted by the operating system's keychain (Keychain, DPAPI, libsecret).
+      ...(safeStorage.isEncryptionAvailable()
+        ? {
+            secretBox: {
+              kind: 'safeStorage',
+              encrypt: async (plain: string) => new Uint8Array(safeStorage.encryptString(plain)),
+              decrypt: async (data: Uint8Array) => safeStorage.decryptString(Buffer.from(data)),
+            },
+          }
+        : {}),
     });
     await services.start();
     hardenSession();

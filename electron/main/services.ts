@@ -62,6 +62,11 @@ export class Services {
       ...(this.options.secretBox ? { secretBox: this.options.secretBox } : {}),
       ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
       ...(this.options.log ? { log: this.options.log } : {}),
+      // Published credits read like the preview's: the same templates and featured-credit placement.
+      renderOptions: async () => {
+        const s = await this.settings.get();
+        return { creditTexts: s.creditTexts, featuredCredit: s.featuredCredit };
+      },
     });
     await this.publishing.start();
   }

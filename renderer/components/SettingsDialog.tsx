@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { Dialog } from './Dialog';
 
 export interface SettingsDialogProps {
+  onManageBlogs: () => void;
   settings: Settings;
   libraryPath: string;
   onChange: (patch: SettingsPatch) => void;
@@ -47,6 +48,12 @@ export function SettingsDialog(props: SettingsDialogProps) {
         </select>
         <span>{t('settings.library')}</span>
         <code className="library-path">{props.libraryPath}</code>
+        <span>{t('publish.blog')}</span>
+        <div>
+          <button type="button" onClick={props.onManageBlogs}>
+            {t('blogs.title')} …
+          </button>
+        </div>
         <h3>{t('settings.writing')}</h3>
         <label htmlFor="s-default-language">{t('settings.defaultLanguage')}</label>
         <select id="s-default-language" value={s.defaultLanguage} onChange={(e) => props.onChange({ defaultLanguage: e.target.value as Settings['defaultLanguage'] })}>

@@ -12,6 +12,9 @@ import { quoteStyleForLang } from '../../electron/common/text/typography';
 import { fixQuotesInDocument, smartTypography } from '../editor/smart-quotes';
 import { forgetWord, spellcheck, type MisspellingAt } from '../editor/spellcheck';
 import { SpellMenu } from './SpellMenu';
+import { BlogsDialog } from './BlogsDialog';
+import { OutboxDialog } from './OutboxDialog';
+import { PublishDialog } from './PublishDialog';
 import { ImagePanel, type PanelImage } from './ImagePanel';
 import { imageDrop } from '../editor/image-drop';
 import { imageLint } from '../editor/image-lint';
@@ -48,6 +51,9 @@ type Modal =
   | { kind: 'delete'; post: PostSummary }
   | { kind: 'rename'; post: PostSummary }
   | { kind: 'settings' }
+  | { kind: 'publish' }
+  | { kind: 'blogs'; then: 'publish' | null }
+  | { kind: 'outbox' }
   | null;
 
 const FRONT_MATTER_WINDOW = 64 * 1024;
@@ -78,6 +84,22 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
   const [spellStatus, setSpellStatus] = useState<Omit<SpellStatus, 'language'> | null>(null);
   const [spellMenu, setSpellMenu] = useState<MisspellingAt | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const [openJobs, setOpenJobs] = useState(0);
+  useEffect(() => {
+    const count = (jobs: { state: string }[]) => jobs.filter((j) => j.state === 'waiting' || j.state === 'sending' || j.state === 'failed').length;
+    void api.listOutbox().then((r) => r.ok && setOpenJobs(count(r.value)));
+    const stop = onEvent('outboxChanged', ({ jobs }) => setOpenJobs(count(jobs)));
+    // Back online: waiting jobs go out now instead of at their next backoff time.
+    const online = () =>
+      void api.listOutbox().then((r) => {
+        if (r.ok) for (const j of r.value) if (j.state === 'waiting') void api.retryJob(j.id, j.options);
+      });
+    window.addEventListener('online', online);
+    return () => {
+      stop();
+      window.removeEventListener('online', online);
+    };
+  }, []);
   const [tab, setTab] = useState<'fields' | 'images'>('fields');
   const [postFiles, setPostFiles] = useState<PostImageFile[]>([]);
   const [imageState, setImageState] = useState<{ problems: PostProblem[]; panel: PanelImage[] }>({ problems: [], panel: [] });
@@ -476,6 +498,14 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
           <button type="button" className="ghost" aria-pressed={settings.previewVisible} onClick={() => onSettings({ previewVisible: !settings.previewVisible })}>
             {settings.previewVisible ? t('preview.toggleHide') : t('preview.toggleShow')}
           </button>
+          <button type="button" className="ghost" data-testid="outbox-button" onClick={() => setModal({ kind: 'outbox' })}>
+            {t('outbox.button', { count: openJobs })}
+          </button>
+          {session.id && (
+            <button type="button" className="primary" onClick={() => setModal({ kind: 'publish' })}>
+              {t('publish.open')}
+            </button>
+          )}
           <button type="button" className="ghost" onClick={() => setModal({ kind: 'settings' })}>
             ⚙ {t('settings.open')}
           </button>
@@ -657,8 +687,22 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
           }}
         />
       )}
+      {modal?.kind === 'publish' && session.id && (
+        <PublishDialog
+          postId={session.id}
+          title={fields.ok ? fields.fields.title : session.id}
+          save={() => post.save()}
+          onManageBlogs={() => setModal({ kind: 'blogs', then: 'publish' })}
+          onOpenPost={(id) => void post.open(id).then(refreshList)}
+          onClose={() => setModal(null)}
+        />
+      )}
+      {modal?.kind === 'blogs' && (
+        <BlogsDialog onChanged={() => undefined} onClose={() => setModal(modal.then === 'publish' ? { kind: 'publish' } : null)} />
+      )}
+      {modal?.kind === 'outbox' && <OutboxDialog onClose={() => setModal(null)} />}
       {modal?.kind === 'settings' && (
-        <SettingsDialog settings={settings} libraryPath={info.libraryPath} onChange={onSettings} onClose={() => setModal(null)} />
+        <SettingsDialog onManageBlogs={() => setModal({ kind: 'blogs', then: null })} settings={settings} libraryPath={info.libraryPath} onChange={onSettings} onClose={() => setModal(null)} />
       )}
     </div>
   );

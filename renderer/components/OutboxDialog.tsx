@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import type { OutboxJob } from '../../electron/common/model/blog';
+import { useI18n } from '../i18n/i18n';
+import { api, onEvent, openExternal } from '../lib/api';
+import { Dialog } from './Dialog';
+
+/** The outbox: every publish job with its state, progress and reason, to cancel or try again. */
+export function OutboxDialog(props: { onClose: () => void }) {
+  const { t } = useI18n();
+  const [jobs, setJobs] = useState<OutboxJob[]>([]);
+  useEffect(() => {
+    void api.listOutbox().then((r) => r.ok && setJobs(r.value));
+    return onEvent('outboxChanged', ({ jobs }) => setJobs(jobs));
+  }, []);
+  return (
+    <Dialog title={t('outbox.title')} onClose={props.onClose} wide>
+      {jobs.length === 0 && <p className="muted">{t('outbox.empty')}</p>}
+      <ul className="outbox" data-testid="outbox">
+        {jobs.map((j) => (
+          <li key={j.id} className={`outbox-job job-${j.state}`}>
+            <div>
+              <strong>{j.title}</strong> <span className="muted">→ {j.blogId}</span>
+            </div>
+            <div className="job-state">
+              {t(`outbox.state.${j.state}`)}
+              {j.state === 'sending' && j.progress && j.progress.phase === 'images' && ` · ${t('publish.progressImages', { done: j.progress.done, total: j.progress.total })}`}
+              {j.error && ` · ${j.error.message}`}
+              {j.state === 'waiting' && j.nextAttemptAt && ` · ${t('outbox.next', { when: new Date(j.nextAttemptAt).toLocaleTimeString() })}`}
+            </div>
+            <div className="row-buttons">
+              {j.result && (
+                <a href={j.result.link} onClick={(e) => { e.preventDefault(); openExternal(j.result?.link ?? ''); }}>
+                  {t('outbox.open')}
+                </a>
+              )}
+              {(j.state === 'waiting' || j.state === 'failed') && (
+                <button type="button" onClick={() => void api.retryJob(j.id, j.options)}>
+                  {t('outbox.retry')}
+                </button>
+              )}
+              <button type="button" onClick={() => void api.cancelJob(j.id)}>
+                {j.state === 'done' || j.state === 'cancelled' ? t('outbox.remove') : t('outbox.cancel')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div className="dialog-buttons">
+        <button type="button" className="primary" onClick={props.onClose}>
+          {t('settings.close')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,212 @@
+import { useEffect, useState } from 'react';
+import type { BlogView, OutboxJob, PublishOutcome, PublishProblem } from '../../electron/common/model/blog';
+import { errorText, useI18n } from '../i18n/i18n';
+import { api, onEvent, openExternal } from '../lib/api';
+import { Dialog } from './Dialog';
+
+export interface PublishDialogProps {
+  postId: string;
+  title: string;
+  /** Saves the editor's text first: a job publishes the saved version. */
+  save: () => Promise<boolean>;
+  onManageBlogs: () => void;
+  onOpenPost: (id: string) => void;
+  onClose: () => void;
+}
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'checking' }
+  | { kind: 'problems'; problems: PublishProblem[] }
+  | { kind: 'sending'; jobId: string | null }
+  | { kind: 'outcome'; outcome: PublishOutcome }
+  | { kind: 'error'; text: string };
+
+/** Checks, then publishes the post to a chosen blog, showing progress, the link, or what to do next. */
+export function PublishDialog(props: PublishDialogProps) {
+  const { t } = useI18n();
+  const [blogs, setBlogs] = useState<BlogView[] | null>(null);
+  const [blogId, setBlogId] = useState('');
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [job, setJob] = useState<OutboxJob | null>(null);
+  const { postId } = props;
+
+  useEffect(() => {
+    void api.listBlogs().then((r) => {
+      if (!r.ok) return setPhase({ kind: 'error', text: errorText(t, r.error) });
+      setBlogs(r.value);
+      setBlogId((current) => current || r.value[0]?.id || '');
+    });
+  }, [t]);
+
+  // Problems are listed as soon as a blog is chosen, so the writer can fix them before pressing the button.
+  useEffect(() => {
+    if (!blogId) return;
+    let live = true;
+    setPhase({ kind: 'checking' });
+    void props.save().then(async () => {
+      const r = await api.checkPublish(postId, blogId);
+      if (!live) return;
+      if (!r.ok) setPhase({ kind: 'error', text: errorText(t, r.error) });
+      else setPhase(r.value.length > 0 ? { kind: 'problems', problems: r.value } : { kind: 'idle' });
+    });
+    return () => {
+      live = false;
+    };
+    // props.save is stable for the dialog's life.
+  }, [blogId, postId, t]);
+
+  useEffect(
+    () =>
+      onEvent('outboxChanged', ({ jobs }) => {
+        const mine = jobs.filter((j) => j.postId === postId && j.blogId === blogId).at(-1);
+        if (mine) setJob(mine);
+      }),
+    [blogId, postId],
+  );
+
+  const publish = async (onConflict: 'ask' | 'overwrite' | 'publish-anew', retryJobId?: string) => {
+    setPhase({ kind: 'sending', jobId: retryJobId ?? null });
+    if (!(await props.save())) return setPhase({ kind: 'error', text: t('publish.saveFirst') });
+    const r = retryJobId ? await api.retryJob(retryJobId, { onConflict }) : await api.publishPost(postId, blogId, { onConflict });
+    if (!r.ok) return setPhase({ kind: 'error', text: errorText(t, r.error) });
+    setPhase(r.value.status === 'problems' ? { kind: 'problems', problems: r.value.problems } : { kind: 'outcome', outcome: r.value });
+  };
+
+  const blog = blogs?.find((b) => b.id === blogId) ?? null;
+  const progress = phase.kind === 'sending' && job?.state === 'sending' ? job.progress : null;
+  const busy = phase.kind === 'sending' || phase.kind === 'checking';
+
+  return (
+    <Dialog title={t('publish.title', { title: props.title })} onClose={props.onClose}>
+      {blogs !== null && blogs.length === 0 ? (
+        <p>
+          {t('publish.noBlogs')}{' '}
+          <button type="button" onClick={props.onManageBlogs}>
+            {t('blogs.title')}
+          </button>
+        </p>
+      ) : (
+        <div className="settings-grid">
+          <label htmlFor="publish-blog">{t('publish.blog')}</label>
+          <select id="publish-blog" value={blogId} disabled={busy} onChange={(e) => setBlogId(e.target.value)}>
+            {blogs?.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name || b.url}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {blog && !blog.hasCredentials && (
+        <p className="field-error">
+          {t('publish.noCredentials')}{' '}
+          <button type="button" onClick={props.onManageBlogs}>
+            {t('blogs.signIn')}
+          </button>
+        </p>
+      )}
+      <div className="publish-state" role="status" data-testid="publish-state">
+        {phase.kind === 'checking' && <p className="muted">{t('publish.checking')}</p>}
+        {phase.kind === 'problems' && (
+          <>
+            <p>{t('publish.problems')}</p>
+            <ul className="credit-problems">
+              {phase.problems.map((p, i) => (
+                <li key={i}>
+                  {p.line ? t('publish.line', { line: p.line }) + ' ' : ''}
+                  {p.message}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {phase.kind === 'sending' && (
+          <p>
+            {progress
+              ? progress.phase === 'images'
+                ? t('publish.progressImages', { done: progress.done, total: progress.total })
+                : t(`publish.phase.${progress.phase}`)
+              : t('publish.sending')}
+          </p>
+        )}
+        {phase.kind === 'error' && <p className="field-error">{phase.text}</p>}
+        {phase.kind === 'outcome' && <Outcome outcome={phase.outcome} onRetry={publish} onOpenPost={props.onOpenPost} onClose={props.onClose} postId={postId} blogId={blogId} />}
+      </div>
+      <div className="dialog-buttons">
+        <button type="button" onClick={props.onClose}>
+          {phase.kind === 'outcome' ? t('settings.close') : t('dialog.cancel')}
+        </button>
+        {phase.kind !== 'outcome' && (
+          <button type="button" className="primary" disabled={busy || !blog || !blog.hasCredentials || phase.kind === 'problems'} onClick={() => void publish('ask')}>
+            {t('publish.go')}
+          </button>
+        )}
+      </div>
+    </Dialog>
+  );
+}
+
+function Outcome(props: {
+  outcome: PublishOutcome;
+  postId: string;
+  blogId: string;
+  onRetry: (onConflict: 'ask' | 'overwrite' | 'publish-anew', jobId?: string) => Promise<void>;
+  onOpenPost: (id: string) => void;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const o = props.outcome;
+  if (o.status === 'done') {
+    return (
+      <p className="ok-text" data-testid="publish-done">
+        {t('publish.done')}{' '}
+        <a href={o.link} onClick={(e) => { e.preventDefault(); openExternal(o.link); }}>
+          {o.link}
+        </a>
+      </p>
+    );
+  }
+  if (o.status === 'queued') return <p data-testid="publish-queued">{t('publish.queued', { reason: o.error.message })}</p>;
+  if (o.status === 'failed') {
+    return (
+      <div data-testid="publish-failed">
+        <p className="field-error">{o.error.message}</p>
+        {o.error.code === 'deleted-online' && (
+          <button type="button" className="primary" onClick={() => void props.onRetry('publish-anew', o.jobId)}>
+            {t('publish.anew')}
+          </button>
+        )}
+      </div>
+    );
+  }
+  if (o.status === 'conflict') {
+    return (
+      <div data-testid="publish-conflict">
+        <p>{t('publish.conflict', { when: new Date(o.online.modifiedGmt + 'Z').toLocaleString() })}</p>
+        <div className="row-buttons">
+          <button type="button" className="danger-solid" onClick={() => void props.onRetry('overwrite', o.jobId)}>
+            {t('publish.overwrite')}
+          </button>
+          <button
+            type="button"
+            onClick={async () => {
+              const r = await api.downloadOnlineCopy(props.postId, props.blogId);
+              await api.cancelJob(o.jobId);
+              if (r.ok) {
+                props.onOpenPost(r.value.id);
+                props.onClose();
+              }
+            }}
+          >
+            {t('publish.downloadCopy')}
+          </button>
+          <button type="button" onClick={() => void api.cancelJob(o.jobId).then(props.onClose)}>
+            {t('dialog.cancel')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return null;
+}
