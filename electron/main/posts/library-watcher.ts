@@ -10,6 +10,8 @@ import type { PostStore } from './post-store.js';
 export class LibraryWatcher {
   private watcher: FSWatcher | null = null;
   private listTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Set by stop(): an event still on its way (an async check in flight) must not be reported after it. */
+  private stopped = false;
 
   constructor(
     private readonly store: PostStore,
@@ -17,6 +19,7 @@ export class LibraryWatcher {
   ) {}
 
   async start(): Promise<void> {
+    this.stopped = false;
     const root = this.store.root;
     this.watcher = watch(root, {
       ignoreInitial: true,
@@ -36,7 +39,7 @@ export class LibraryWatcher {
     if (rel.length === 2 && rel[1] === 'index.md' && rel[0] && (event === 'change' || event === 'add')) {
       const id = rel[0];
       const version = await this.store.checkOutsideChange(id);
-      if (version) this.events.emit('postChangedOnDisk', { id, version });
+      if (version && !this.stopped) this.events.emit('postChangedOnDisk', { id, version });
     }
     if (event === 'addDir' || event === 'unlinkDir' || event === 'add' || event === 'unlink' || event === 'change') {
       this.scheduleListChanged();
@@ -44,11 +47,13 @@ export class LibraryWatcher {
   }
 
   private scheduleListChanged(): void {
+    if (this.stopped) return;
     if (this.listTimer) clearTimeout(this.listTimer);
     this.listTimer = setTimeout(() => this.events.emit('libraryChanged', {}), 150);
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.listTimer) clearTimeout(this.listTimer);
     await this.watcher?.close();
     this.watcher = null;
