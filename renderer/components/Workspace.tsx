@@ -481,8 +481,14 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
       )}
       <main className="main">
         <header className="toolbar">
-          <button type="button" className="ghost" aria-pressed={settings.sidebarVisible} onClick={() => onSettings({ sidebarVisible: !settings.sidebarVisible })}>
-            {settings.sidebarVisible ? t('sidebar.hide') : t('sidebar.show')}
+          <button
+            type="button"
+            className="ghost toggle"
+            aria-pressed={settings.sidebarVisible}
+            title={settings.sidebarVisible ? t('sidebar.hide') : t('sidebar.show')}
+            onClick={() => onSettings({ sidebarVisible: !settings.sidebarVisible })}
+          >
+            {t('sidebar.toggle')}
           </button>
           <span className="toolbar-spacer" />
           {session.id && (
@@ -495,8 +501,15 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
               {t('typography.fixQuotes')}
             </button>
           )}
-          <button type="button" className="ghost" aria-pressed={settings.previewVisible} onClick={() => onSettings({ previewVisible: !settings.previewVisible })}>
-            {settings.previewVisible ? t('preview.toggleHide') : t('preview.toggleShow')}
+          <button
+            type="button"
+            className="ghost toggle"
+            data-testid="toggle-preview"
+            aria-pressed={settings.previewVisible}
+            title={settings.previewVisible ? t('preview.toggleHide') : t('preview.toggleShow')}
+            onClick={() => onSettings({ previewVisible: !settings.previewVisible })}
+          >
+            {t('preview.toggle')}
           </button>
           <button type="button" className="ghost" data-testid="outbox-button" onClick={() => setModal({ kind: 'outbox' })}>
             {t('outbox.button', { count: openJobs })}

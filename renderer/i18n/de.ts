@@ -51,6 +51,8 @@ export const de = {
   'preview.toggleShow': 'Vorschau einblenden',
   'preview.toggleHide': 'Vorschau ausblenden',
   'divider.label': 'Breite von Editor und Vorschau ändern',
+  'sidebar.toggle': 'Bibliothek',
+  'preview.toggle': 'Vorschau',
   'sidebar.show': 'Bibliothek einblenden',
   'sidebar.hide': 'Bibliothek ausblenden',
 
@@ -143,7 +145,7 @@ export const de = {
   'blogs.remove': 'Blog entfernen',
   'blogs.removeConfirm': 'Blog und gespeichertes Passwort entfernen?',
   'publish.open': 'Veröffentlichen …',
-  'publish.title': '„{title}“ veröffentlichen',
+  'publish.title': 'Veröffentlichen: {title}',
   'publish.blog': 'Blog',
   'publish.noBlogs': 'Es ist noch kein Blog eingerichtet.',
   'publish.noCredentials': 'Für diesen Blog ist kein Passwort gespeichert.',

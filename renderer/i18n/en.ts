@@ -53,6 +53,8 @@ export const en: Record<MessageKey, string> = {
   'preview.toggleShow': 'Show preview',
   'preview.toggleHide': 'Hide preview',
   'divider.label': 'Resize editor and preview',
+  'sidebar.toggle': 'Library',
+  'preview.toggle': 'Preview',
   'sidebar.show': 'Show library',
   'sidebar.hide': 'Hide library',
 
@@ -145,7 +147,7 @@ export const en: Record<MessageKey, string> = {
   'blogs.remove': 'Remove blog',
   'blogs.removeConfirm': 'Remove the blog and its stored password?',
   'publish.open': 'Publish …',
-  'publish.title': 'Publish “{title}”',
+  'publish.title': 'Publish: {title}',
   'publish.blog': 'Blog',
   'publish.noBlogs': 'No blog is set up yet.',
   'publish.noCredentials': 'No password is stored for this blog.',

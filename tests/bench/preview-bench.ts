@@ -38,11 +38,11 @@ export async function benchPreview(): Promise<PreviewFigures[]> {
       // Full render: hide and show the preview, which renders the whole post from scratch.
       const fullRuns: number[] = [];
       for (let r = 0; r < 3; r++) {
-        await page.getByRole('button', { name: 'Vorschau ausblenden' }).click();
+        await page.getByTestId('toggle-preview').click();
         await page.waitForTimeout(100);
         const t = await page.evaluate(async () => {
           performance.clearMarks('kladde-preview-patched');
-          const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Vorschau einblenden');
+          const button = document.querySelector<HTMLButtonElement>('[data-testid="toggle-preview"]');
           const start = performance.now();
           button?.click();
           for (let i = 0; i < 600 && performance.getEntriesByName('kladde-preview-patched').length === 0; i++) {
