@@ -46,7 +46,14 @@ beforeAll(async () => {
   }
   browser = await launchChromium();
   browser.context.on('request', (r) => {
-    if (r.frame().page() !== page) popups.push(r.url());
+    // A navigation request may come before its frame exists: then it is not the app page's own request.
+    let from: Page | null = null;
+    try {
+      from = r.frame().page();
+    } catch {
+      from = null;
+    }
+    if (from !== page) popups.push(r.url());
   });
   page = await browser.context.newPage();
   page.on('dialog', (d) => {
