@@ -293,3 +293,12 @@ function stringifyPair(key: string, value: unknown, flow: boolean, eol: string):
     .replace(/\n$/, '')
     .replace(/\n/g, eol);
 }
+
+/**
+ * Removes whole top-level keys, known or not (a duplicated post must not keep the original's `publish:` record,
+ * or publishing the copy would overwrite the original online). The edit works the same for any key, so the
+ * field patch carries them as empty values, which means "remove".
+ */
+export function removeFrontMatterKeys(text: string, keys: readonly string[]): string | null {
+  return updateFrontMatter(text, Object.fromEntries(keys.map((k) => [k, ''])) as FieldPatch);
+}

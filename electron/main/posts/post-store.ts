@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { cp, lstat, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
-import { parseFrontMatter, splitFrontMatter, updateFrontMatter } from '../../common/markdown/front-matter.js';
+import { parseFrontMatter, removeFrontMatterKeys, splitFrontMatter, updateFrontMatter } from '../../common/markdown/front-matter.js';
 import { postIdSchema, trashEntrySchema, type OpenedPost, type PostSummary, type SaveResult, type TrashEntry } from '../../common/model/post.js';
 import { KladdeError } from '../../common/result.js';
 import { countText } from '../../common/text/counts.js';
@@ -262,7 +262,9 @@ export class PostStore {
       filter: (source) => !TEMP_FILE.test(path.basename(source)),
     });
     const title = parseFrontMatter(text);
-    const updated = updateFrontMatter(text, {
+    // The copy is a new post everywhere: it must not carry the original's remote ids.
+    const unpublished = removeFrontMatterKeys(text, ['publish']) ?? text;
+    const updated = updateFrontMatter(unpublished, {
       slug: newId,
       status: 'draft',
       ...(title.ok ? { title: `${title.fields.title || id} (Kopie)` } : {}),

@@ -374,6 +374,17 @@ describe('duplicate', () => {
     expect(parsed.ok && parsed.fields).toMatchObject({ title: 'Original (Kopie)', slug: 'original-kopie', status: 'draft' });
     expect(parsed.ok && parsed.data['wp_id']).toBe(9);
   });
+
+  it('drops the publish record, so publishing the copy never overwrites the original online', async () => {
+    await mkdir(root, { recursive: true });
+    const text = '---\ntitle: Original\npublish:\n  mein-blog:\n    id: 41\n    link: https://blog.example/original/\n# eigene Notiz\nfoo: bar\n---\nText\n';
+    await writePost('original', text);
+    const copy = await store().duplicate('original');
+    expect(copy.text).not.toContain('publish:');
+    expect(copy.text).not.toContain('id: 41');
+    expect(copy.text).toContain('# eigene Notiz\nfoo: bar\n');
+    expect(await readPost('original')).toBe(text);
+  });
 });
 
 describe('delete, trash and restore', () => {
