@@ -4,6 +4,8 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const msg = (why) => `Schichtregel: ${why}`;
+/** One file (or file prefix) per publishing target in electron/main/publish. */
+const PUBLISH_TARGETS = ['wordpress', 'ghost', 'micropub', 'xmlrpc'];
 
 const banNode = nodeBuiltins.map((name) => ({ name, message: msg('kein Node-Modul hier') }));
 const banElectron = [{ name: 'electron', message: msg('kein electron hier; Fähigkeiten kommen über Konstruktoren') }];
@@ -68,6 +70,25 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'fetch', message: msg('fetch nur im HTTP-Helfer von main') }],
     },
   },
+  // Publisher targets stand side by side behind one interface: none imports another (ARCHITECTURE.md).
+  ...PUBLISH_TARGETS.map((target) => ({
+    files: [`electron/main/publish/${target}*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...banElectron, ...banMarked],
+          patterns: [
+            patterns(['**/renderer/**', '**/preload/**', '**/web/**'], 'main importiert weder renderer noch preload noch web'),
+            patterns(
+              PUBLISH_TARGETS.filter((other) => other !== target).map((other) => `./${other}*`),
+              'ein Veröffentlichungsziel importiert kein anderes; Gemeinsames gehört ins Publisher-Interface oder den HTTP-Helfer',
+            ),
+          ],
+        },
+      ],
+    },
+  })),
   {
     files: ['electron/main/index.ts', 'electron/main/window.ts', 'electron/main/menu.ts', 'electron/main/ipc/register.ts', 'electron/main/app-protocol.ts', 'electron/main/electron/**/*.ts'],
     rules: {

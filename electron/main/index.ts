@@ -57,7 +57,8 @@ if (!app.requestSingleInstanceLock()) {
     win = createMainWindow({
       preload: path.join(here, '../preload/index.cjs'),
       bounds: settings.windowBounds,
-      onBounds: (windowBounds) => void services.settings.update({ windowBounds }),
+      // A window smaller than the settings allow (or off screen) is simply not remembered.
+      onBounds: (windowBounds) => void services.settings.update({ windowBounds }).catch(() => undefined),
       title: 'Kladde',
     });
     const target = win;
