@@ -6,6 +6,8 @@ export interface ChipInputProps {
   values: string[];
   onChange: (values: string[]) => void;
   disabled?: boolean;
+  /** Names known from the blogs (cached categories or tags), offered while typing. */
+  suggestions?: string[];
 }
 
 /** Categories and tags as removable chips; Enter or comma adds, Backspace on empty input removes the last. */
@@ -32,6 +34,7 @@ export function ChipInput(props: ChipInputProps) {
         value={draft}
         disabled={props.disabled}
         placeholder={props.values.length === 0 ? t('fields.addChip') : ''}
+        list={props.suggestions && props.suggestions.length > 0 ? `${props.id}-list` : undefined}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={add}
         onKeyDown={(e) => {
@@ -43,6 +46,15 @@ export function ChipInput(props: ChipInputProps) {
           }
         }}
       />
+      {props.suggestions && props.suggestions.length > 0 && (
+        <datalist id={`${props.id}-list`}>
+          {props.suggestions
+            .filter((s) => !props.values.includes(s))
+            .map((s) => (
+              <option key={s} value={s} />
+            ))}
+        </datalist>
+      )}
     </div>
   );
 }

@@ -13,10 +13,12 @@ export interface FieldsPanelProps {
   onSlugSettled: () => void;
   /** Image files in the post's folder, for the featured image. */
   images: string[];
+  /** Category and tag names cached from the blogs, offered while typing. */
+  terms?: { categories: string[]; tags: string[] };
 }
 
 /** The post's front-matter fields as a form; every change is written into the YAML in the editor. */
-export function FieldsPanel({ parsed, onPatch, onSlugSettled, images }: FieldsPanelProps) {
+export function FieldsPanel({ parsed, onPatch, onSlugSettled, images, terms }: FieldsPanelProps) {
   const { t, language } = useI18n();
   const [open, setOpen] = useState(true);
 
@@ -77,9 +79,9 @@ export function FieldsPanel({ parsed, onPatch, onSlugSettled, images }: FieldsPa
           {f.date && <span className="field-hint" data-testid="date-long">{formatPostDate(f.date, language)}</span>}
           </div>
           <label htmlFor="f-categories">{t('fields.categories')}</label>
-          <ChipInput id="f-categories" values={f.categories} onChange={(categories) => onPatch({ categories })} />
+          <ChipInput id="f-categories" values={f.categories} suggestions={terms?.categories} onChange={(categories) => onPatch({ categories })} />
           <label htmlFor="f-tags">{t('fields.tags')}</label>
-          <ChipInput id="f-tags" values={f.tags} onChange={(tags) => onPatch({ tags })} />
+          <ChipInput id="f-tags" values={f.tags} suggestions={terms?.tags} onChange={(tags) => onPatch({ tags })} />
           <label htmlFor="f-status">{t('fields.status')}</label>
           <select id="f-status" value={f.status} onChange={(e) => onPatch({ status: e.target.value as PostStatus })}>
             {POST_STATUSES.map((s) => (

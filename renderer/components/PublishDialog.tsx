@@ -137,7 +137,7 @@ export function PublishDialog(props: PublishDialogProps) {
         <button type="button" onClick={props.onClose}>
           {phase.kind === 'outcome' ? t('settings.close') : t('dialog.cancel')}
         </button>
-        {phase.kind !== 'outcome' && (
+        {phase.kind !== 'outcome' && blogs !== null && blogs.length > 0 && (
           <button type="button" className="primary" disabled={busy || !blog || !blog.hasCredentials || phase.kind === 'problems'} onClick={() => void publish('ask')}>
             {t('publish.go')}
           </button>

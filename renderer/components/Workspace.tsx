@@ -85,6 +85,23 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
   const [spellMenu, setSpellMenu] = useState<MisspellingAt | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [openJobs, setOpenJobs] = useState(0);
+  const [terms, setTerms] = useState<{ categories: string[]; tags: string[] }>({ categories: [], tags: [] });
+  // Category and tag names of every blog, from main's offline cache, for the chips' suggestions.
+  const loadTerms = useCallback(async () => {
+    const blogs = await api.listBlogs();
+    if (!blogs.ok) return;
+    const categories = new Set<string>();
+    const tags = new Set<string>();
+    for (const b of blogs.value) {
+      const r = await api.listBlogTerms(b.id);
+      if (!r.ok) continue;
+      for (const c of r.value.categories) categories.add(c.name);
+      for (const tg of r.value.tags) tags.add(tg.name);
+    }
+    const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b, 'de'));
+    setTerms({ categories: sorted(categories), tags: sorted(tags) });
+  }, []);
+  useEffect(() => void loadTerms(), [loadTerms]);
   useEffect(() => {
     const count = (jobs: { state: string }[]) => jobs.filter((j) => j.state === 'waiting' || j.state === 'sending' || j.state === 'failed').length;
     void api.listOutbox().then((r) => r.ok && setOpenJobs(count(r.value)));
@@ -556,7 +573,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
                 </button>
               </div>
               {tab === 'fields' ? (
-                <FieldsPanel parsed={fields} onPatch={patchFields} onSlugSettled={() => void settleSlug()} images={postFiles.map((f) => f.name)} />
+                <FieldsPanel parsed={fields} onPatch={patchFields} onSlugSettled={() => void settleSlug()} images={postFiles.map((f) => f.name)} terms={terms} />
               ) : (
                 <ImagePanel
                   postId={session.id}
@@ -711,7 +728,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
         />
       )}
       {modal?.kind === 'blogs' && (
-        <BlogsDialog onChanged={() => undefined} onClose={() => setModal(modal.then === 'publish' ? { kind: 'publish' } : null)} />
+        <BlogsDialog onChanged={() => void loadTerms()} onClose={() => setModal(modal.then === 'publish' ? { kind: 'publish' } : null)} />
       )}
       {modal?.kind === 'outbox' && <OutboxDialog onClose={() => setModal(null)} />}
       {modal?.kind === 'settings' && (

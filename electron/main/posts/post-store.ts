@@ -18,6 +18,25 @@ export interface PostStoreDeps {
   now?: () => Date;
 }
 
+/** Seeded into a new library's personal dictionary (one word per line, `#` starts a comment). */
+const STARTER_WORDS = [
+  '# Persönliches Wörterbuch von Kladde: ein Wort je Zeile.',
+  'Kladde',
+  'Markdown',
+  'Slug',
+  'Slugs',
+  'Beitragsbild',
+  'Bildnachweise',
+  'Blogbeitrag',
+  'Blogbeiträge',
+  'WordPress',
+  'Hugo',
+  'Jekyll',
+  'Pixabay',
+  'Unsplash',
+  'pixelio',
+];
+
 const TRASH = '.papierkorb';
 const STATE = '.kladde';
 const TRASH_META = '.kladde-papierkorb.json';
@@ -78,6 +97,10 @@ export class PostStore {
       await mkdir(this.paths.postDir(id), { recursive: true });
       await writeFileAtomic(this.paths.postFile(id), welcomePost(localDateTime(this.now())));
     }
+    // The personal dictionary starts with the words of blogging that Hunspell's German does not know,
+    // so a new library's own welcome post is not full of red underlines. It is the user's file from then on.
+    const dictionary = path.join(this.root, STATE, 'woerterbuch.txt');
+    if (!(await exists(dictionary))) await writeFileAtomic(dictionary, STARTER_WORDS.join('\n') + '\n');
     await writeFileAtomic(marker, JSON.stringify({ created: this.now().toISOString(), format: 1 }, null, 2) + '\n');
   }
 
