@@ -4,17 +4,9 @@ import path from 'node:path';
 import { contentSecurityPolicy } from '../common/security/csp.js';
 import { APP_HOST, APP_SCHEME } from './ipc/register.js';
 import { MEDIA_SCHEME } from './window.js';
+import { STATIC_TYPES } from './static-types.js';
 import { parseMediaPath } from './images/media-path.js';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-};
 
 /** Must run before `app.ready`: our schemes behave like https (origin, fetch, CSP 'self'). */
 export function registerSchemes(): void {
@@ -42,7 +34,7 @@ export function serveRenderer(rendererDir: string): void {
       const body = await readFile(file);
       return new Response(body, {
         headers: {
-          'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+          'Content-Type': STATIC_TYPES[path.extname(file)] ?? 'application/octet-stream',
           'Content-Security-Policy': contentSecurityPolicy([`${MEDIA_SCHEME}:`]),
           'X-Content-Type-Options': 'nosniff',
         },

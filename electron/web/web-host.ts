@@ -8,6 +8,7 @@ import { contentSecurityPolicy } from '../common/security/csp.js';
 import type { EventSink } from '../main/events/event-sink.js';
 import { createDispatcher, type Dispatch } from '../main/ipc/dispatch.js';
 import type { Services } from '../main/services.js';
+import { STATIC_TYPES } from '../main/static-types.js';
 import { ImageService } from '../main/images/image-service.js';
 import { parseMediaPath } from '../main/images/media-path.js';
 import { KladdeError } from '../common/result.js';
@@ -24,17 +25,6 @@ export interface WebHostOptions {
 
 // An image upload is up to 80 MB, i.e. about 107 MB of base64 inside the JSON body.
 const MAX_BODY = 128 * 1024 * 1024;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-};
 
 /**
  * Kladde's services and renderer over HTTP on 127.0.0.1, for a browser: the same contract and validation as
@@ -221,7 +211,7 @@ export class WebHost {
     } catch {
       return send(res, 404, 'text/plain; charset=utf-8', 'Nicht gefunden');
     }
-    send(res, 200, TYPES[path.extname(file)] ?? 'application/octet-stream', data);
+    send(res, 200, STATIC_TYPES[path.extname(file)] ?? 'application/octet-stream', data);
   }
 }
 

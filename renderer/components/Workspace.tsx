@@ -371,23 +371,15 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
     // Only a change of visibility re-renders; the post id is read at that moment.
   }, [settings.previewVisible]);
 
-  const patchFields = useCallback((patch: FieldPatch) => {
-    const view = viewRef.current;
-    if (!view) return;
-    const text = view.state.doc.toString();
-    const next = updateFrontMatter(text, patch);
-    if (next === null || next === text) return;
-    // Replace only the part that differs, so the cursor and undo history stay sensible.
-    let start = 0;
-    while (start < text.length && start < next.length && text[start] === next[start]) start++;
-    let endOld = text.length;
-    let endNew = next.length;
-    while (endOld > start && endNew > start && text[endOld - 1] === next[endNew - 1]) {
-      endOld--;
-      endNew--;
-    }
-    view.dispatch({ changes: { from: start, to: endOld, insert: next.slice(start, endNew) }, userEvent: 'input.fields' });
-  }, []);
+  const patchFields = useCallback(
+    (patch: FieldPatch) => {
+      const view = viewRef.current;
+      if (!view) return;
+      const next = updateFrontMatter(view.state.doc.toString(), patch);
+      if (next !== null) replaceText(next, 'input.fields');
+    },
+    [replaceText],
+  );
 
   const settleSlug = useCallback(async () => {
     const id = session.id;
