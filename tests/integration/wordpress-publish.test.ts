@@ -6,9 +6,7 @@ import type { BlogView, OutboxJob, PublishOutcome } from '../../electron/common/
 import { formatCaption } from '../../electron/common/markdown/credits.js';
 import { readImages } from '../../electron/common/markdown/front-matter-images.js';
 import { readPublishState } from '../../electron/common/markdown/front-matter-publish.js';
-import type { Result } from '../../electron/common/result.js';
-import { createDispatcher, type Dispatch } from '../../electron/main/ipc/dispatch.js';
-import { Services } from '../../electron/main/services.js';
+import { mediaPosts, startKladde, type Kladde } from '../support/kladde.js';
 import { startWordPress, type WordPressServer } from '../support/wordpress/index.js';
 import { tinyPng } from '../unit/images/tiny-images.js';
 
@@ -16,23 +14,6 @@ import { tinyPng } from '../unit/images/tiny-images.js';
  * Publishing against a real WordPress 6.1 on loopback, through the same IPC dispatcher the app and the web host
  * use. Requests are counted by wrapping the real fetch; nothing of WordPress is imitated.
  */
-
-interface SeenRequest {
-  method: string;
-  url: string;
-  /** The answer's status; absent when no answer came. */
-  status?: number;
-}
-
-/** Lets a test act on a request: after it was answered (stop the server), or by losing its answer. */
-type Intercept = (request: SeenRequest, send: () => Promise<Response>) => Promise<Response>;
-
-interface Kladde {
-  services: Services;
-  call<T>(channel: string, ...args: unknown[]): Promise<T>;
-  requests: SeenRequest[];
-  intercept: Intercept | null;
-}
 
 const root = await mkdtemp(path.join(os.tmpdir(), 'kladde-wp-publish-'));
 const libraryDir = path.join(root, 'bibliothek');
@@ -44,36 +25,9 @@ let wp: WordPressServer;
 let kladde: Kladde;
 let blog: BlogView;
 
-async function startKladde(previous?: Kladde): Promise<Kladde> {
-  const state: Kladde = {
-    services: null as unknown as Services,
-    requests: previous?.requests ?? [],
-    intercept: null,
-    call: async () => undefined as never,
-  };
-  const countingFetch = (input: string, init?: RequestInit): Promise<Response> => {
-    const seen: SeenRequest = { method: init?.method ?? 'GET', url: input };
-    state.requests.push(seen);
-    const send = () =>
-      fetch(input, init).then((response) => {
-        seen.status = response.status;
-        return response;
-      });
-    return state.intercept ? state.intercept(seen, send) : send();
-  };
-  const log = (line: string) => logs.push(line);
-  const services = new Services({ configDir, libraryPath: libraryDir, transport: 'web', version: 'test', systemLanguage: 'de', log, fetch: countingFetch });
-  await services.start();
-  const dispatch: Dispatch = createDispatcher(services.handlers(), log);
-  state.services = services;
-  state.call = async <T,>(channel: string, ...args: unknown[]): Promise<T> => {
-    const result = (await dispatch(channel, args)) as Result<T>;
-    ipcTraffic.push(JSON.stringify(result));
-    if (!result.ok) throw new Error(`${channel}: ${result.error.code}: ${result.error.message}`);
-    return result.value;
-  };
-  return state;
-}
+/** Kladde on this test's folders, logging into `logs` and `ipcTraffic`; `previous` continues its request list. */
+const openKladde = (previous?: Kladde): Promise<Kladde> =>
+  startKladde({ configDir, libraryDir, log: (line) => logs.push(line), onAnswer: (json) => ipcTraffic.push(json), ...(previous ? { previous } : {}) });
 
 /** The test's own view of the blog, with the administrator's application password. */
 async function wpGet<T>(route: string): Promise<T> {
@@ -101,8 +55,6 @@ async function writePost(id: string, text: string, images: Record<string, Buffer
 }
 
 const readPost = (id: string) => readFile(path.join(libraryDir, id, 'index.md'), 'utf8');
-/** Images that reached the blog (uploads answered with 201). */
-const mediaPosts = (requests: SeenRequest[]) => requests.filter((r) => r.method === 'POST' && /wp\/v2\/media/.test(r.url) && r.status === 201);
 
 async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 30_000): Promise<T> {
   const until = Date.now() + timeoutMs;
@@ -168,7 +120,7 @@ Viele Grüße, Rike
 beforeAll(async () => {
   // Fails with the apt packages to install when PHP, MariaDB or WordPress are missing.
   wp = await startWordPress();
-  kladde = await startKladde();
+  kladde = await openKladde();
   await writePost('social-media', GERMAN_POST, { 'kopf.png': tinyPng(40, 30, [200, 30, 30]), 'grafik.png': tinyPng(30, 20, [20, 40, 220]) });
 });
 
@@ -383,7 +335,7 @@ describe('publishing to a real WordPress', () => {
 
     // Quit and start again: the job is still there, waiting.
     await kladde.services.stop();
-    kladde = await startKladde(kladde);
+    kladde = await openKladde(kladde);
     const waiting = (await kladde.call<OutboxJob[]>('listOutbox')).find((j) => j.id === outcome.jobId);
     expect(waiting?.state).toBe('waiting');
     expect(waiting?.error?.code).toBe('offline');
