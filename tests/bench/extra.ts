@@ -1,6 +1,7 @@
+import { benchPublish } from './publish-bench.js';
 import { benchSpell } from './spell-bench.js';
 
-/** Benchmarks of further features: spell checking (publishing adds its own here). */
+/** Benchmarks of further features: spell checking, and publishing to a real WordPress on loopback. */
 export async function benchExtra(): Promise<string[]> {
-  return [...(await benchSpell())];
+  return [...(await benchSpell()), ...(await benchPublish())];
 }

@@ -38,12 +38,33 @@ function chunk(type: string, data: Buffer): Buffer {
 
 /** An RGB PNG of the given size filled with one colour. */
 export function tinyPng(width = 1, height = 1, rgb: [number, number, number] = [200, 30, 30]): Buffer {
+  const row = Buffer.from([0, ...new Array<number[]>(width).fill(rgb).flat()]);
+  return rgbPng(width, height, Buffer.concat(new Array<Buffer>(height).fill(row)));
+}
+
+/**
+ * An RGB PNG of seeded random pixels: noise does not compress, so the file is about width × height × 3 bytes —
+ * a real image of a chosen size, different for every seed.
+ */
+export function noisePng(width: number, height: number, seed: number): Buffer {
+  let state = seed >>> 0 || 1;
+  const raw = Buffer.alloc(height * (1 + width * 3));
+  for (let i = 0; i < raw.length; i++) {
+    // xorshift32; each row starts with filter type 0 (none).
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    raw[i] = i % (1 + width * 3) === 0 ? 0 : state & 0xff;
+  }
+  return rgbPng(width, height, raw);
+}
+
+/** Wraps filtered RGB scanlines (`raw`) into a PNG. */
+function rgbPng(width: number, height: number, raw: Buffer): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.from([0, ...new Array<number[]>(width).fill(rgb).flat()]);
-  const raw = Buffer.concat(new Array<Buffer>(height).fill(row));
   return Buffer.concat([
     Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'),
     chunk('IHDR', ihdr),
