@@ -102,8 +102,8 @@ export class Services {
       spellSuggest: (request) => this.spell.suggest(request),
       spellAddWord: (word) => this.spell.addWord(word),
       spellIgnoreWord: (word) => this.spell.ignoreWord(word),
-      importImage: (id, { fileName, bytesBase64 }) =>
-        this.images.importFromBytes(id, Buffer.from(bytesBase64, 'base64'), fileName),
+      importImage: (id, { fileName, bytes }) =>
+        this.images.importFromBytes(id, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName),
       imageMetadata: (id, fileName) => this.images.metadata(id, fileName),
       listPostImages: (id) => this.images.list(id),
       postProblems: (id) => this.images.problems(id),

@@ -156,21 +156,20 @@ export class WebHost {
   }
 
   private async call(channel: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    const type = String(req.headers['content-type'] ?? '');
+    const binary = type.startsWith('application/octet-stream');
+    if (!type.startsWith('application/json') && !binary) {
       return send(res, 415, 'text/plain; charset=utf-8', 'JSON erwartet');
     }
-    let body: string;
+    let body: Buffer;
     try {
       body = await readBody(req);
     } catch {
       return send(res, 413, 'text/plain; charset=utf-8', 'Anfrage zu groß');
     }
-    let args: unknown;
-    try {
-      args = JSON.parse(body);
-    } catch {
-      args = undefined;
-    }
+    // Either JSON arguments, or (for bytes such as an image) the bytes as the body and the other
+    // arguments in a header, with `{ "$bytes": true }` where the bytes belong. The dispatcher validates both alike.
+    const args = binary ? binaryArgs(String(req.headers['x-kladde-args'] ?? ''), body) : parseJson(body.toString('utf8'));
     const result = await this.dispatch(channel, args);
     send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
   }
@@ -233,7 +232,40 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Puts the request body back where the renderer marked it in the header's arguments. */
+function binaryArgs(header: string, body: Buffer): unknown {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(header);
+  } catch {
+    return undefined;
+  }
+  const args = parseJson(decoded);
+  if (!Array.isArray(args)) return undefined;
+  let placed = 0;
+  const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  const withBytes = args.map((arg: unknown) => {
+    if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) return arg;
+    return Object.fromEntries(
+      Object.entries(arg).map(([k, v]) => {
+        const marker = typeof v === 'object' && v !== null && (v as { $bytes?: unknown }).$bytes === true;
+        if (marker) placed++;
+        return [k, marker ? bytes : v];
+      }),
+    );
+  });
+  return placed === 1 ? withBytes : undefined;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -246,7 +278,7 @@ function readBody(req: IncomingMessage): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -50,7 +50,7 @@ export function ImagePanel(props: ImagePanelProps) {
             data-image={img.key}
             onClick={() => props.onSelect(img.key)}
           >
-            {img.local && img.exists ? <img src={mediaUrl(props.postId, img.key)} alt="" /> : <span className="thumb-missing">?</span>}
+            {img.local && img.exists ? <img src={mediaUrl(props.postId, img.key)} alt="" loading="lazy" decoding="async" /> : <span className="thumb-missing">?</span>}
             <span className={img.problems.length === 0 ? 'thumb-state ok' : 'thumb-state bad'}>
               {img.problems.length === 0 ? t('images.complete') : t('images.incomplete')}
             </span>

@@ -219,8 +219,9 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
       let at = pos;
       for (const file of files) {
         setNote(t('images.importing'));
-        const bytesBase64 = await fileToBase64(file);
-        const r = await api.importImage(id, { fileName: file.name || 'bild', bytesBase64 });
+        // arrayBuffer() reads off the main thread; the bytes go to main as they are.
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const r = await api.importImage(id, { fileName: file.name || 'bild', bytes });
         setNote(null);
         if (!r.ok) {
           showError({ code: r.error.code, message: t('images.importFailed', { name: file.name, message: r.error.message }) });
@@ -728,13 +729,4 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
       )}
     </div>
   );
-}
-
-function fileToBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
 }

@@ -30,17 +30,33 @@ function webToken(): string {
 
 type Listener = (payload: unknown) => void;
 
+/**
+ * A call as an HTTP request. Arguments are JSON; bytes (an image) cannot be, so a call carrying a Uint8Array in
+ * an argument object sends those bytes as the body and the rest, URI-encoded JSON, in a header.
+ */
+function webRequest(args: unknown[], token: string): { headers: Record<string, string>; body: BodyInit } {
+  for (const [i, arg] of args.entries()) {
+    if (typeof arg !== 'object' || arg === null) continue;
+    const entry = Object.entries(arg).find(([, v]) => v instanceof Uint8Array);
+    if (!entry) continue;
+    const [key, bytes] = entry as [string, Uint8Array<ArrayBuffer>];
+    const rest = args.map((a, j) => (j === i ? { ...(a as object), [key]: { $bytes: true } } : a));
+    return {
+      headers: { 'Content-Type': 'application/octet-stream', 'X-Kladde-Token': token, 'X-Kladde-Args': encodeURIComponent(JSON.stringify(rest)) },
+      // A Blob body is streamed by the browser; a typed array would be copied on the main thread.
+      body: new Blob([bytes]),
+    };
+  }
+  return { headers: { 'Content-Type': 'application/json', 'X-Kladde-Token': token }, body: JSON.stringify(args) };
+}
+
 function createWebBridge(): Bridge {
   const token = webToken();
   const listeners = new Map<string, Set<Listener>>();
 
   const call = async (channel: string, args: unknown[]): Promise<Result<unknown>> => {
     try {
-      const response = await fetch(`/api/${channel}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Kladde-Token': token },
-        body: JSON.stringify(args),
-      });
+      const response = await fetch(`/api/${channel}`, { method: 'POST', ...webRequest(args, token) });
       if (!response.ok) {
         return { ok: false, error: { code: response.status === 401 ? 'forbidden' : 'internal', message: await response.text() } };
       }

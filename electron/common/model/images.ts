@@ -8,8 +8,6 @@ export type ImageType = z.infer<typeof imageTypeSchema>;
 
 /** Largest image the renderer may send as bytes (paste, upload); a file picked on disk may be larger. */
 export const MAX_IMAGE_UPLOAD_BYTES = 80 * 1024 * 1024;
-/** Base64 length of {@link MAX_IMAGE_UPLOAD_BYTES}. */
-export const MAX_IMAGE_UPLOAD_BASE64 = Math.ceil(MAX_IMAGE_UPLOAD_BYTES / 3) * 4;
 
 /** A file name as the user's system or the clipboard gives it; only a hint for the stored name. */
 export const suggestedFileNameSchema = z.string().max(255);
@@ -17,11 +15,14 @@ export const suggestedFileNameSchema = z.string().max(255);
 export const imageUploadSchema = z
   .object({
     fileName: suggestedFileNameSchema,
-    bytesBase64: z
-      .string()
-      .min(1)
-      .max(MAX_IMAGE_UPLOAD_BASE64, { message: 'Das Bild ist größer als 80 MB' })
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'Kein Base64' }),
+    /**
+     * The raw bytes: Electron's IPC clones them, the web host receives them as the request body. No base64,
+     * so a 50 MB photo never passes through a string on the renderer's main thread.
+     */
+    bytes: z
+      .instanceof(Uint8Array, { message: 'Keine Bilddaten' })
+      .refine((b) => b.byteLength > 0, { message: 'Die Datei ist leer' })
+      .refine((b) => b.byteLength <= MAX_IMAGE_UPLOAD_BYTES, { message: 'Das Bild ist größer als 80 MB' }),
   })
   .strict();
 export type ImageUpload = z.infer<typeof imageUploadSchema>;

@@ -141,9 +141,15 @@ describe('GET /media/<postId>/<file>', () => {
 });
 
 describe('image channels over the web host', () => {
-  const call = async (channel: string, args: unknown[]): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> => {
-    const body = JSON.stringify(args);
+  /** A call as the renderer's web transport makes it: JSON, or bytes in the body and the rest in a header. */
+  const call = async (
+    channel: string,
+    args: unknown[],
+    bytes?: Buffer,
+  ): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> => {
+    const body = bytes ?? JSON.stringify(args);
     const url = new URL(host.origin);
+    const type = bytes ? { 'Content-Type': 'application/octet-stream', 'X-Kladde-Args': encodeURIComponent(JSON.stringify(args)) } : { 'Content-Type': 'application/json' };
     return new Promise((resolve, reject) => {
       const req = request(
         {
@@ -151,7 +157,7 @@ describe('image channels over the web host', () => {
           port: Number(url.port),
           path: `/api/${channel}`,
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Kladde-Token': TOKEN, Origin: host.origin },
+          headers: { ...type, 'X-Kladde-Token': TOKEN, Origin: host.origin },
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -166,7 +172,7 @@ describe('image channels over the web host', () => {
 
   it('imports an upload, lists it and reports the post’s problems', async () => {
     const bytes = tinyPng(5, 5, [1, 2, 3]);
-    const imported = await call('importImage', ['beitrag', { fileName: 'Bild aus der Zwischenablage.png', bytesBase64: bytes.toString('base64') }]);
+    const imported = await call('importImage', ['beitrag', { fileName: 'Bild aus der Zwischenablage.png', bytes: { $bytes: true } }], bytes);
     expect(imported).toMatchObject({ ok: true, value: { name: 'bild-aus-der-zwischenablage.png', reused: false } });
     const list = await call('listPostImages', ['beitrag']);
     expect((list.value as { name: string }[]).map((f) => f.name)).toContain('bild-aus-der-zwischenablage.png');
@@ -176,12 +182,19 @@ describe('image channels over the web host', () => {
     expect(meta).toEqual({ ok: true, value: { found: {}, suggestion: {} } });
   });
 
-  it('refuses a non-image upload and bad base64 with messages', async () => {
-    const text = await call('importImage', ['beitrag', { fileName: 'x.png', bytesBase64: Buffer.from('Hallo').toString('base64') }]);
+  it('refuses a non-image upload and malformed byte calls with messages', async () => {
+    const text = await call('importImage', ['beitrag', { fileName: 'x.png', bytes: { $bytes: true } }], Buffer.from('Hallo'));
     expect(text).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(text.error?.message).toContain('kein Bild');
-    const junk = await call('importImage', ['beitrag', { fileName: 'x.png', bytesBase64: 'nicht base64!' }]);
-    expect(junk).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    // Bytes sent as JSON (not as the body), a missing marker, or two markers are refused by the contract.
+    const asJson = await call('importImage', ['beitrag', { fileName: 'x.png', bytes: [137, 80, 78, 71] }]);
+    expect(asJson).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const noMarker = await call('importImage', ['beitrag', { fileName: 'x.png' }], tinyPng(2, 2));
+    expect(noMarker).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const twoMarkers = await call('importImage', [{ a: { $bytes: true } }, { fileName: 'x.png', bytes: { $bytes: true } }], tinyPng(2, 2));
+    expect(twoMarkers).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    const empty = await call('importImage', ['beitrag', { fileName: 'x.png', bytes: { $bytes: true } }], Buffer.alloc(0));
+    expect(empty).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     const outside = await call('imageMetadata', ['beitrag', '../anderer/fremd.png']);
     expect(outside).toMatchObject({ ok: false, error: { code: 'outside-library' } });
   });
