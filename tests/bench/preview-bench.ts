@@ -61,7 +61,7 @@ export async function benchPreview(): Promise<PreviewFigures[]> {
         w.__keys = [];
         performance.clearMarks('kladde-preview-patched');
       });
-      const line = page.locator('.cm-line', { hasText: 'Absatz' }).nth(3);
+      const line = page.locator('.cm-line', { hasText: 'Absatz' }).first();
       await line.click();
       await page.keyboard.press('End');
       await page.keyboard.type(' Schöne Grüße aus der Kladde, wir tippen weiter und weiter.', { delay: 40 });
