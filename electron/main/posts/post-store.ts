@@ -9,6 +9,7 @@ import { countText } from '../../common/text/counts.js';
 import { slugify } from '../../common/text/slug.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { LibraryPaths } from './library-paths.js';
+import { welcomeImage, WELCOME_IMAGE_NAME } from './welcome-image.js';
 import { welcomePost } from './welcome-post.js';
 
 export interface PostStoreDeps {
@@ -96,6 +97,7 @@ export class PostStore {
       const id = 'willkommen-in-kladde';
       await mkdir(this.paths.postDir(id), { recursive: true });
       await writeFileAtomic(this.paths.postFile(id), welcomePost(localDateTime(this.now())));
+      await writeFileAtomic(path.join(this.paths.postDir(id), WELCOME_IMAGE_NAME), welcomeImage());
     }
     // The personal dictionary starts with the words of blogging that Hunspell's German does not know,
     // so a new library's own welcome post is not full of red underlines. It is the user's file from then on.

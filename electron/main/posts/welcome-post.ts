@@ -11,11 +11,20 @@ tags:
   - Erste Schritte
 excerpt: Ein kurzer Rundgang durch deinen neuen Blog-Editor.
 lang: de
+image: kladde-am-abend.jpg
+images:
+  kladde-am-abend.jpg:
+    alt: Ein aufgeschlagenes Notizbuch vor einer hügeligen Abendlandschaft
+    caption: Die Kladde am Abend
+    author: Kladde
+    license: own
 ---
 
 Schön, dass du da bist! Kladde ist dein Notizbuch für Blogbeiträge: Du schreibst in **Markdown**,
 siehst rechts sofort, wie der Beitrag aussehen wird, und alles liegt als ganz normale Datei auf deinem
 Rechner – auch ohne Internet.
+
+![Ein aufgeschlagenes Notizbuch vor einer hügeligen Abendlandschaft](kladde-am-abend.jpg)
 
 ## So ist Kladde aufgebaut
 
@@ -28,6 +37,13 @@ Rechner – auch ohne Internet.
 
 Kladde speichert von selbst, etwa eine Sekunde nach deinem letzten Tastendruck. Ändert ein anderes
 Programm die Datei, während du schreibst, fragt Kladde nach, statt etwas zu überschreiben.
+
+## Bilder mit Bildnachweis
+
+Ziehe ein Bild in den Editor oder füge es mit Strg+V ein: Kladde legt es in den Ordner des Beitrags und öffnet den
+Reiter „Bilder“. Dort wählst du die Lizenz – etwa pixelio, Pixabay, Unsplash, Creative Commons oder dein eigenes
+Foto – und Kladde setzt den Bildnachweis unter das Bild, so wie oben. Solange ein Nachweis fehlt, sagt dir das die
+Statusleiste, und veröffentlicht wird erst, wenn alles stimmt.
 
 | Kürzel | Wirkung |
 | --- | --- |
