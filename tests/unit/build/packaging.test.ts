@@ -26,6 +26,16 @@ describe('packaging with electron-builder', () => {
     expect(existsSync(path.join(repo, config['icon'] as string))).toBe(true);
   });
 
+  it('builds a sandbox-ready preload: one CommonJS file that requires nothing but electron', async () => {
+    const file = path.join(repo, 'dist/preload/index.cjs');
+    if (!existsSync(file)) throw new Error('dist fehlt: erst „npm run build“ ausführen');
+    const code = await readFile(file, 'utf8');
+    const required = [...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+    expect(new Set(required)).toEqual(new Set(['electron']));
+    expect(code).not.toMatch(/\bimport\s*\(|^import /m);
+    expect(code).toContain('exposeInMainWorld');
+  });
+
   it('packs the built app into app.asar (with a stand-in for the Electron binary, which cannot be downloaded here)', async () => {
     if (!existsSync(path.join(repo, 'dist/main/index.js'))) throw new Error('dist fehlt: erst „npm run build“ ausführen');
     temp = await mkdtemp(path.join(os.tmpdir(), 'kladde-pack-'));
