@@ -1,6 +1,7 @@
 import { Compartment, EditorSelection, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, type ViewUpdate } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
+import { foldFrontMatter } from '../editor/front-matter-fold';
 import { kladdeEditorSetup } from '../editor/setup';
 import { useI18n } from '../i18n/i18n';
 
@@ -14,6 +15,8 @@ export interface EditorPaneProps {
   extra?: Extension[];
   /** Extensions that follow settings and the post's language; swapped in place without losing the text. */
   configured: Extension;
+  /** Whether a newly loaded post shows its YAML folded (the fields panel edits it). */
+  foldFrontMatter: boolean;
 }
 
 /** The CodeMirror editor. React never re-renders its content: the view owns the text. */
@@ -28,6 +31,8 @@ export function EditorPane(props: EditorPaneProps) {
   const compartment = useRef(new Compartment());
   const configured = useRef(props.configured);
   configured.current = props.configured;
+  const foldOnLoad = useRef(props.foldFrontMatter);
+  foldOnLoad.current = props.foldFrontMatter;
 
   const extensions = (): Extension => [
     kladdeEditorSetup({ placeholderText: t('empty.body'), ariaLabel: t('editor.label'), extra: props.extra ?? [] }),
@@ -59,6 +64,7 @@ export function EditorPane(props: EditorPaneProps) {
     view.setState(EditorState.create({ doc: props.loadedText, extensions: extensions() }));
     const head = Math.min(previous, view.state.doc.length);
     view.dispatch({ selection: EditorSelection.cursor(head) });
+    if (foldOnLoad.current) foldFrontMatter(view);
     // Listeners see a full replacement as one update, so the preview and counts follow.
     onUpdate.current({ docChanged: true, state: view.state, view } as unknown as ViewUpdate);
   }, [props.loadSeq]);

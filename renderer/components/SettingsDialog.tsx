@@ -13,7 +13,7 @@ export interface SettingsDialogProps {
   onClose: () => void;
 }
 
-type Toggle = 'spellcheck' | 'smartQuotes' | 'germanGuillemets' | 'smartDashes' | 'smartEllipsis';
+type Toggle = 'spellcheck' | 'foldFrontMatter' | 'smartQuotes' | 'germanGuillemets' | 'smartDashes' | 'smartEllipsis';
 
 export function SettingsDialog(props: SettingsDialogProps) {
   const { t, language } = useI18n();
@@ -32,6 +32,7 @@ export function SettingsDialog(props: SettingsDialogProps) {
   };
   const toggles: [Toggle, Parameters<typeof t>[0]][] = [
     ['spellcheck', 'settings.spellcheck'],
+    ['foldFrontMatter', 'settings.foldFrontMatter'],
     ['smartQuotes', 'settings.smartQuotes'],
     ['germanGuillemets', 'settings.guillemets'],
     ['smartDashes', 'settings.smartDashes'],

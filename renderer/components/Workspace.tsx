@@ -609,6 +609,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
               loadSeq={session.loadSeq}
               onUpdate={onUpdate}
               configured={configured}
+              foldFrontMatter={settings.foldFrontMatter}
               onTopLineChange={(line) => {
                 if (performance.now() < syncUntil.current.editor) return;
                 syncUntil.current.preview = performance.now() + 200;

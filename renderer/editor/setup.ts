@@ -1,12 +1,13 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { yamlFrontmatter } from '@codemirror/lang-yaml';
-import { bracketMatching, defaultHighlightStyle, syntaxHighlighting, HighlightStyle } from '@codemirror/language';
+import { bracketMatching, defaultHighlightStyle, foldKeymap, syntaxHighlighting, HighlightStyle } from '@codemirror/language';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import type { Extension } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, keymap, placeholder } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { formatKeymap } from './format-commands';
+import { frontMatterFolding } from './front-matter-fold';
 
 const proseHighlight = HighlightStyle.define([
   { tag: tags.heading1, fontWeight: '700', fontSize: '1.3em' },
@@ -39,12 +40,13 @@ export function kladdeEditorSetup(options: EditorSetupOptions): Extension {
     highlightSelectionMatches(),
     search({ top: true }),
     EditorView.lineWrapping,
+    frontMatterFolding(),
     yamlFrontmatter({ content: markdown({ base: markdownLanguage, addKeymap: true }) }),
     syntaxHighlighting(proseHighlight),
     syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
     placeholder(options.placeholderText),
     EditorView.contentAttributes.of({ 'aria-label': options.ariaLabel, spellcheck: 'false', lang: 'de' }),
-    keymap.of([...formatKeymap, ...searchKeymap, ...historyKeymap, ...defaultKeymap, indentWithTab]),
+    keymap.of([...formatKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...defaultKeymap, indentWithTab]),
     ...(options.extra ?? []),
   ];
 }

@@ -242,6 +242,7 @@ export const de = {
   'settings.langDeCh': 'Deutsch (Schweiz)',
   'settings.langEn': 'Englisch',
   'settings.spellcheck': 'Rechtschreibprüfung',
+  'settings.foldFrontMatter': 'Front Matter im Editor eingeklappt öffnen',
   'settings.smartQuotes': 'Typografische Anführungszeichen beim Tippen',
   'settings.guillemets': '»Chevrons« statt „Gänsefüßchen“ (Deutsch)',
   'settings.smartDashes': '„ -- “ wird zu „ – “',

@@ -244,6 +244,7 @@ export const en: Record<MessageKey, string> = {
   'settings.langDeCh': 'German (Switzerland)',
   'settings.langEn': 'English',
   'settings.spellcheck': 'Spell checking',
+  'settings.foldFrontMatter': 'Open the front matter folded in the editor',
   'settings.smartQuotes': 'Typographic quotes as you type',
   'settings.guillemets': '»Guillemets« instead of „low-high quotes“ (German)',
   'settings.smartDashes': '“ -- ” becomes “ – ”',

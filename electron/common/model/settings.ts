@@ -14,6 +14,8 @@ export const settingsSchema = z.object({
   /** Language of posts without `lang`: spell checking and quotes follow it. */
   defaultLanguage: z.enum(['de', 'de-AT', 'de-CH', 'en']).default('de'),
   spellcheck: z.boolean().default(true),
+  /** The YAML front matter starts folded in the editor; the fields panel edits it. */
+  foldFrontMatter: z.boolean().default(true),
   smartQuotes: z.boolean().default(true),
   /** »…« instead of „…“ for German. */
   germanGuillemets: z.boolean().default(false),
@@ -39,6 +41,7 @@ export const settingsPatchSchema = settingsSchema
     sidebarVisible: true,
     defaultLanguage: true,
     spellcheck: true,
+    foldFrontMatter: true,
     smartQuotes: true,
     germanGuillemets: true,
     smartDashes: true,
