@@ -36,6 +36,9 @@ const STARTER_WORDS = [
   'Pixabay',
   'Unsplash',
   'pixelio',
+  'Strg',
+  'Creative',
+  'Commons',
 ];
 
 const TRASH = '.papierkorb';

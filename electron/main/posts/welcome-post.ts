@@ -30,7 +30,7 @@ Rechner – auch ohne Internet.
 
 - **Links** die Bibliothek: Jeder Beitrag ist ein Ordner mit einer Datei \`index.md\` und seinen Bildern.
 - **Oben** die Felder des Beitrags: Titel, Slug, Datum, Status, Kategorien, Schlagwörter und Auszug.
-- **In der Mitte** der Editor, **rechts** die Vorschau. Den Trenner dazwischen kannst du verschieben.
+- **In der Mitte** der Editor, **rechts** die Vorschau. Die Linie dazwischen kannst du verschieben.
 - **Unten** die Statusleiste mit Wörtern, Zeichen, Lesezeit und dem Speicherstand.
 
 ## Schreiben wie gewohnt
