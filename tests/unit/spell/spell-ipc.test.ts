@@ -61,6 +61,12 @@ describe('spell channels through the dispatcher', () => {
     expect(again.misspelled.map((m) => m.word)).toEqual(['Rechtschreibfeler']);
   }, SLOW);
 
+  it('finds nothing to underline in a new library’s welcome post', async () => {
+    const post = value(await dispatch('openPost', ['willkommen-in-kladde'])) as { text: string };
+    const checked = spellCheckResultSchema.parse(value(await dispatch('spellCheck', [{ lang: 'de', text: post.text }])));
+    expect(checked.misspelled.map((m) => m.word)).toEqual([]);
+  }, SLOW);
+
   it('refuses oversized or malformed input before it reaches the checker', async () => {
     const bad: [string, unknown[]][] = [
       ['spellCheck', [{ lang: 'de', text: 'x'.repeat(2_000_001) }]],
