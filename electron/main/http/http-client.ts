@@ -88,6 +88,8 @@ export interface HttpClientOptions {
   /** Receives one line per request: method, address without query, status, duration. Never headers or bodies. */
   log?: (line: string) => void;
   now?: () => number;
+  /** Largest answer body read; default 32 MB. A blog's JSON is far smaller; a bigger answer is refused, not buffered. */
+  maxResponseBytes?: number;
 }
 
 const TLS_CODES = new Set([
@@ -104,6 +106,7 @@ const TLS_CODES = new Set([
   'EPROTO',
 ]);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+const DEFAULT_MAX_RESPONSE = 32 * 1024 * 1024;
 
 /** Sends requests with a timeout and turns every failure into an {@link HttpError}. */
 export class HttpClient {
@@ -112,6 +115,7 @@ export class HttpClient {
   private readonly userAgent: string;
   private readonly log: (line: string) => void;
   private readonly now: () => number;
+  private readonly maxResponseBytes: number;
 
   constructor(options: HttpClientOptions) {
     this.fetchFn = options.fetch;
@@ -119,6 +123,7 @@ export class HttpClient {
     this.userAgent = options.userAgent ?? 'Kladde';
     this.log = options.log ?? (() => undefined);
     this.now = options.now ?? Date.now;
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE;
   }
 
   /** Sends a request; resolves with any status (also ≥ 400). Rejects with an HttpError when no answer came. */
@@ -145,9 +150,9 @@ export class HttpClient {
     let text: string;
     try {
       response = await this.fetchFn(request.url, { method, headers, body, signal, redirect: request.redirect ?? 'follow' });
-      text = await response.text();
+      text = await readText(response, this.maxResponseBytes, where);
     } catch (error) {
-      const classified = classify(error, where, request.signal, timeout);
+      const classified = error instanceof HttpError ? error : classify(error, where, request.signal, timeout);
       this.log(`${where} → ${classified.kind}${classified.details.cause ? ` (${classified.details.cause})` : ''} nach ${this.now() - started} ms`);
       throw classified;
     }
@@ -205,6 +210,34 @@ export function safeAddress(url: string): string {
   } catch {
     return '(ungültige Adresse)';
   }
+}
+
+/**
+ * The body as text, read up to `max` bytes: a malicious or broken server could otherwise stream until the
+ * process runs out of memory. Beyond that the connection is dropped and the answer refused.
+ */
+async function readText(response: Response, max: number, where: string): Promise<string> {
+  const tooLarge = () => new HttpError('invalid-response', `${where}: Antwort zu groß (mehr als ${Math.round(max / (1024 * 1024))} MB)`, { status: response.status });
+  if (Number(response.headers.get('content-length') ?? 0) > max) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
 }
 
 function causeCode(error: unknown): string | undefined {

@@ -27,12 +27,30 @@ beforeAll(async () => {
       if (route === '/html') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>Wartung</html>');
       if (route === '/slow') return void setTimeout(() => res.writeHead(200).end('{}'), 2_000);
       if (route === '/reset') return void req.socket.destroy();
+      if (route === '/huge') return void sendHuge(res, req.url?.includes('length') === true);
       res.writeHead(404).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
+
+/** A malicious blog's endless answer: up to 256 MB of JSON-looking bytes, stopping early when the client hangs up. */
+const HUGE_CHUNK = Buffer.alloc(1024 * 1024, 0x20);
+const HUGE_MAX_CHUNKS = 256;
+let hugeSent = 0;
+function sendHuge(res: http.ServerResponse, withLength: boolean): void {
+  hugeSent = 0;
+  res.writeHead(200, { 'content-type': 'application/json', ...(withLength ? { 'content-length': String(HUGE_MAX_CHUNKS * HUGE_CHUNK.length) } : {}) });
+  const more = (): void => {
+    while (hugeSent < HUGE_MAX_CHUNKS && !res.destroyed) {
+      hugeSent++;
+      if (!res.write(HUGE_CHUNK)) return void res.once('drain', more);
+    }
+    if (!res.destroyed) res.end();
+  };
+  more();
+}
 
 afterAll(async () => {
   server.closeAllConnections();
@@ -125,6 +143,17 @@ describe('HttpClient against a real server on loopback', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it.each([
+    ['streamed without a length', '/huge'],
+    ['announced with a Content-Length', '/huge?length'],
+  ])('refuses an answer of hundreds of MB (%s) without reading it all into memory', async (_name, route) => {
+    const error = await failure(() => client([], 30_000).json({ url: `${base}${route}` }));
+    expect(error.kind).toBe('invalid-response');
+    expect(error.message).toMatch(/zu groß/);
+    // The client hung up early: the server could not hand over all of it.
+    expect(hugeSent).toBeLessThan(HUGE_MAX_CHUNKS);
+  }, 60_000);
 
   it('logs method, address and status, never the Authorization header, the query or a body', async () => {
     const log: string[] = [];
