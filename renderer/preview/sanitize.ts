@@ -10,6 +10,8 @@ export interface SanitizeOptions {
 const FORBID_TAGS = [
   'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button',
   'textarea', 'select', 'option', 'meta', 'link', 'base', 'portal', 'foreignObject', 'template', 'noscript',
+  // An open <dialog> is positioned absolutely by the browser itself, out of the preview and over the app.
+  'dialog',
 ];
 const FORBID_ATTR = ['srcset', 'formaction', 'action', 'ping', 'background', 'poster', 'xlink:href', 'autofocus'];
 const SAFE_LINK = /^(?:https?:|mailto:|#)/i;
@@ -45,9 +47,16 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
       if (value !== null && !value.trim().startsWith('#')) node.removeAttribute(name);
     }
   }
-  // Inline styles may stay, but not ones that fetch: url(), image-set(), @import.
-  const style = node.getAttribute('style');
-  if (style !== null && /url\s*\(|image-set|@import|expression\s*\(/i.test(style)) node.removeAttribute('style');
+  // Inline styles may stay, but not ones that fetch: url(), image-set(), @import. They are judged as the browser
+  // parsed them, so CSS escapes (`u\72l(`, `posit\69 on`) hide nothing.
+  if (node.hasAttribute('style')) {
+    const declared = (node as Partial<ElementCSSInlineStyle>).style;
+    // Taken out of the preview's flow (also through `var()`), a post could lay itself over the whole app and
+    // catch every click.
+    const position = declared?.getPropertyValue('position').trim() ?? '';
+    if (!/^(?:|static|relative|sticky)$/i.test(position)) declared?.removeProperty('position');
+    if (!declared || /url\s*\(|image-set|@import|expression\s*\(/i.test(declared.cssText)) node.removeAttribute('style');
+  }
 });
 
 /**

@@ -27,6 +27,7 @@ function hostilePosts(s: string): Record<string, string> {
     svg: `<svg onload="window.__pwned='svg'" width="20" height="20"><script>window.__pwned='svgscript'</script><image href="${s}/svgimage.png"/><a xlink:href="javascript:window.__pwned='svga'"><text y="15">x</text></a><foreignObject><img src="x" onerror="window.__pwned='fo'"></foreignObject></svg>`,
     forms: `<form action="${s}/form" method="post"><input name="q" value="x"><button id="senden">Senden</button></form>\n\n<button formaction="${s}/formaction">Knopf</button>`,
     remote: `<img src="${s}/remote.png">\n\n![Markdown-Bild](${s}/markdown.png)\n\n<div style="background-image:url(${s}/background.png)">Hintergrund</div>\n\n<style>@import url(${s}/import.css); body{background:url(${s}/body.png)}</style>\n\n<video src="${s}/video.mp4" autoplay></video><audio src="${s}/audio.mp3" autoplay></audio>\n\n<img srcset="${s}/srcset.png 2x" src="lokal.png">`,
+    overlay: `<a href="https://example.invalid/falle" style="position:fixed;top:0;left:0;width:100vw;height:100vh;z-index:2147483647;display:block">Falle</a>\n\n<div style="position:absolute;top:0;left:0;width:100vw;height:100vh;z-index:2147483647;background:#fff">Absolut</div>\n\n<dialog open style="position:fixed;inset:0;width:100vw;height:100vh;max-width:none;max-height:none;margin:0;z-index:2147483647">Dialog</dialog>\n\n<div style="posit\\69 on:fixed;top:0;left:0;width:100vw;height:100vh;z-index:2147483647">Maskiert</div>\n\n<div style="--p:fixed;position:var(--p);top:0;left:0;width:100vw;height:100vh;z-index:2147483647">Variable</div>`,
     mutation: `<math><mtext><table><mglyph><style><img src=x onerror="window.__pwned='mxss'"></style></mglyph></table></mtext></math>\n\n<noscript><p title="</noscript><img src=x onerror=window.__pwned='noscript'>"></noscript>\n\n<template><img src=x onerror="window.__pwned='template'"></template>`,
   };
 }
@@ -108,6 +109,20 @@ describe('hostile posts in the preview', () => {
     await page.locator('.k-article a', { hasText: 'Normaler Link' }).click();
     await expect.poll(() => popups.some((u) => u.startsWith('https://example.invalid/seite'))).toBe(true);
     expect(page.url()).toBe(appUrl);
+  });
+
+  it('cannot lay anything over the rest of the app', async () => {
+    await page.locator('[data-post-id="boese-overlay"]').click();
+    await expect.poll(() => page.locator('.k-article').textContent()).toContain('Maskiert');
+    for (const selector of ['.cm-content', '.post-list', '.title-input']) {
+      const box = await page.locator(selector).first().boundingBox();
+      if (!box) throw new Error(`${selector} is not shown`);
+      const covered = await page.evaluate(
+        ([x, y]) => document.elementFromPoint(x ?? 0, y ?? 0)?.closest('.k-article') !== null,
+        [box.x + box.width / 2, box.y + box.height / 2],
+      );
+      expect(covered, `${selector} is covered by the post`).toBe(false);
+    }
   });
 
   it('shows remote images as placeholders', async () => {
