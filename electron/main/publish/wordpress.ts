@@ -83,7 +83,12 @@ export class WordPressPublisher implements Publisher {
     try {
       const page = await http.send({ method: 'GET', url });
       const fromLink = apiRootFromLink(page.headers.get('link'));
-      if (fromLink) return new URL(fromLink, page.url).toString();
+      if (fromLink) {
+        const root = new URL(fromLink, page.url);
+        // A site address left at http:// (common behind a TLS proxy) must not send the password unencrypted.
+        if (new URL(url).protocol === 'https:' && root.protocol === 'http:') root.protocol = 'https:';
+        return root.toString();
+      }
     } catch (error) {
       if (error instanceof HttpError && error.kind !== 'http' && error.kind !== 'invalid-response') throw publishFailure(error, 'discover');
       lastError = error;
