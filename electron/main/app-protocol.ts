@@ -58,7 +58,8 @@ export function serveMedia(read: (postId: string, file: string) => Promise<{ bod
       const found = await read(parsed.postId, parsed.file);
       if (!found) return new Response('Nicht gefunden', { status: 404 });
       return new Response(Buffer.from(found.body), {
-        headers: { 'Content-Type': found.type, 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'" },
+        // Same as the web host's media route: an SVG the user put there renders sandboxed, without script.
+        headers: { 'Content-Type': found.type, 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox" },
       });
     } catch {
       return new Response('Nicht gefunden', { status: 404 });

@@ -54,4 +54,18 @@ export class LibraryPaths {
     }
     return real;
   }
+
+  /**
+   * A post's own file, with symlinks followed: it must stay inside that post's folder (not just the library), so
+   * publishing one post can never upload another post's files.
+   */
+  async realInPost(id: string, relative: string): Promise<string> {
+    const file = this.fileInPost(id, relative);
+    const [realDir, real] = await Promise.all([realpath(this.postDir(id)), realpath(file)]);
+    await this.realInside(realDir);
+    if (!real.startsWith(realDir + path.sep)) {
+      throw new KladdeError('outside-library', 'Verknüpfung zeigt aus dem Beitragsordner hinaus');
+    }
+    return real;
+  }
 }

@@ -192,7 +192,7 @@ export class PublishService {
     const present: string[] = [];
     for (const key of keys) {
       try {
-        const file = await this.deps.posts.paths.realInside(this.deps.posts.paths.fileInPost(postId, key));
+        const file = await this.deps.posts.paths.realInPost(postId, key);
         if ((await stat(file)).isFile()) present.push(key);
       } catch {
         /* missing or outside the folder: reported by postProblems */
@@ -304,7 +304,7 @@ export class PublishService {
     const seen = new Map<string, LocalImage>();
     for (const ref of findImageReferences(text)) {
       if (!ref.local || seen.has(ref.key)) continue;
-      const file = await this.deps.posts.paths.realInside(this.deps.posts.paths.fileInPost(postId, ref.key));
+      const file = await this.deps.posts.paths.realInPost(postId, ref.key);
       const bytes = await readFile(file);
       const sniffed = sniffImage(bytes.subarray(0, 4096));
       const credit = credits[ref.key] ?? {};

@@ -82,3 +82,19 @@ describe('LibraryPaths.realInside', () => {
     await expect(linked.realInside(linked.postDir('ausflug'))).rejects.toMatchObject({ code: 'outside-library' });
   });
 });
+
+describe('LibraryPaths.realInPost', () => {
+  it('resolves a post’s own files, also through symlinks that stay in its folder', async () => {
+    expect(await paths.realInPost('beitrag', 'bild.jpg')).toBe(path.join(root, 'beitrag', 'bild.jpg'));
+    expect(await paths.realInPost('beitrag', 'innen.jpg')).toBe(path.join(root, 'beitrag', 'bild.jpg'));
+  });
+
+  it('refuses a symlink to another post’s file, though it is inside the library', async () => {
+    await mkdir(path.join(root, 'anderer'), { recursive: true });
+    await writeFile(path.join(root, 'anderer', 'privat.jpg'), 'privat');
+    await symlink(path.join(root, 'anderer', 'privat.jpg'), path.join(root, 'beitrag', 'fremd.jpg'));
+    await expect(paths.realInPost('beitrag', 'fremd.jpg')).rejects.toMatchObject({ code: 'outside-library' });
+    await expect(paths.realInPost('beitrag', 'link.jpg')).rejects.toMatchObject({ code: 'outside-library' });
+    await expect(paths.realInPost('beitrag', '../anderer/privat.jpg')).rejects.toMatchObject({ code: 'outside-library' });
+  });
+});
