@@ -45,7 +45,13 @@ const KEEP_DONE = 20;
 
 const storedJobSchema = outboxJobSchema.extend({
   memory: z.object({ media: z.record(z.string(), publishedMediaSchema), createAttempted: z.boolean() }),
+  /** The installation that queued the job (see {@link OutboxOptions.origin}). */
+  origin: z.string().max(100).optional(),
 });
+
+/** Shown for a job that this installation did not queue: it only goes out when the user says so. */
+export const FOREIGN_JOB_MESSAGE =
+  'Dieser Auftrag wurde nicht von Kladde auf diesem Rechner angelegt (etwa über eine synchronisierte Bibliothek). Zum Senden „Jetzt versuchen“ wählen.';
 type StoredJob = z.infer<typeof storedJobSchema>;
 
 export interface OutboxOptions {
@@ -56,6 +62,12 @@ export interface OutboxOptions {
   events?: EventSink;
   backoffMs?: readonly number[];
   log?: (line: string) => void;
+  /**
+   * This installation's id. The outbox lives in the library, which may be synced or shared: a job file that some
+   * other installation (or someone else) put there must not publish the user's post with the user's password by
+   * itself. Such jobs wait as failed until the user starts them.
+   */
+  origin?: () => Promise<string>;
 }
 
 /**
@@ -71,6 +83,7 @@ export class Outbox {
   private readonly clock: OutboxClock;
   private readonly backoff: readonly number[];
   private started = false;
+  private originId: string | undefined;
 
   constructor(private readonly options: OutboxOptions) {
     this.clock = options.clock ?? systemClock;
@@ -81,6 +94,7 @@ export class Outbox {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    this.originId = await this.options.origin?.();
     await mkdir(this.options.dir, { recursive: true });
     for (const name of await readdir(this.options.dir)) {
       if (!name.endsWith('.json')) continue;
@@ -89,6 +103,10 @@ export class Outbox {
         if (!parsed.success) continue;
         const job = parsed.data;
         if (job.state === 'sending') job.state = 'waiting';
+        if (this.originId !== undefined && job.origin !== this.originId && job.state === 'waiting') {
+          job.state = 'failed';
+          job.error = { code: 'internal', message: FOREIGN_JOB_MESSAGE, retriable: false };
+        }
         this.jobs.set(job.id, job);
         if (job.state === 'waiting') this.schedule(job, Math.max(0, Date.parse(job.nextAttemptAt ?? '') - this.clock.now()) || 0);
       } catch {
@@ -142,6 +160,7 @@ export class Outbox {
         result: null,
         conflict: null,
         memory: { media: {}, createAttempted: false },
+        ...(this.originId !== undefined ? { origin: this.originId } : {}),
       };
       this.jobs.set(job.id, job);
     }
@@ -154,6 +173,8 @@ export class Outbox {
     const job = this.require(jobId);
     if (options) job.options = options;
     if (job.state === 'done' || job.state === 'cancelled') throw new PublishFailure('internal', 'Dieser Auftrag ist schon abgeschlossen.', false);
+    // The user asked for it: from now on the job is this installation's own.
+    if (this.originId !== undefined) job.origin = this.originId;
     return this.runJob(jobId);
   }
 

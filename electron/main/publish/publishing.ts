@@ -1,3 +1,5 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Handlers } from '../ipc/dispatch.js';
 import { CredentialStore } from '../credentials/credential-store.js';
@@ -74,6 +76,7 @@ export class Publishing {
       ...(options.events ? { events: options.events } : {}),
       ...(options.backoffMs ? { backoffMs: options.backoffMs } : {}),
       ...(options.log ? { log: options.log } : {}),
+      origin: () => installationId(options.configDir),
     });
   }
 
@@ -125,4 +128,19 @@ export function publishingHandlers(get: () => Publishing, posts: () => PostStore
     cancelJob: async (jobId) => ({ cancelled: await get().outbox.cancel(jobId) }),
     retryJob: (jobId, options) => wrap(() => get().outbox.retry(jobId, options)),
   };
+}
+
+/** A random id of this installation, kept in the config folder (never in the library, which may be shared). */
+async function installationId(configDir: string): Promise<string> {
+  const file = path.join(configDir, 'installation-id');
+  try {
+    const id = (await readFile(file, 'utf8')).trim();
+    if (/^[a-f0-9]{32}$/.test(id)) return id;
+  } catch {
+    /* first start */
+  }
+  const id = randomBytes(16).toString('hex');
+  await mkdir(configDir, { recursive: true });
+  await writeFile(file, id + '\n', { mode: 0o600 });
+  return id;
 }

@@ -48,11 +48,12 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function outbox(run: JobRunner): Outbox {
+function outbox(run: JobRunner, origin?: string): Outbox {
   return new Outbox({
     dir,
     run,
     clock,
+    ...(origin ? { origin: async () => origin } : {}),
     backoffMs: [1_000, 5_000, 20_000],
     events: { emit: (_name, payload) => events.push((payload as { jobs: OutboxJob[] }).jobs) },
   });
@@ -73,6 +74,31 @@ function scripted(...answers: (AttemptResult | Error)[]): JobRunner & { calls: n
 }
 
 describe('the outbox', () => {
+  it('does not send by itself a job another installation put into the (synced) library', async () => {
+    const planted = outbox(async () => {
+      throw offline();
+    }, 'fremde-installation');
+    await planted.submit('post', 'blog', 'Entwurf', { onConflict: 'ask' });
+    await planted.stop();
+
+    const mine = scripted({ kind: 'done', remoteId: 7, link: 'l' });
+    const box = outbox(mine, 'meine-installation');
+    await box.start();
+    box.networkRestored();
+    clock.advance(3_600_000);
+    await settle();
+    expect(mine.calls).toBe(0);
+    expect(box.list()[0]).toMatchObject({ state: 'failed', error: { retriable: false } });
+    expect(box.list()[0]?.error?.message).toContain('nicht von Kladde auf diesem Rechner');
+
+    // The user starts it: then it goes out, and counts as this installation's own.
+    const jobId = box.list()[0]?.id ?? '';
+    expect(await box.retry(jobId)).toMatchObject({ status: 'done' });
+    expect(mine.calls).toBe(1);
+    const stored = JSON.parse(await readFile(path.join(dir, `${jobId}.json`), 'utf8').catch(async () => readFile(path.join(dir, (await readdir(dir))[0] ?? ''), 'utf8'))) as { origin?: string };
+    expect(stored.origin).toBe('meine-installation');
+  });
+
   it('finishes a job at once when the blog answers', async () => {
     const box = outbox(scripted({ kind: 'done', remoteId: 5, link: 'https://b/x/' }));
     const outcome = await box.submit('post', 'blog', 'Titel', { onConflict: 'ask' });
