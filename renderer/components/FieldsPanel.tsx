@@ -15,10 +15,19 @@ export interface FieldsPanelProps {
   images: string[];
   /** Category and tag names cached from the blogs, offered while typing. */
   terms?: { categories: string[]; tags: string[] };
+  /** The language the post is treated as: its `lang:`, else the default from the settings. */
+  lang: string;
 }
 
+const LANG_LABELS: Record<string, 'settings.langDe' | 'settings.langDeAt' | 'settings.langDeCh' | 'settings.langEn'> = {
+  de: 'settings.langDe',
+  'de-AT': 'settings.langDeAt',
+  'de-CH': 'settings.langDeCh',
+  en: 'settings.langEn',
+};
+
 /** The post's front-matter fields as a form; every change is written into the YAML in the editor. */
-export function FieldsPanel({ parsed, onPatch, onSlugSettled, images, terms }: FieldsPanelProps) {
+export function FieldsPanel({ parsed, onPatch, onSlugSettled, images, terms, lang }: FieldsPanelProps) {
   const { t, language } = useI18n();
   const [open, setOpen] = useState(true);
 
@@ -96,6 +105,14 @@ export function FieldsPanel({ parsed, onPatch, onSlugSettled, images, terms }: F
             {[...new Set([...(f.image ? [f.image] : []), ...images])].map((name) => (
               <option key={name} value={name}>
                 {name}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="f-lang">{t('fields.lang')}</label>
+          <select id="f-lang" value={lang} onChange={(e) => onPatch({ lang: e.target.value })}>
+            {[...new Set([lang, 'de', 'de-AT', 'de-CH', 'en'])].map((code) => (
+              <option key={code} value={code}>
+                {LANG_LABELS[code] ? t(LANG_LABELS[code]) : code}
               </option>
             ))}
           </select>

@@ -566,7 +566,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
                 </button>
               </div>
               {tab === 'fields' ? (
-                <FieldsPanel parsed={fields} onPatch={patchFields} onSlugSettled={() => void settleSlug()} images={postFiles.map((f) => f.name)} terms={terms} />
+                <FieldsPanel parsed={fields} onPatch={patchFields} onSlugSettled={() => void settleSlug()} images={postFiles.map((f) => f.name)} terms={terms} lang={lang} />
               ) : (
                 <ImagePanel
                   postId={session.id}

@@ -38,6 +38,7 @@ export const de = {
   'fields.tags': 'Schlagwörter',
   'fields.image': 'Beitragsbild',
   'fields.noImage': 'Kein Beitragsbild',
+  'fields.lang': 'Sprache',
   'fields.excerpt': 'Auszug',
   'fields.addChip': 'Hinzufügen und Eingabetaste drücken',
   'fields.removeChip': '„{name}“ entfernen',

@@ -40,6 +40,7 @@ export const en: Record<MessageKey, string> = {
   'fields.tags': 'Tags',
   'fields.image': 'Featured image',
   'fields.noImage': 'No featured image',
+  'fields.lang': 'Language',
   'fields.excerpt': 'Excerpt',
   'fields.addChip': 'Type and press Enter',
   'fields.removeChip': 'Remove “{name}”',

@@ -72,4 +72,14 @@ describe('German spell checking in the editor', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => editorText()).toContain('Er sagte „Hallo"');
   });
+
+  it('follows the post’s language from the fields panel: Swiss quotes for de-CH, written to the file', async () => {
+    await page.locator('#f-lang').selectOption('de-CH');
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Sie sagte "Grüezi"');
+    await expect.poll(() => editorText()).toContain('Sie sagte «Grüezi»');
+    await expect.poll(() => readFile(path.join(kladde.library, 'rechtschreibung', 'index.md'), 'utf8'), { timeout: 5000 }).toMatch(/lang: de-CH[\s\S]*Sie sagte «Grüezi»/);
+  });
 });
