@@ -2,6 +2,7 @@ import { app, BrowserWindow, ipcMain, safeStorage } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ipcEvent } from '../common/ipc/channels.js';
+import { resolveUiLanguage } from '../common/model/settings.js';
 import { registerSchemes, serveMedia, serveRenderer } from './app-protocol.js';
 import { createDispatcher } from './ipc/dispatch.js';
 import { registerIpc } from './ipc/register.js';
@@ -53,7 +54,7 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(ipcMain, createDispatcher(services.handlers(), (m) => console.error(m)));
 
     const settings = await services.settings.get();
-    const language = settings.uiLanguage === 'en' || (settings.uiLanguage === 'system' && app.getLocale().startsWith('en')) ? 'en' : 'de';
+    const language = resolveUiLanguage(settings.uiLanguage, app.getLocale());
     win = createMainWindow({
       preload: path.join(here, '../preload/index.cjs'),
       bounds: settings.windowBounds,

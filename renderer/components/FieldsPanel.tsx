@@ -2,9 +2,9 @@ import { useState } from 'react';
 import type { FrontMatterParse, FieldPatch } from '../../electron/common/markdown/front-matter';
 import { POST_STATUSES, slugSchema, type PostStatus } from '../../electron/common/model/post';
 import { slugify } from '../../electron/common/text/slug';
-import { useI18n } from '../i18n/i18n';
+import { uiDateLocale, useI18n } from '../i18n/i18n';
 import { ChipInput } from './ChipInput';
-import { formatPostDate } from '../lib/format';
+import { formatDate } from '../../electron/common/text/dates';
 
 export interface FieldsPanelProps {
   parsed: FrontMatterParse;
@@ -85,7 +85,7 @@ export function FieldsPanel({ parsed, onPatch, onSlugSettled, images, terms, lan
             value={/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?$/.test(f.date) ? f.date : ''}
             onChange={(e) => onPatch({ date: e.target.value.length === 16 ? `${e.target.value}:00` : e.target.value })}
           />
-          {f.date && <span className="field-hint" data-testid="date-long">{formatPostDate(f.date, language)}</span>}
+          {f.date && <span className="field-hint" data-testid="date-long">{formatDate(f.date, uiDateLocale(language))}</span>}
           </div>
           <label htmlFor="f-categories">{t('fields.categories')}</label>
           <ChipInput id="f-categories" values={f.categories} suggestions={terms?.categories} onChange={(categories) => onPatch({ categories })} />

@@ -5,8 +5,7 @@ import type { SanitizeOptions } from '../preview/sanitize';
 
 
 export interface PreviewHandle {
-  /** `context` is the post id: a new post starts a fresh render, as its image URLs differ. */
-  update(text: string, context: string | null): void;
+  update(text: string): void;
   scrollToLine(line: number): void;
   reset(): void;
 }
@@ -30,7 +29,6 @@ export const PreviewPane = forwardRef<PreviewHandle, PreviewPaneProps>(function 
   const options = useRef(props);
   options.current = props;
   const ignoreScrollUntil = useRef(0);
-  const lastContext = useRef<string | null>(null);
 
   useEffect(() => {
     if (!article.current) return;
@@ -42,11 +40,7 @@ export const PreviewPane = forwardRef<PreviewHandle, PreviewPaneProps>(function 
   }, []);
 
   useImperativeHandle(ref, () => ({
-    update(text: string, context: string | null) {
-      if (context !== lastContext.current) {
-        lastContext.current = context;
-        preview.current?.clear();
-      }
+    update(text: string) {
       preview.current?.update(text);
       performance.mark('kladde-preview-patched');
     },

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { POST_STATUSES, type PostStatus, type PostSummary, type TrashEntry } from '../../electron/common/model/post';
-import { useI18n } from '../i18n/i18n';
-import { formatPostDate } from '../lib/format';
+import { uiDateLocale, useI18n } from '../i18n/i18n';
+import { formatDate } from '../../electron/common/text/dates';
 
 export interface SidebarProps {
   posts: PostSummary[];
@@ -86,7 +86,7 @@ export function Sidebar(props: SidebarProps) {
               <span className="post-title">{p.title}</span>
               <span className="post-meta">
                 <span className={`badge badge-${p.status}`}>{t(`status.${p.status}`)}</span>
-                {p.date && <span>{formatPostDate(p.date, language)}</span>}
+                {p.date && <span>{formatDate(p.date, uiDateLocale(language))}</span>}
                 <span>{t('library.words', { count: p.wordCount })}</span>
               </span>
               {p.problem && <span className="post-problem">⚠ {t('library.problem')}</span>}

@@ -20,8 +20,8 @@ import { imageDrop } from '../editor/image-drop';
 import { imageLint } from '../editor/image-lint';
 import { postRenderOptions, renderContextKey } from '../../electron/common/markdown/render';
 import { readImages, setImageCredit } from '../../electron/common/markdown/front-matter-images';
-import { countImagesLackingCredit, postProblems, type PostProblem } from '../../electron/common/markdown/image-problems';
-import { findImageReferences, imageKey } from '../../electron/common/markdown/image-refs';
+import { analyzePostImages, countImagesLackingCredit, type PostProblem } from '../../electron/common/markdown/image-problems';
+import { imageKey } from '../../electron/common/markdown/image-refs';
 import type { CreditPatch } from '../../electron/common/model/attribution';
 import type { PostImageFile } from '../../electron/common/model/images';
 import type { RenderContext } from '../preview/incremental-preview';
@@ -80,7 +80,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
   const countTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const selectionTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const syncUntil = useRef({ editor: 0, preview: 0 });
-  const lang = fields.ok && typeof fields.data['lang'] === 'string' && fields.data['lang'] ? fields.fields.lang : settings.defaultLanguage;
+  const lang = postLanguage(fields, settings.defaultLanguage);
   const [spellStatus, setSpellStatus] = useState<Omit<SpellStatus, 'language'> | null>(null);
   const [spellMenu, setSpellMenu] = useState<MisspellingAt | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -126,7 +126,10 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
   const existingRef = useRef(existingFiles);
   existingRef.current = existingFiles;
   const renderCtx = useRef<RenderContext>({ options: {}, key: '' });
-  const headRef = useRef('');
+  const headRef = useRef<{ head: string; parsed: FrontMatterParse }>({ head: '', parsed: parseFrontMatter('') });
+  // Read while rendering: a new post starts a fresh preview, since its image URLs differ.
+  const postIdRef = useRef(session.id);
+  postIdRef.current = session.id;
 
   const refreshFiles = useCallback(async (id: string | null) => {
     if (!id) return setPostFiles([]);
@@ -136,17 +139,15 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
 
   /** Credits, language and files that shape the preview; recomputed when the front matter or files change. */
   const updateRenderContext = useCallback(
-    (head: string) => {
-      headRef.current = head;
-      const parsed = parseFrontMatter(head);
-      const hasLang = parsed.ok && typeof parsed.data['lang'] === 'string' && parsed.data['lang'] !== '';
+    (head: string, parsed: FrontMatterParse) => {
+      headRef.current = { head, parsed };
       const options = postRenderOptions(head, {
-        lang: hasLang && parsed.ok ? parsed.fields.lang : settings.defaultLanguage,
+        lang: postLanguage(parsed, settings.defaultLanguage),
         creditTexts: settings.creditTexts,
         featuredCredit: settings.featuredCredit,
         existingFiles: existingRef.current,
       });
-      renderCtx.current = { options, key: renderContextKey(options) };
+      renderCtx.current = { options, key: `${postIdRef.current ?? ''}\u0000${renderContextKey(options)}` };
     },
     [settings.creditTexts, settings.defaultLanguage, settings.featuredCredit],
   );
@@ -154,12 +155,10 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
   /** Image problems and the panel's list, from the whole text (runs after a pause, via the linter). */
   const diagnoseImages = useCallback(
     (state: EditorState) => {
-      const text = state.doc.toString();
-      const problems = postProblems(text, existingRef.current);
-      const credits = readImages(text);
+      const { read: credits, refs, problems } = analyzePostImages(state.doc.toString(), existingRef.current);
       const seen = new Set<string>();
       const panel: PanelImage[] = [];
-      for (const ref of findImageReferences(text)) {
+      for (const ref of refs) {
         if (seen.has(ref.key)) continue;
         seen.add(ref.key);
         panel.push({
@@ -314,16 +313,17 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
     const yaml = end > 0 ? head.slice(0, end) : '';
     if (yaml === fieldsYaml.current) return;
     fieldsYaml.current = yaml;
-    setFields(parseFrontMatter(head));
-    updateRenderContext(head);
+    const parsed = parseFrontMatter(head);
+    setFields(parsed);
+    updateRenderContext(head, parsed);
   }, [updateRenderContext]);
 
   // A change of files or settings changes the render context: re-render the preview with it.
   useEffect(() => {
     const view = viewRef.current;
     if (!view) return;
-    updateRenderContext(headRef.current);
-    if (settings.previewVisible) previewRef.current?.update(view.state.doc.toString(), session.id);
+    updateRenderContext(headRef.current.head, headRef.current.parsed);
+    if (settings.previewVisible) previewRef.current?.update(view.state.doc.toString());
   }, [existingFiles, updateRenderContext, settings.previewVisible, session.id]);
 
   useEffect(() => {
@@ -336,7 +336,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
       if (update.docChanged) {
         const text = update.state.doc.toString();
         updateFields(text);
-        if (settings.previewVisible) previewRef.current?.update(text, post.session.id);
+        if (settings.previewVisible) previewRef.current?.update(text);
         if (countTimer.current) clearTimeout(countTimer.current);
         countTimer.current = setTimeout(() => setCounts(countText(update.state.doc.toString())), COUNT_DELAY_MS);
         post.changed();
@@ -367,7 +367,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
     const view = viewRef.current;
     if (settings.previewVisible && view) {
       previewRef.current?.reset();
-      previewRef.current?.update(view.state.doc.toString(), session.id);
+      previewRef.current?.update(view.state.doc.toString());
     }
     // Only a change of visibility re-renders; the post id is read at that moment.
   }, [settings.previewVisible]);
@@ -730,4 +730,10 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
       )}
     </div>
   );
+}
+
+/** The language a post is written in: its `lang:`, or the default from the settings when it names none. */
+function postLanguage(parsed: FrontMatterParse, fallback: string): string {
+  const own = parsed.ok ? parsed.data['lang'] : undefined;
+  return parsed.ok && typeof own === 'string' && own !== '' ? parsed.fields.lang : fallback;
 }

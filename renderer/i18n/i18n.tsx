@@ -1,18 +1,14 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import { resolveUiLanguage, type UiLanguage } from '../../electron/common/model/settings';
 import type { AppError } from '../../electron/common/result';
 import { de, type MessageKey } from './de';
 import { en } from './en';
 
-export type UiLanguage = 'de' | 'en';
+export { resolveUiLanguage, type UiLanguage };
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 const tables: Record<UiLanguage, Record<MessageKey, string>> = { de, en };
 
-/** German unless the system (or the setting) asks for English: Kladde is German first. */
-export function resolveUiLanguage(setting: 'system' | 'de' | 'en', systemLanguage: string): UiLanguage {
-  if (setting !== 'system') return setting;
-  return systemLanguage.toLowerCase().startsWith('en') ? 'en' : 'de';
-}
 
 export function translator(language: UiLanguage): Translate {
   const table = tables[language];
@@ -23,6 +19,11 @@ export function translator(language: UiLanguage): Translate {
       if (value === undefined) return whole;
       return typeof value === 'number' ? numberFormat.format(value) : value;
     });
+}
+
+/** The locale for dates in the UI: German, or British English (day before month) for the English UI. */
+export function uiDateLocale(language: UiLanguage): string {
+  return language === 'de' ? 'de' : 'en-GB';
 }
 
 export function errorText(t: Translate, error: AppError): string {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CREDIT_FIELDS, missingCreditFields, type CreditField } from '../model/attribution.js';
-import { readImages, type ImagesProblemCode } from './front-matter-images.js';
+import { readImages, type ImagesProblemCode, type ImagesRead } from './front-matter-images.js';
 import { findImageReferences, type ImageReference } from './image-refs.js';
 
 /**
@@ -124,6 +124,21 @@ function problem(parts: Parts, at: { line: number; from: number; to: number }): 
  * Credit problems are reported once per image, at its first reference; alt text per reference.
  */
 export function postProblems(text: string, existingFiles: Iterable<string>): PostProblem[] {
+  return analyzePostImages(text, existingFiles).problems;
+}
+
+/** What {@link postProblems} reads on its way: the credits, every image reference, and the problems. */
+export interface PostImageAnalysis {
+  read: ImagesRead;
+  refs: ImageReference[];
+  problems: PostProblem[];
+}
+
+/**
+ * The post's credits and image references together with its problems, from one pass over the text, for callers
+ * that show all three (the editor's credit panel) without lexing a long post twice.
+ */
+export function analyzePostImages(text: string, existingFiles: Iterable<string>): PostImageAnalysis {
   const files = new Set(existingFiles);
   const read = readImages(text);
   const out: PostProblem[] = [];
@@ -153,7 +168,7 @@ export function postProblems(text: string, existingFiles: Iterable<string>): Pos
     const code = credit?.license === undefined ? 'credit-missing' : 'credit-incomplete';
     out.push(problem({ code, file: ref.key, field: null, missing: rest, detail: '' }, ref));
   }
-  return out.sort((a, b) => a.from - b.from);
+  return { read, refs, problems: out.sort((a, b) => a.from - b.from) };
 }
 
 /** How many distinct images lack a credit or alt text — the status bar's „2 Bilder ohne Bildnachweis“. */

@@ -52,3 +52,12 @@ export const settingsPatchSchema = settingsSchema
   .partial()
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** The languages the interface speaks. */
+export type UiLanguage = 'de' | 'en';
+
+/** German unless the system (or the setting) asks for English: Kladde is German first. Menu and window agree. */
+export function resolveUiLanguage(setting: Settings['uiLanguage'], systemLanguage: string): UiLanguage {
+  if (setting !== 'system') return setting;
+  return systemLanguage.toLowerCase().startsWith('en') ? 'en' : 'de';
+}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cp, lstat, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { parseFrontMatter, removeFrontMatterKeys, splitFrontMatter, updateFrontMatter } from '../../common/markdown/front-matter.js';
@@ -348,7 +348,7 @@ export class PostStore {
     const id = await this.freeId(entry.originalId);
     const from = path.join(this.root, TRASH, entry.trashId);
     await rename(from, this.paths.postDir(id));
-    await rmQuiet(path.join(this.paths.postDir(id), TRASH_META));
+    await rm(path.join(this.paths.postDir(id), TRASH_META), { force: true });
     if (id !== entry.originalId) {
       const text = await this.readPost(id);
       const updated = updateFrontMatter(text, { slug: id });
@@ -415,10 +415,6 @@ function onlyOutside(error: unknown): void {
   if (error instanceof KladdeError) throw error;
 }
 
-async function rmQuiet(p: string): Promise<void> {
-  const { rm } = await import('node:fs/promises');
-  await rm(p, { force: true });
-}
 
 function firstWords(body: string): string {
   const plain = body.replace(/[#>*_`[\]()!|-]/g, ' ').replace(/\s+/g, ' ').trim();
