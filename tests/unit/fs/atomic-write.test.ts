@@ -41,7 +41,7 @@ function startWriter(target: string): Promise<{ child: ChildProcess; saves: () =
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('writeFileAtomic', () => {
-  it('a save killed mid-write leaves the old or the new version, never a torn file', { timeout: 180_000 }, async () => {
+  it('a save killed mid-write leaves the old or the new version, never a torn file', { timeout: 600_000 }, async () => {
     const A = version('A');
     const B = version('B');
     expect(Buffer.byteLength(A)).toBeGreaterThan(2_000_000);
@@ -57,8 +57,13 @@ describe('writeFileAtomic', () => {
     const seen = { A: 0, B: 0 };
     for (let round = 0; round < ROUNDS; round++) {
       const writer = await startWriter(target);
-      // A random moment: some rounds before the first save ends, most in the middle of one of many saves.
-      await sleep(Math.random() * (round % 4 === 0 ? 20 : 400));
+      // A random moment: some rounds before the first save ends, most in the middle of one of many saves. Those
+      // wait for the first finished save first, so a slow, busy machine still kills real writes.
+      if (round % 4 === 0) await sleep(Math.random() * 20);
+      else {
+        for (let waited = 0; writer.saves() === 0 && waited < 20_000; waited += 10) await sleep(10);
+        await sleep(Math.random() * 300);
+      }
       writer.child.kill('SIGKILL');
       await writer.exited;
       if (writer.saves() > 0) killedAfterSaves++;
