@@ -27,13 +27,14 @@ function webHost(/** @type {string} */ reason, /** @type {string} */ retry) {
 const found = await resolveElectron(process.env, (line) => console.log(line));
 if ('executable' in found) {
   const app = spawn(found.executable, [root], { stdio: 'inherit', windowsHide: false });
-  let failed = false;
-  app.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
-    failed = true;
-    webHost(`das Electron-Programm ließ sich nicht starten (${error.code ?? error.message})`, RETRY_COMMAND);
-  });
+  let started = false;
   app.on('spawn', () => {
-    if (!failed) follow(app);
+    started = true;
+    follow(app);
+  });
+  // Only an executable that cannot be run at all (missing, not executable) leads to the web host.
+  app.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
+    if (!started) webHost(`das Electron-Programm ließ sich nicht starten (${error.code ?? error.message})`, RETRY_COMMAND);
   });
 } else {
   webHost(found.reason, found.retry);

@@ -208,6 +208,15 @@ describe('npm start (scripts/start.mjs)', { timeout: 30_000 }, () => {
     await expectWebHost(run);
   });
 
+  it('falls back when the executable the package names cannot be run', async () => {
+    const pkg = await standIn('installed');
+    await chmod(path.join(pkg.dir, 'dist', 'kladde-app'), 0o644);
+    const run = await start(pkg.dir, {});
+    await run.waitFor(WEB_LINE);
+    expect(lines(run.output())[0]).toMatch(/^Kein Electron-Fenster: das Electron-Programm ließ sich nicht starten \(EACCES\)\./);
+    await expectWebHost(run);
+  });
+
   it('still starts an Electron that is already there when ELECTRON_SKIP_BINARY_DOWNLOAD=1', async () => {
     const pkg = await standIn('installed');
     const run = await start(pkg.dir, { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
