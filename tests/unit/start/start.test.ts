@@ -33,7 +33,14 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  // start.mjs runs in its own process group: a test that fails midway must not leave its web host behind.
+  for (const child of children.splice(0)) {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // The group has ended already.
+    }
+  }
   mirrorRequests.length = 0;
 });
 
@@ -104,6 +111,7 @@ async function start(dir: string, env: Record<string, string>): Promise<Run> {
     cwd: repo,
     env: { ...clean, HOME: home, KLADDE_ELECTRON_PACKAGE: dir, ELECTRON_MIRROR: `http://127.0.0.1:${(mirror.address() as AddressInfo).port}/`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   children.push(child);
   let out = '';
