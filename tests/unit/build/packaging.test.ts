@@ -87,6 +87,8 @@ describe('packaging with electron-builder', () => {
       cwd: temp,
       env: { ...env, HOME: home, KLADDE_STAND_IN_USER_DATA: path.join(home, 'user-data'), KLADDE_LOAD_LOG: loadLog },
       maxBuffer: 16 * 1024 * 1024,
+      // A main process that never gets going is ended, not left behind.
+      timeout: 50_000,
     });
     const started = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
       schemes: string[];
