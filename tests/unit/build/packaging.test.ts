@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -12,6 +13,12 @@ const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '../../..');
 const require = createRequire(import.meta.url);
 let temp = '';
+/** app.asar written by the packing test, for the start test after it. */
+let packedAsar = '';
+const helpers = path.join(import.meta.dirname, 'packaged-app');
+
+/** True when `file` is `dir` or lies inside it. */
+const inside = (dir: string, file: string): boolean => file === dir || file.startsWith(dir + path.sep);
 
 afterAll(async () => {
   if (temp) await rm(temp, { recursive: true, force: true });
@@ -57,5 +64,70 @@ describe('packaging with electron-builder', () => {
       expect(files, f).toContain(f);
     }
     expect(files.some((f) => f.startsWith('/tests/') || f.startsWith('/electron/') || f.startsWith('/node_modules/react/'))).toBe(false);
+    packedAsar = asar;
   }, 120_000);
+
+  it('starts from the package alone: preload, app:// renderer, spell worker and kladde-media:// (main in plain Node, stand-in Electron)', async () => {
+    if (!packedAsar) throw new Error('app.asar fehlt: der Pack-Test davor ist gescheitert');
+    // The asar's contents in a folder outside the repository, so nothing can be found there by walking up.
+    const appDir = path.join(temp, 'app');
+    await run(process.execPath, [require.resolve('@electron/asar/bin/asar.js'), 'extract', packedAsar, appDir]);
+    expect(existsSync(path.join(appDir, 'node_modules/electron')), 'electron gehört nicht ins Paket').toBe(false);
+    // Where Node finds `electron` from the app folder: one level up, as Electron itself provides it.
+    const standIn = path.join(temp, 'node_modules/electron');
+    await mkdir(standIn, { recursive: true });
+    await copyFile(path.join(helpers, 'electron-stand-in.mjs'), path.join(standIn, 'index.mjs'));
+    await writeFile(path.join(standIn, 'package.json'), JSON.stringify({ name: 'electron', type: 'module', exports: './index.mjs' }));
+    const home = path.join(temp, 'home');
+    await mkdir(home);
+    const loadLog = path.join(temp, 'loads.log');
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_PATH' && key !== 'NODE_OPTIONS'));
+    const driver = path.join(helpers, 'drive-main.mjs');
+    const { stdout } = await run(process.execPath, ['--import', pathToFileURL(path.join(helpers, 'record-loads.mjs')).href, driver, appDir], {
+      cwd: temp,
+      env: { ...env, HOME: home, KLADDE_STAND_IN_USER_DATA: path.join(home, 'user-data'), KLADDE_LOAD_LOG: loadLog },
+      maxBuffer: 16 * 1024 * 1024,
+      // A main process that never gets going is ended, not left behind.
+      timeout: 50_000,
+    });
+    const started = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
+      schemes: string[];
+      preload: { path: string; exists: boolean };
+      startUrl: string;
+      page: { status: number; type: string };
+      assets: Record<string, number>;
+      channels: number;
+      spell: { available: boolean; words: string[] };
+      media: { imageName: string; status: number; type: string; size: number };
+      reads: string[];
+    };
+    expect(started.schemes).toEqual(['app', 'kladde-media']);
+    expect(started.preload).toEqual({ path: path.join(appDir, 'dist/preload/index.cjs'), exists: true });
+    expect(started.startUrl).toBe('app://kladde/index.html');
+    expect(started.page).toEqual({ status: 200, type: 'text/html; charset=utf-8' });
+    expect(Object.keys(started.assets).some((url) => url.endsWith('.js'))).toBe(true);
+    expect(Object.values(started.assets).every((status) => status === 200), JSON.stringify(started.assets)).toBe(true);
+    expect(started.channels).toBeGreaterThan(0);
+    // Real Hunspell in the worker bundled inside the package, with the dictionary from the package's node_modules.
+    expect(started.spell).toEqual({ available: true, words: ['Fehlr'] });
+    expect(started.media).toMatchObject({ imageName: 'kladde-am-abend.jpg', status: 200, type: 'image/jpeg' });
+    expect(started.media.size).toBeGreaterThan(1000);
+
+    // Every module main loaded and every file it read comes from the package (or is the user's own data).
+    const modules = (await readFile(loadLog, 'utf8'))
+      .split('\n')
+      .filter((url) => url.startsWith('file:'))
+      .map((url) => fileURLToPath(url));
+    expect(modules).toContain(path.join(appDir, 'dist/main/index.js'));
+    expect(started.reads).toEqual(
+      expect.arrayContaining([
+        path.join(appDir, 'dist/main/spell-worker.cjs'),
+        path.join(appDir, 'dist/renderer/index.html'),
+        path.join(appDir, 'node_modules/dictionary-de/index.dic'),
+      ]),
+    );
+    const test = new Set([driver, path.join(standIn, 'index.mjs')]);
+    const outside = [...modules, ...started.reads].filter((file) => !test.has(file) && !inside(appDir, file) && !inside(home, file));
+    expect(outside).toEqual([]);
+  }, 60_000);
 });
