@@ -264,6 +264,24 @@ export class PostStore {
     return { status: 'saved', id, version };
   }
 
+  /**
+   * A change main itself makes to a saved post (the publish record after publishing): applied to the text on disk
+   * now — the user may have saved again meanwhile — and written with its version known first, so the library
+   * watcher never reports it as an outside change. `edit` returns null to leave the text alone. Gives the written
+   * text and version (for the renderer to adopt without a „changed outside“ notice), or null when nothing was written.
+   */
+  async writeOwnChange(id: string, edit: (text: string) => string | null): Promise<OpenedPost | null> {
+    for (let tries = 0; tries < 5; tries++) {
+      const now = await this.open(id);
+      const next = edit(now.text);
+      if (next === null) return null;
+      if (next === now.text) return now;
+      const saved = await this.save(id, next, now.version, false);
+      if (saved.status === 'saved') return { id, text: next, version: saved.version };
+    }
+    return null;
+  }
+
   async rename(id: string, slug: string): Promise<OpenedPost> {
     const from = this.paths.postDir(id);
     const to = this.paths.postDir(slug);
