@@ -17,6 +17,8 @@ export interface PostStoreDeps {
   root: string;
   /** Injected so tests can pin dates. */
   now?: () => Date;
+  /** The `lang:` of a new post: the settings' default language (German when not given). */
+  defaultLanguage?: () => string | Promise<string>;
 }
 
 /** Seeded into a new library's personal dictionary (one word per line, `#` starts a comment). */
@@ -72,12 +74,14 @@ export function localDateTime(date: Date): string {
 export class PostStore {
   readonly paths: LibraryPaths;
   private readonly now: () => Date;
+  private readonly defaultLanguage: () => string | Promise<string>;
   /** Versions this process last read or wrote, so its own writes are not reported as outside changes. */
   private readonly known = new Map<string, string>();
 
   constructor(deps: PostStoreDeps) {
     this.paths = new LibraryPaths(deps.root);
     this.now = deps.now ?? (() => new Date());
+    this.defaultLanguage = deps.defaultLanguage ?? (() => 'de');
   }
 
   get root(): string {
@@ -232,7 +236,7 @@ export class PostStore {
       slug: id,
       date: localDateTime(this.now()),
       status: 'draft',
-      lang: 'de',
+      lang: (await this.defaultLanguage()) || 'de',
     });
     await mkdir(this.paths.postDir(id));
     await writeFileAtomic(this.paths.postFile(id), text ?? '');
