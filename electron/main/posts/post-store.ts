@@ -77,6 +77,8 @@ export class PostStore {
   private readonly defaultLanguage: () => string | Promise<string>;
   /** Versions this process last read or wrote, so its own writes are not reported as outside changes. */
   private readonly known = new Map<string, string>();
+  /** Posts with one of this process's writes in flight (count), whose file may still hold the text before it. */
+  private readonly writing = new Map<string, number>();
 
   constructor(deps: PostStoreDeps) {
     this.paths = new LibraryPaths(deps.root);
@@ -264,7 +266,14 @@ export class PostStore {
     }
     const version = versionOf(text);
     this.known.set(id, version);
-    await writeFileAtomic(target, text);
+    this.writing.set(id, (this.writing.get(id) ?? 0) + 1);
+    try {
+      await writeFileAtomic(target, text);
+    } finally {
+      const left = (this.writing.get(id) ?? 1) - 1;
+      if (left > 0) this.writing.set(id, left);
+      else this.writing.delete(id);
+    }
     return { status: 'saved', id, version };
   }
 
@@ -386,11 +395,13 @@ export class PostStore {
 
   /** Re-reads a post after an outside change; returns its new version, or null when it is unchanged or gone. */
   async checkOutsideChange(id: string): Promise<string | null> {
-    const before = this.known.get(id);
-    if (before === undefined) return null;
+    if (this.known.get(id) === undefined) return null;
     try {
       const version = versionOf(await this.readPost(id));
-      return version === before ? null : version;
+      // Compared after the read: a save may have started meanwhile. While one of Kladde's own writes is on its
+      // way, what is read may still be the text before it; the write's own file event is checked again after it.
+      if (version === this.known.get(id) || this.writing.has(id)) return null;
+      return version;
     } catch {
       return null;
     }
