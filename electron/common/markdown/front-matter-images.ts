@@ -8,7 +8,7 @@ import {
   type ImageCredit,
   type ImagesMap,
 } from '../model/attribution.js';
-import { editFrontMatter, splitFrontMatter, type EditFailure, type FrontMatterEdit } from './front-matter-edit.js';
+import { countLines, editFrontMatter, splitFrontMatter, type EditFailure, type FrontMatterEdit } from './front-matter-edit.js';
 
 /**
  * Reading and writing the `images:` map of a post's front matter. Reading never fails: whatever is malformed is
@@ -110,9 +110,7 @@ function parseYaml(text: string): ParsedYaml | { error: ImagesProblem } | null {
 
 /** 1-based line of an offset. */
 export function lineAt(text: string, offset: number): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+  return countLines(text, offset) + 1;
 }
 
 function topPair(doc: Document.Parsed, key: string): Pair<ParsedNode, ParsedNode | null> | undefined {
