@@ -49,7 +49,8 @@ export class Services {
   async start(): Promise<void> {
     const settings = await this.settings.get();
     const root = this.options.libraryPath ?? (settings.libraryPath || defaultLibraryPath());
-    this.posts = new PostStore({ root });
+    // A new post gets the language the settings name, read at the moment it is created.
+    this.posts = new PostStore({ root, defaultLanguage: async () => (await this.settings.get()).defaultLanguage });
     await this.posts.ensureLibrary();
     this.spell = createSpellService(this.posts.root, this.options.log);
     this.images = new ImageService(this.posts.paths);

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import type { FrontMatterParse, FieldPatch } from '../../electron/common/markdown/front-matter';
 import { POST_STATUSES, slugSchema, type PostStatus } from '../../electron/common/model/post';
 import { slugify } from '../../electron/common/text/slug';
-import { uiDateLocale, useI18n } from '../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
 import { ChipInput } from './ChipInput';
-import { formatDate } from '../../electron/common/text/dates';
+import { DateField } from './DateField';
 
 export interface FieldsPanelProps {
   parsed: FrontMatterParse;
@@ -28,7 +28,7 @@ const LANG_LABELS: Record<string, 'settings.langDe' | 'settings.langDeAt' | 'set
 
 /** The post's front-matter fields as a form; every change is written into the YAML in the editor. */
 export function FieldsPanel({ parsed, onPatch, onSlugSettled, images, terms, lang }: FieldsPanelProps) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const [open, setOpen] = useState(true);
 
   if (!parsed.ok) {
@@ -77,16 +77,7 @@ export function FieldsPanel({ parsed, onPatch, onSlugSettled, images, terms, lan
             {!slugValid && <span className="field-error">{t('fields.slugInvalid')}</span>}
           </div>
           <label htmlFor="f-date">{t('fields.date')}</label>
-          <div className="field-row">
-          <input
-            id="f-date"
-            type="datetime-local"
-            step={1}
-            value={/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?$/.test(f.date) ? f.date : ''}
-            onChange={(e) => onPatch({ date: e.target.value.length === 16 ? `${e.target.value}:00` : e.target.value })}
-          />
-          {f.date && <span className="field-hint" data-testid="date-long">{formatDate(f.date, uiDateLocale(language))}</span>}
-          </div>
+          <DateField id="f-date" value={f.date} onChange={(date) => onPatch({ date })} />
           <label htmlFor="f-categories">{t('fields.categories')}</label>
           <ChipInput id="f-categories" values={f.categories} suggestions={terms?.categories} onChange={(categories) => onPatch({ categories })} />
           <label htmlFor="f-tags">{t('fields.tags')}</label>

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { OutboxJob } from '../../electron/common/model/blog';
+import type { OutboxJob, PublishedPost } from '../../electron/common/model/blog';
 import { useI18n } from '../i18n/i18n';
 import { api, onEvent, openExternal } from '../lib/api';
+import { publishedWording } from '../lib/publish-wording';
 import { Dialog } from './Dialog';
 
 /** The outbox: every publish job with its state, progress and reason, to cancel or try again. */
@@ -28,11 +29,7 @@ export function OutboxDialog(props: { onClose: () => void }) {
               {j.state === 'waiting' && j.nextAttemptAt && ` · ${t('outbox.next', { when: new Date(j.nextAttemptAt).toLocaleTimeString() })}`}
             </div>
             <div className="row-buttons">
-              {j.result && (
-                <a href={j.result.link} onClick={(e) => { e.preventDefault(); openExternal(j.result?.link ?? ''); }}>
-                  {t('outbox.open')}
-                </a>
-              )}
+              {j.result && <PublishedLink result={j.result} />}
               {(j.state === 'waiting' || j.state === 'failed') && (
                 <button type="button" onClick={() => void api.retryJob(j.id, j.options)}>
                   {t('outbox.retry')}
@@ -51,5 +48,17 @@ export function OutboxDialog(props: { onClose: () => void }) {
         </button>
       </div>
     </Dialog>
+  );
+}
+
+/** A done job's one working link: the public address, or the blog's editor for a draft or scheduled post. */
+function PublishedLink({ result }: { result: PublishedPost }) {
+  const { t, language } = useI18n();
+  const w = publishedWording(result, language);
+  if (w.link === 'none') return <span className="muted">{t(w.key, w.params)}</span>;
+  return (
+    <a href={w.url} title={t(w.key, w.params)} onClick={(e) => { e.preventDefault(); openExternal(w.url); }}>
+      {w.link === 'public' ? t('outbox.open') : t('publish.result.edit')}
+    </a>
   );
 }

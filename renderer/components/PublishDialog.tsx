@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { BlogView, OutboxJob, PublishOutcome, PublishProblem } from '../../electron/common/model/blog';
 import { errorText, useI18n } from '../i18n/i18n';
+import { formatDateTimeShort } from '../../electron/common/text/dates';
 import { api, onEvent, openExternal } from '../lib/api';
+import { publishedWording } from '../lib/publish-wording';
 import { Dialog } from './Dialog';
 
 export interface PublishDialogProps {
@@ -155,15 +157,18 @@ function Outcome(props: {
   onOpenPost: (id: string) => void;
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const o = props.outcome;
   if (o.status === 'done') {
+    const w = publishedWording(o, language);
     return (
-      <p className="ok-text" data-testid="publish-done">
-        {t('publish.done')}{' '}
-        <a href={o.link} onClick={(e) => { e.preventDefault(); openExternal(o.link); }}>
-          {o.link}
-        </a>
+      <p className="ok-text" data-testid="publish-done" data-remote-status={o.remoteStatus}>
+        {t(w.key, w.params)}{' '}
+        {w.link !== 'none' && (
+          <a href={w.url} onClick={(e) => { e.preventDefault(); openExternal(w.url); }}>
+            {w.link === 'public' ? w.url : t('publish.result.edit')}
+          </a>
+        )}
       </p>
     );
   }
@@ -183,7 +188,7 @@ function Outcome(props: {
   if (o.status === 'conflict') {
     return (
       <div data-testid="publish-conflict">
-        <p>{t('publish.conflict', { when: new Date(o.online.modifiedGmt + 'Z').toLocaleString() })}</p>
+        <p>{t('publish.conflict', { when: formatDateTimeShort(`${o.online.modifiedGmt}Z`, language) })}</p>
         <div className="row-buttons">
           <button type="button" className="danger-solid" onClick={() => void props.onRetry('overwrite', o.jobId)}>
             {t('publish.overwrite')}

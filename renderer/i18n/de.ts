@@ -248,6 +248,18 @@ export const de = {
   'settings.guillemets': '»Chevrons« statt „Gänsefüßchen“ (Deutsch)',
   'settings.smartDashes': '„ -- “ wird zu „ – “',
   'settings.smartEllipsis': '„...“ wird zu „…“',
+  'fields.time': 'Uhrzeit',
+  'fields.timePlaceholder': 'HH:MM',
+  'fields.dateInvalid': 'Kein gültiges Datum – bitte als {pattern} eingeben.',
+  'fields.timeInvalid': 'Keine gültige Uhrzeit – bitte als HH:MM eingeben.',
+  'fields.dateUnreadable': 'Dieses Datum kann Kladde nicht lesen; es bleibt, wie es ist, bis du ein neues eingibst.',
+  'publish.result.publish': 'Veröffentlicht:',
+  'publish.result.future': 'Geplant für {date}.',
+  'publish.result.draft': 'Als Entwurf im Blog gespeichert.',
+  'publish.result.pending': 'Zur Freigabe im Blog gespeichert.',
+  'publish.result.private': 'Als privater Beitrag im Blog gespeichert.',
+  'publish.result.unknown': 'An den Blog gesendet.',
+  'publish.result.edit': 'Im Blog bearbeiten',
 } as const;
 
 export type MessageKey = keyof typeof de;

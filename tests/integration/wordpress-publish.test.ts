@@ -173,6 +173,9 @@ describe('publishing to a real WordPress', () => {
     expect(post.status).toBe('publish');
     expect(post.excerpt.raw).toBe('„Kurz“ gesagt – über ‚Größe‘ und »Maß« … 😀');
     expect(outcome.link).toBe(post.link);
+    // A public post: the UI shows its address; the blog's editor is named as well.
+    expect(outcome).toMatchObject({ remoteStatus: 'publish', date: '2013-01-03T10:00:00' });
+    expect(outcome.editUrl).toMatch(new RegExp(`/wp-admin/post\\.php\\?post=${postId}&action=edit$`));
     const categories = await wpGet<{ name: string }[]>(`wp/v2/categories?include=${post.categories.join(',')}`);
     expect(categories.map((c) => c.name)).toEqual(['Social Media']);
     const tags = await wpGet<{ id: number; name: string }[]>(`wp/v2/tags?include=${post.tags.join(',')}`);
@@ -378,7 +381,9 @@ describe('publishing to a real WordPress', () => {
     const mine = all.filter((p) => p.title.raw === 'Verlorene Antwort');
     expect(mine).toHaveLength(1);
     expect(mine[0]?.status).toBe('draft');
-    expect(again).toMatchObject({ remoteId: mine[0]?.id });
+    expect(again).toMatchObject({ remoteId: mine[0]?.id, remoteStatus: 'draft' });
+    // A draft's `?p=` address is a 404 for readers: the outcome names the draft and the edit screen.
+    if (again.status === 'done') expect(again.editUrl).toMatch(new RegExp(`/wp-admin/post\\.php\\?post=${mine[0]?.id}&action=edit$`));
   });
 
   it('says so when the post was deleted online, and publishes it anew on request', async () => {

@@ -10,6 +10,7 @@ import {
 import { settingsPatchSchema, settingsSchema } from '../model/settings.js';
 import { imageMetadataSchema, imageUploadSchema, importedImageSchema, postImageFileSchema } from '../model/images.js';
 import { postProblemSchema } from '../markdown/image-problems.js';
+import { publishRecordSchema } from '../markdown/front-matter-publish.js';
 import {
   spellCheckRequestSchema,
   spellCheckResultSchema,
@@ -121,9 +122,24 @@ export type KladdeApi = {
   [C in Channel]: (...args: ChannelArgs<C>) => Promise<Result<ChannelResult<C>>>;
 };
 
+/** A write main made to a post itself, and what it changed (see `postChangedOnDisk`). */
+export const ownPostWriteSchema = z.object({
+  text: z.string(),
+  change: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('publish-record'), blogId: blogIdSchema, record: publishRecordSchema }),
+  ]),
+});
+export type OwnPostWrite = z.infer<typeof ownPostWriteSchema>;
+
 /** Pushes from main to the renderer. */
 export const eventContract = {
-  postChangedOnDisk: z.object({ id: postIdSchema, version: z.string() }),
+  /**
+   * The post's file changed. Without `byKladde` another program changed it (the renderer reloads or asks). With
+   * `byKladde` main wrote it itself (`text` is what it wrote): the renderer adopts `version` without a notice —
+   * taking `text` when it has no unsaved changes, else applying `change` to its own text (for `publish-record`:
+   * `setPublishRecord(own, blogId, record)`) and saving that on top of `version`.
+   */
+  postChangedOnDisk: z.object({ id: postIdSchema, version: z.string(), byKladde: ownPostWriteSchema.optional() }),
   libraryChanged: z.object({}),
   /** The outbox's jobs after any change (state, progress, result). */
   outboxChanged: z.object({ jobs: z.array(outboxJobSchema) }),

@@ -1,6 +1,5 @@
-import { Document, isMap, isScalar, parseDocument, type Pair, type ParsedNode, type YAMLMap } from 'yaml';
+import { isMap, isScalar, parseDocument, type Document, type Pair, type ParsedNode, type YAMLMap } from 'yaml';
 import {
-  applyCreditPatch,
   CREDIT_FIELDS,
   licenseSchema,
   URL_FIELDS,
@@ -9,7 +8,7 @@ import {
   type ImageCredit,
   type ImagesMap,
 } from '../model/attribution.js';
-import { splitFrontMatter } from './front-matter.js';
+import { countLines, editFrontMatter, splitFrontMatter, type EditFailure, type FrontMatterEdit } from './front-matter-edit.js';
 
 /**
  * Reading and writing the `images:` map of a post's front matter. Reading never fails: whatever is malformed is
@@ -98,14 +97,20 @@ function parseYaml(text: string): ParsedYaml | { error: ImagesProblem } | null {
       },
     };
   }
+  try {
+    doc.toJS();
+  } catch (e) {
+    // An alias without its anchor is only found while resolving.
+    const from = split.yamlOffset;
+    const detail = e instanceof Error ? e.message : String(e);
+    return { error: { code: 'front-matter-invalid', file: null, field: null, detail, line: lineAt(text, from), from, to: from } };
+  }
   return { yaml: split.yaml, offset: split.yamlOffset, doc };
 }
 
 /** 1-based line of an offset. */
 export function lineAt(text: string, offset: number): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+  return countLines(text, offset) + 1;
 }
 
 function topPair(doc: Document.Parsed, key: string): Pair<ParsedNode, ParsedNode | null> | undefined {
@@ -213,160 +218,42 @@ function readFields(map: YAMLMap.Parsed, into: ImageEntry, problem: FieldProblem
 /** What a write gives: the new text, or why the text was left alone. */
 export type ImagesEdit = { ok: true; text: string } | { ok: false; problem: ImagesProblem };
 
-interface Edit {
-  from: number;
-  to: number;
-  insert: string;
-}
-
 /**
- * Sets fields of one image's entry (creating `images:` and the entry when missing). Fields named in the patch
- * with `''`, `null` or `false` are removed; fields not named, other entries and unknown sub-keys keep their
- * bytes. Refuses (and leaves the text alone) when the front matter does not parse or the entry is not a map.
+ * Sets fields of one image's entry (creating `images:` and the entry when missing) through the one front-matter
+ * editor. Fields named in the patch with `''`, `null` or `false` are removed; fields not named, other entries and
+ * unknown sub-keys keep their bytes; a `{…}` entry is written out as a block. Refuses (and leaves the text alone)
+ * when the front matter does not parse or the entry is not a map.
  */
 export function setImageCredit(text: string, file: string, patch: CreditPatch): ImagesEdit {
   const parsed = parseYaml(text);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const wanted = patchValues(patch);
-  if (parsed === null) {
-    if (wanted.length === 0) return { ok: true, text };
-    const block = stringifyBlock({ [IMAGES_KEY]: { [file]: Object.fromEntries(wanted) } }, '', eol);
-    return { ok: true, text: `---${eol}${block}---${eol}${eol}${text}` };
-  }
-  if ('error' in parsed) return { ok: false, problem: parsed.error };
-  const { yaml, doc, offset } = parsed;
-  const fail = (code: ImagesProblemCode, node: ParsedNode | null, detail: string): ImagesEdit => {
-    const from = offset + (node?.range?.[0] ?? 0);
-    return {
-      ok: false,
-      problem: { code, file, field: null, detail, line: lineAt(text, from), from, to: offset + (node?.range?.[1] ?? 0) },
-    };
-  };
-  if (doc.contents !== null && (!isMap(doc.contents) || doc.contents.flow)) {
-    return fail('front-matter-invalid', doc.contents, 'Front Matter ist keine Zuordnung in Blockschreibweise');
-  }
-
-  const apply = (edits: Edit[]): ImagesEdit => {
-    let next = yaml;
-    for (const e of edits.sort((a, b) => b.from - a.from)) next = next.slice(0, e.from) + e.insert + next.slice(e.to);
-    return { ok: true, text: text.slice(0, offset) + next + text.slice(offset + yaml.length) };
-  };
-
-  const imagesPair = topPair(doc, IMAGES_KEY);
-  if (!imagesPair) {
-    if (wanted.length === 0) return { ok: true, text };
-    const block = stringifyBlock({ [IMAGES_KEY]: { [file]: Object.fromEntries(wanted) } }, '', eol);
-    const at = yaml.length;
-    const lead = at > 0 && !yaml.endsWith('\n') ? eol : '';
-    return apply([{ from: at, to: at, insert: lead + block }]);
-  }
-  const images = imagesPair.value;
-  const imagesKey = imagesPair.key;
-  const isEmpty = images === null || (isScalar(images) && (images.value === null || images.value === ''));
-  if (isEmpty) {
-    if (wanted.length === 0) return { ok: true, text };
-    const indent = indentOf(yaml, imagesKey.range[0]);
-    const block = stringifyBlock({ [IMAGES_KEY]: { [file]: Object.fromEntries(wanted) } }, indent, eol);
-    return apply([{ from: imagesKey.range[0], to: lineEndAfter(yaml, images?.range?.[1] ?? imagesKey.range[1]), insert: block.slice(indent.length) }]);
-  }
-  if (!isMap(images)) return fail('images-not-map', images, 'images ist keine Zuordnung');
-  const imagesMap = images as YAMLMap.Parsed;
-  const all = imagesMap.toJS(doc) as Record<string, unknown>;
-
-  if (imagesMap.flow) {
-    // A flow map `{…}` cannot be edited line by line; write `images:` out as a block with every entry kept.
-    const current = (all[file] ?? {}) as ImageCredit;
-    all[file] = applyCreditPatch(current, patch);
-    if (Object.keys(all[file] as object).length === 0) delete all[file];
-    const indent = indentOf(yaml, imagesKey.range[0]);
-    const block = stringifyBlock({ [IMAGES_KEY]: all }, indent, eol);
-    return apply([{ from: imagesKey.range[0], to: lineEndAfter(yaml, imagesMap.range[1]), insert: block.slice(indent.length) }]);
-  }
-
-  const entry = imagesMap.items.find((p) => isScalar(p.key) && String(p.key.value) === file);
-  const entryIndent = entryIndentOf(yaml, imagesMap, imagesKey);
-  if (!entry) {
-    if (wanted.length === 0) return { ok: true, text };
-    const block = stringifyBlock({ [file]: Object.fromEntries(wanted) }, entryIndent, eol);
-    const at = lineEndAfter(yaml, imagesMap.range[1]);
-    const lead = at > 0 && yaml[at - 1] !== '\n' ? eol : '';
-    return apply([{ from: at, to: at, insert: lead + block }]);
-  }
-  const body = entry.value;
-  const entryKey = entry.key as ParsedNode;
-  if (body === null || (isScalar(body) && body.value === null)) {
-    if (wanted.length === 0) return { ok: true, text };
-    const indent = indentOf(yaml, entryKey.range[0]);
-    const block = stringifyBlock({ [file]: Object.fromEntries(wanted) }, indent, eol);
-    return apply([{ from: entryKey.range[0], to: lineEndAfter(yaml, body?.range?.[1] ?? entryKey.range[1]), insert: block.slice(indent.length) }]);
-  }
-  if (!isMap(body)) return fail('image-entry-not-map', body, shorten(body.toJS(doc)));
-  const fields = body as YAMLMap.Parsed;
-  if (fields.flow) {
-    const merged = applyCreditPatch((fields.toJS(doc) ?? {}) as ImageCredit, patch);
-    const indent = indentOf(yaml, entryKey.range[0]);
-    const block = stringifyBlock({ [file]: merged }, indent, eol);
-    return apply([{ from: entryKey.range[0], to: lineEndAfter(yaml, fields.range[1]), insert: block.slice(indent.length) }]);
-  }
-
-  const edits: Edit[] = [];
-  const appended: [string, unknown][] = [];
-  const fieldIndent = fields.items[0] && isScalar(fields.items[0].key) ? indentOf(yaml, fields.items[0].key.range[0]) : entryIndent + '  ';
-  for (const field of CREDIT_FIELDS) {
-    if (!(field in patch)) continue;
-    const value = normalizeValue(patch[field]);
-    const pair = fields.items.find((p) => isScalar(p.key) && p.key.value === field);
-    if (!pair) {
-      if (value !== undefined) appended.push([field, value]);
-      continue;
-    }
-    const key = pair.key as ParsedNode;
-    if (value === undefined) {
-      const lineStart = yaml.lastIndexOf('\n', key.range[0] - 1) + 1;
-      edits.push({ from: lineStart, to: lineEndAfter(yaml, pair.value?.range?.[1] ?? key.range[1]), insert: '' });
-      continue;
-    }
-    if (isScalar(pair.value) && pair.value.value === value) continue;
-    const valueEnd = pair.value?.range?.[1] ?? yaml.indexOf(':', key.range[1]) + 1;
-    let insert = stringifyBlock({ [field]: value }, fieldIndent, eol).slice(fieldIndent.length);
-    // A replaced block scalar ended with its line break; keep the rest of the line where it was.
-    if (valueEnd > 0 && yaml[valueEnd - 1] !== '\n') insert = insert.replace(/\r?\n$/, '');
-    edits.push({ from: key.range[0], to: valueEnd, insert });
-  }
-  if (appended.length > 0) {
-    const at = lineEndAfter(yaml, fields.range[1]);
-    const lead = at > 0 && yaml[at - 1] !== '\n' ? eol : '';
-    edits.push({ from: at, to: at, insert: lead + stringifyBlock(Object.fromEntries(appended), fieldIndent, eol) });
-  }
-  return apply(edits);
+  if (parsed !== null && 'error' in parsed) return { ok: false, problem: parsed.error };
+  const edits: FrontMatterEdit[] = CREDIT_FIELDS.filter((field) => field in patch).map((field) => ({
+    path: [IMAGES_KEY, file, field],
+    value: normalizeValue(patch[field]),
+  }));
+  const result = editFrontMatter(text, edits);
+  return result.ok ? result : { ok: false, problem: problemOf(text, file, result.failure) };
 }
 
 /** Removes one image's entry (e.g. when its file is deleted); other entries keep their bytes. */
 export function removeImageCredit(text: string, file: string): ImagesEdit {
   const parsed = parseYaml(text);
-  if (parsed === null) return { ok: true, text };
-  if ('error' in parsed) return { ok: false, problem: parsed.error };
-  const { yaml, doc, offset } = parsed;
-  const images = topPair(doc, IMAGES_KEY)?.value;
-  if (!images || !isMap(images)) return { ok: true, text };
-  const map = images as YAMLMap.Parsed;
-  const entry = map.items.find((p) => isScalar(p.key) && String(p.key.value) === file);
-  if (!entry) return { ok: true, text };
-  if (map.flow) return { ok: false, problem: { code: 'images-not-map', file, field: null, detail: 'images steht in {…}-Schreibweise', line: lineAt(text, offset + map.range[0]), from: offset + map.range[0], to: offset + map.range[1] } };
-  const key = entry.key as ParsedNode;
-  const from = yaml.lastIndexOf('\n', key.range[0] - 1) + 1;
-  const to = lineEndAfter(yaml, entry.value?.range?.[1] ?? key.range[1]);
-  const next = yaml.slice(0, from) + yaml.slice(to);
-  return { ok: true, text: text.slice(0, offset) + next + text.slice(offset + yaml.length) };
+  if (parsed !== null && 'error' in parsed) return { ok: false, problem: parsed.error };
+  const result = editFrontMatter(text, [{ path: [IMAGES_KEY, file], value: undefined }]);
+  if (result.ok) return result;
+  // `images:` that is not a map holds no entry to remove.
+  if (result.failure.code === 'not-map') return { ok: true, text };
+  return { ok: false, problem: problemOf(text, file, result.failure) };
 }
 
-function patchValues(patch: CreditPatch): [CreditField, string | boolean][] {
-  const out: [CreditField, string | boolean][] = [];
-  for (const field of CREDIT_FIELDS) {
-    const v = normalizeValue(patch[field]);
-    if (v !== undefined) out.push([field, v]);
+function problemOf(text: string, file: string, failure: EditFailure): ImagesProblem {
+  const at = { file, field: null, line: lineAt(text, failure.from), from: failure.from, to: failure.to };
+  if (failure.code === 'not-map') {
+    const code: ImagesProblemCode = failure.path.length === 1 ? 'images-not-map' : 'image-entry-not-map';
+    return { ...at, code, detail: shorten(text.slice(failure.from, failure.to)) };
   }
-  return out;
+  const detail = failure.code === 'not-block-map' ? 'Front Matter ist keine Zuordnung in Blockschreibweise' : failure.message;
+  return { ...at, code: 'front-matter-invalid', detail };
 }
 
 function normalizeValue(value: string | boolean | null | undefined): string | boolean | undefined {
@@ -374,30 +261,3 @@ function normalizeValue(value: string | boolean | null | undefined): string | bo
   return value;
 }
 
-/** Block YAML for `value`, every line indented by `indent`, ending with a line break. */
-function stringifyBlock(value: Record<string, unknown>, indent: string, eol: string): string {
-  const yaml = new Document(value).toString({ lineWidth: 0, flowCollectionPadding: false, indent: 2 });
-  return yaml
-    .replace(/\n$/, '')
-    .split('\n')
-    .map((line) => (line ? indent + line : line))
-    .join(eol) + eol;
-}
-
-function indentOf(yaml: string, at: number): string {
-  const lineStart = yaml.lastIndexOf('\n', at - 1) + 1;
-  return yaml.slice(lineStart, at);
-}
-
-function entryIndentOf(yaml: string, map: YAMLMap.Parsed, parentKey: ParsedNode): string {
-  const first = map.items[0]?.key;
-  if (first && isScalar(first)) return indentOf(yaml, first.range[0]);
-  return indentOf(yaml, parentKey.range[0]) + '  ';
-}
-
-/** The offset just after the line break that ends the line holding `offset - 1` (the end of the YAML if none). */
-function lineEndAfter(yaml: string, offset: number): number {
-  if (offset > 0 && yaml[offset - 1] === '\n') return offset;
-  const nl = yaml.indexOf('\n', offset);
-  return nl === -1 ? yaml.length : nl + 1;
-}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Document, isMap, isScalar, parseDocument, visit, type Pair, type ParsedNode, type YAMLMap } from 'yaml';
-import { splitFrontMatter } from './front-matter.js';
+import { Document, isMap, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { editFrontMatter, splitFrontMatter } from './front-matter-edit.js';
 
 /**
  * Where a post was published, kept in its own front matter so it travels with the post (git, another machine):
@@ -58,7 +58,12 @@ export function readPublishState(text: string, blogId: string): BlogPublishState
   if (split.yaml === null) return { record: null, media: {} };
   const doc = parseDocument(split.yaml);
   if (doc.errors.length > 0) return { record: null, media: {} };
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch {
+    return { record: null, media: {} };
+  }
   const publish = isRecord(data) ? data[PUBLISH_KEY] : undefined;
   const entry = isRecord(publish) ? publish[blogId] : undefined;
   const record = publishRecordSchema.safeParse(entry);
@@ -72,88 +77,30 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Writes `publish.<blogId>` (creating `publish:` and even the front matter when missing). Returns null — and the
- * caller must leave the text alone — when the front matter does not parse or is not a block map.
+ * Writes `publish.<blogId>` (creating `publish:` and even the front matter when missing) through the one
+ * front-matter editor: other blogs' entries and every other byte stay. A `{…}` or scalar `publish:` is written
+ * out anew as a block. Returns null — and the caller must leave the text alone — when the front matter does not
+ * parse or is not a block map.
  */
 export function setPublishRecord(text: string, blogId: string, record: PublishRecord): string | null {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const entry = recordValue(record);
-  const split = splitFrontMatter(text);
-  if (split.yaml === null) {
-    return `---${eol}${block({ [PUBLISH_KEY]: { [blogId]: entry } }, '', eol)}---${eol}${eol}${text}`;
-  }
-  const yaml = split.yaml;
-  const doc = parseDocument(yaml, { keepSourceTokens: true });
-  if (doc.errors.length > 0) return null;
-  if (doc.contents !== null && (!isMap(doc.contents) || doc.contents.flow)) return null;
-  const replace = (from: number, to: number, insert: string): string => {
-    const next = yaml.slice(0, from) + insert + yaml.slice(to);
-    return text.slice(0, split.yamlOffset) + next + text.slice(split.yamlOffset + yaml.length);
-  };
-  const items = isMap(doc.contents) ? (doc.contents as YAMLMap.Parsed).items : [];
-  const pair = items.find((p: Pair<ParsedNode, ParsedNode | null>) => isScalar(p.key) && p.key.value === PUBLISH_KEY);
-  if (!pair) {
-    const lead = yaml.length > 0 && !yaml.endsWith('\n') ? eol : '';
-    return replace(yaml.length, yaml.length, lead + block({ [PUBLISH_KEY]: { [blogId]: entry } }, '', eol));
-  }
-  const key = pair.key as ParsedNode;
-  const value = pair.value;
-  const keyIndent = indentOf(yaml, key.range[0]);
-  if (value !== null && isMap(value) && !value.flow) {
-    const map = value as YAMLMap.Parsed;
-    const existing = map.items.find((p) => isScalar(p.key) && String(p.key.value) === blogId);
-    const firstKey = map.items[0]?.key;
-    const entryIndent = firstKey && isScalar(firstKey) ? indentOf(yaml, firstKey.range[0]) : keyIndent + '  ';
-    if (existing) {
-      const entryKey = existing.key as ParsedNode;
-      const from = entryKey.range[0];
-      const to = lineEndAfter(yaml, existing.value?.range?.[1] ?? entryKey.range[1]);
-      return replace(from, to, block({ [blogId]: entry }, entryIndent, eol).slice(entryIndent.length));
-    }
-    const at = lineEndAfter(yaml, map.range[1]);
-    const lead = at > 0 && yaml[at - 1] !== '\n' ? eol : '';
-    return replace(at, at, lead + block({ [blogId]: entry }, entryIndent, eol));
-  }
-  // Empty, a scalar or a `{…}` map: written out anew as a block, other blogs' entries kept.
-  const others = value !== null && isMap(value) ? (value.toJS(doc) as Record<string, unknown>) : {};
-  const merged = { ...others, [blogId]: entry };
-  const to = lineEndAfter(yaml, value?.range?.[1] ?? key.range[1]);
-  return replace(key.range[0], to, block({ [PUBLISH_KEY]: merged }, keyIndent, eol).slice(keyIndent.length));
-}
-
-/** The record as written: fixed key order, media as one flow map per file so the entry stays short. */
-function recordValue(record: PublishRecord): Record<string, unknown> {
-  return { id: record.id, link: record.link, modified_gmt: record.modified_gmt, online_hash: record.online_hash, media: record.media };
-}
-
-function block(value: Record<string, unknown>, indent: string, eol: string): string {
-  const doc = new Document(value);
-  // Each remembered image on one line: `foto.jpg: { hash: …, id: 45, url: … }`.
-  visit(doc, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.value === 'media' && isMap(pair.value)) {
-        for (const item of pair.value.items) if (isMap(item.value)) item.value.flow = true;
-      }
-    },
+  const result = editFrontMatter(text, [{ path: [PUBLISH_KEY, blogId], value: recordNode(record) }], {
+    flowCollectionPadding: true,
+    replaceInTheWay: true,
   });
-  const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: true, indent: 2 });
-  return (
-    yaml
-      .replace(/\n$/, '')
-      .split('\n')
-      .map((line) => (line ? indent + line : line))
-      .join(eol) + eol
+  return result.ok ? result.text : null;
+}
+
+/** The record as written: fixed key order, each remembered image on one line (`foto.jpg: { hash: …, id: 45 }`). */
+function recordNode(record: PublishRecord): Node {
+  const doc = new Document(
+    { id: record.id, link: record.link, modified_gmt: record.modified_gmt, online_hash: record.online_hash, media: record.media },
+    { aliasDuplicateObjects: false },
   );
-}
-
-function indentOf(yaml: string, at: number): string {
-  const lineStart = yaml.lastIndexOf('\n', at - 1) + 1;
-  return yaml.slice(lineStart, at);
-}
-
-/** The offset after the line break ending the line that holds `offset - 1`. */
-function lineEndAfter(yaml: string, offset: number): number {
-  if (offset > 0 && yaml[offset - 1] === '\n') return offset;
-  const nl = yaml.indexOf('\n', offset);
-  return nl === -1 ? yaml.length : nl + 1;
+  const map = doc.contents as YAMLMap;
+  const media = map.get('media', true);
+  if (isMap(media)) {
+    if (media.items.length === 0) media.flow = true;
+    for (const item of media.items) if (isMap(item.value)) item.value.flow = true;
+  }
+  return map;
 }

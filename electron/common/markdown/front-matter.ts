@@ -1,49 +1,8 @@
-import { Document, isMap, isNode, isScalar, isSeq, parseDocument, type Pair } from 'yaml';
+import { Document, isMap, isNode, isScalar, isSeq, parseDocument } from 'yaml';
+import { countLines, editFrontMatter, splitFrontMatter, type FrontMatterEdit } from './front-matter-edit.js';
 import { KNOWN_FIELDS, POST_STATUSES, type PostFields, type PostStatus } from '../model/post.js';
 
-/** Where the front matter sits in a file's text. */
-export interface FrontMatterSplit {
-  /** The YAML between the fences, or null when the file has no front matter. */
-  yaml: string | null;
-  /** Offset of the first YAML character in the file text. */
-  yamlOffset: number;
-  /** The Markdown after the closing fence. */
-  body: string;
-  /** Offset of the body in the file text. */
-  bodyOffset: number;
-  /** 0-based line number at which the body starts. */
-  bodyLine: number;
-}
-
-const OPEN_FENCE = /^---[ \t]*\r?\n/;
-const CLOSE_FENCE = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
-
-/** Finds the YAML front matter (`---` … `---` or `...`) at the very start of a post, after an optional BOM. */
-export function splitFrontMatter(text: string): FrontMatterSplit {
-  const bom = text.startsWith('\uFEFF') ? 1 : 0;
-  const open = OPEN_FENCE.exec(text.slice(bom));
-  if (!open) return { yaml: null, yamlOffset: 0, body: text, bodyOffset: 0, bodyLine: 0 };
-  const yamlOffset = bom + open[0].length;
-  const rest = text.slice(yamlOffset);
-  // An empty front matter closes on the very next line.
-  const close = CLOSE_FENCE.exec(rest);
-  if (!close) return { yaml: null, yamlOffset: 0, body: text, bodyOffset: 0, bodyLine: 0 };
-  const yaml = rest.slice(0, close.index);
-  const bodyOffset = yamlOffset + close.index + close[0].length;
-  return {
-    yaml,
-    yamlOffset,
-    body: text.slice(bodyOffset),
-    bodyOffset,
-    bodyLine: countLines(text, bodyOffset),
-  };
-}
-
-function countLines(text: string, end: number): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
+export { splitFrontMatter, type FrontMatterSplit } from './front-matter-edit.js';
 
 export interface YamlProblem {
   message: string;
@@ -96,7 +55,13 @@ export function parseFrontMatter(text: string): FrontMatterParse {
       },
     };
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (e) {
+    // An alias without its anchor (`title: *fehlt`) is only found while resolving.
+    return { ok: false, problem: { message: e instanceof Error ? e.message : String(e), line: fenceLines + 1, column: 1 } };
+  }
   if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
     return {
       ok: false,
@@ -159,99 +124,37 @@ function asStringList(value: unknown): string[] {
 /** Changed fields. An empty string or list removes the key; `undefined` leaves it alone. */
 export type FieldPatch = Partial<PostFields>;
 
-interface Edit {
-  from: number;
-  to: number;
-  insert: string;
-}
-
 /**
- * Applies changed fields to the post's text. Only the lines of the changed keys are rewritten; every other
- * byte of the front matter — unknown keys, their order, comments, quoting — stays exactly as it was.
+ * Applies changed fields to the post's text through the one front-matter editor: only the lines of the changed
+ * keys are rewritten; every other byte — unknown keys, their order, comments, quoting — stays exactly as it was.
  * Returns null when the front matter does not parse, or when the edit would not read back as the patch says
  * (the caller must not touch the user's text then).
  */
 export function updateFrontMatter(text: string, patch: FieldPatch): string | null {
   const entries = (Object.entries(patch) as [keyof PostFields, unknown][]).filter(([, v]) => v !== undefined);
+  const edits: FrontMatterEdit[] = [];
   const split = splitFrontMatter(text);
-  if (split.yaml === null) {
-    const eol = lineEnding(text);
-    const block = entries
-      .filter(([, v]) => !isEmptyValue(v))
-      .map(([k, v]) => stringifyPair(k, v, false, eol))
-      .join(eol);
-    if (!block) return text;
-    const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
-    return verified(`${bom}---${eol}${block}${eol}---${eol}${eol}${text.slice(bom.length)}`, entries);
-  }
-  const yaml = split.yaml;
-  const eol = lineEnding(yaml || text);
-  const doc = parseDocument(yaml, { keepSourceTokens: true });
-  if (doc.errors.length > 0) return null;
-  if (doc.contents !== null && !isMap(doc.contents)) return null;
-  const items: Pair[] = isMap(doc.contents) ? (doc.contents.items as Pair[]) : [];
-  const pairOf = (key: string) => items.find((p) => isScalar(p.key) && p.key.value === key);
-
-  const edits: Edit[] = [];
-  const appended: string[] = [];
+  const doc = split.yaml === null ? null : parseDocument(split.yaml);
+  if (doc && doc.errors.length > 0) return null;
+  const has = (key: string): boolean => doc !== null && isMap(doc.contents) && doc.contents.has(key);
   for (const [key, value] of entries) {
-    // `category` (Jekyll's single category) is read as the categories, so it is also where they are written.
-    const aliases = key === 'categories' ? [pairOf('categories'), pairOf('category')] : [pairOf(key)];
-    const present = aliases.filter((p): p is Pair => p !== undefined);
-    const pair = present[0];
-    if (!pair) {
-      if (!isEmptyValue(value)) appended.push(stringifyPair(key, value, false, eol));
-      continue;
-    }
-    if (!isScalar(pair.key) || !pair.key.range) return null;
     if (isEmptyValue(value)) {
-      for (const p of present) {
-        const range = pairRange(yaml, p);
-        if (!range) return null;
-        edits.push({ ...wholeLines(yaml, range), insert: '' });
-      }
+      edits.push({ path: [key], value: undefined });
+      // `category` (Jekyll's single category) is read as the categories, so clearing them clears it too.
+      if (key === 'categories') edits.push({ path: ['category'], value: undefined });
       continue;
     }
-    if (pair.key.value === key && sameValue(pair.value, value)) continue;
-    const range = pairRange(yaml, pair);
-    if (!range) return null;
-    edits.push({ ...range, insert: stringifyPair(key, value, isSeq(pair.value) && pair.value.flow === true, eol) });
+    if (key === 'categories' && !has('categories') && has('category')) {
+      // … and it is where they are written, in place, under the name Kladde reads first.
+      edits.push({ path: ['category'], value, renameTo: 'categories' });
+      continue;
+    }
+    if (doc && isMap(doc.contents) && sameValue(doc.contents.get(key, true), value)) continue;
+    edits.push({ path: [key], value });
   }
-  let next = yaml;
-  // Back to front, so earlier offsets stay valid.
-  for (const edit of edits.sort((a, b) => b.from - a.from)) {
-    next = next.slice(0, edit.from) + edit.insert + next.slice(edit.to);
-  }
-  if (appended.length > 0) {
-    if (next.length > 0 && !next.endsWith('\n')) next += eol;
-    next += appended.join(eol) + eol;
-  }
-  if (next === yaml) return text;
-  return verified(text.slice(0, split.yamlOffset) + next + text.slice(split.yamlOffset + yaml.length), entries);
-}
-
-/** From the key to the end of its value's text; trailing line breaks and comments after the value stay. */
-function pairRange(yaml: string, pair: Pair): { from: number; to: number } | null {
-  if (!isScalar(pair.key) || !pair.key.range) return null;
-  const from = pair.key.range[0];
-  const keyEnd = pair.key.range[1];
-  const valueRange = (pair.value as { range?: [number, number, number] } | null)?.range;
-  let to = valueRange ? valueRange[1] : keyEnd;
-  while (to > keyEnd && /\s/.test(yaml[to - 1] ?? '')) to--;
-  if (to === keyEnd) {
-    // No value text: the pair ends with its colon.
-    const colon = yaml.indexOf(':', keyEnd);
-    if (colon === -1) return null;
-    to = colon + 1;
-  }
-  return { from, to };
-}
-
-/** Widens a range to the whole lines it touches, line break included. */
-function wholeLines(yaml: string, range: { from: number; to: number }): { from: number; to: number } {
-  const from = yaml.lastIndexOf('\n', range.from - 1) + 1;
-  const lineEnd = yaml.indexOf('\n', range.to);
-  return { from, to: lineEnd === -1 ? yaml.length : lineEnd + 1 };
+  const result = editFrontMatter(text, edits);
+  if (!result.ok) return null;
+  return result.text === text ? text : verified(result.text, entries);
 }
 
 /** The edited text, if its fields read back as the patch set them; null otherwise. */
@@ -265,16 +168,12 @@ function verified(next: string, entries: readonly [keyof PostFields, unknown][])
   return next;
 }
 
-function lineEnding(text: string): string {
-  const lf = text.indexOf('\n');
-  return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
-}
-
 function isEmptyValue(value: unknown): boolean {
   return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
 function sameValue(node: unknown, value: unknown): boolean {
+  if (node === undefined) return false;
   const current = asWritten(node);
   if (Array.isArray(value)) {
     return Array.isArray(current) && current.length === value.length && current.every((c, i) => asString(c) === value[i] && typeof c !== 'object');
@@ -282,23 +181,11 @@ function sameValue(node: unknown, value: unknown): boolean {
   return !Array.isArray(current) && (current === value || (typeof current !== 'object' && asString(current) === value));
 }
 
-function stringifyPair(key: string, value: unknown, flow: boolean, eol: string): string {
-  const doc = new Document({ [key]: value });
-  if (flow && isMap(doc.contents)) {
-    const node = (doc.contents.items[0] as Pair | undefined)?.value;
-    if (isSeq(node)) node.flow = true;
-  }
-  return doc
-    .toString({ lineWidth: 0, flowCollectionPadding: false })
-    .replace(/\n$/, '')
-    .replace(/\n/g, eol);
-}
-
 /**
  * Removes whole top-level keys, known or not (a duplicated post must not keep the original's `publish:` record,
- * or publishing the copy would overwrite the original online). The edit works the same for any key, so the
- * field patch carries them as empty values, which means "remove".
+ * or publishing the copy would overwrite the original online). Null when the front matter cannot be edited.
  */
 export function removeFrontMatterKeys(text: string, keys: readonly string[]): string | null {
-  return updateFrontMatter(text, Object.fromEntries(keys.map((k) => [k, ''])) as FieldPatch);
+  const result = editFrontMatter(text, keys.map((key) => ({ path: [key], value: undefined })));
+  return result.ok ? result.text : null;
 }

@@ -187,6 +187,27 @@ export const JOB_STATE_LABELS_DE: Readonly<Record<JobState, string>> = {
   cancelled: 'abgebrochen',
 };
 
+/**
+ * How the blog keeps the post after a publish. Only `publish` is public at its link; a draft, a post waiting for
+ * review (`pending`), a private or a scheduled (`future`) one gives readers a 404 there, so the UI names it and
+ * points at the blog's editor instead. `unknown`: a job finished before Kladde recorded this.
+ */
+export const REMOTE_STATUSES = ['publish', 'future', 'draft', 'pending', 'private', 'unknown'] as const;
+export type RemoteStatus = (typeof REMOTE_STATUSES)[number];
+
+/** What the blog answered to a publish. Old job files without the newer fields still read. */
+export const publishedPostSchema = z.object({
+  remoteId: z.number().int(),
+  /** The post's public address (readers get it only when `remoteStatus` is `publish`). */
+  link: z.string(),
+  remoteStatus: z.enum(REMOTE_STATUSES).catch('unknown'),
+  /** Where the author edits the post in the blog's own editor; empty when the blog has none. */
+  editUrl: z.string().catch(''),
+  /** The post's date as the blog stores it (site-local time), e.g. when a scheduled post goes out. */
+  date: z.string().catch(''),
+});
+export type PublishedPost = z.infer<typeof publishedPostSchema>;
+
 export const outboxJobSchema = z.object({
   id: z.string(),
   postId: postIdSchema,
@@ -203,7 +224,7 @@ export const outboxJobSchema = z.object({
   error: publishErrorSchema.nullable(),
   progress: publishProgressSchema.nullable(),
   /** Set when done. */
-  result: z.object({ remoteId: z.number().int(), link: z.string() }).nullable(),
+  result: publishedPostSchema.nullable(),
   /** Set when the post changed online (state `failed`, error `conflict`). */
   conflict: onlineVersionSchema.nullable(),
 });
@@ -211,7 +232,7 @@ export type OutboxJob = z.infer<typeof outboxJobSchema>;
 
 /**
  * The answer to `publishPost`:
- * - `done`: published, with the link (also written to the post's front matter);
+ * - `done`: sent, with what the blog made of it (`remoteStatus`: public, scheduled, draft …) and its links;
  * - `problems`: the checks failed, nothing was sent;
  * - `conflict`: changed online since the last publish — the user chooses overwrite (publish again with
  *   `onConflict: 'overwrite'`), download a copy (`downloadOnlineCopy`) or cancel (`cancelJob`);
@@ -219,7 +240,7 @@ export type OutboxJob = z.infer<typeof outboxJobSchema>;
  * - `failed`: needs the user (wrong password, no rights, deleted online …); the job stays in the outbox as failed.
  */
 export const publishOutcomeSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('done'), jobId: z.string(), remoteId: z.number().int(), link: z.string() }),
+  publishedPostSchema.extend({ status: z.literal('done'), jobId: z.string() }),
   z.object({ status: z.literal('problems'), problems: z.array(publishProblemSchema) }),
   z.object({ status: z.literal('conflict'), jobId: z.string(), online: onlineVersionSchema }),
   z.object({ status: z.literal('queued'), jobId: z.string(), error: publishErrorSchema }),

@@ -242,11 +242,12 @@ export class Outbox {
       job.state = 'done';
       job.error = null;
       job.conflict = null;
-      job.result = { remoteId: result.remoteId, link: result.link };
+      const { kind: _done, ...published } = result;
+      job.result = published;
       job.memory = { media: {}, createAttempted: false };
       await this.save(job);
       await this.pruneDone();
-      return { status: 'done', jobId: job.id, remoteId: result.remoteId, link: result.link };
+      return { status: 'done', jobId: job.id, ...published };
     }
     if (result.kind === 'conflict') {
       job.state = 'failed';

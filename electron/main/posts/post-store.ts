@@ -17,6 +17,8 @@ export interface PostStoreDeps {
   root: string;
   /** Injected so tests can pin dates. */
   now?: () => Date;
+  /** The `lang:` of a new post: the settings' default language (German when not given). */
+  defaultLanguage?: () => string | Promise<string>;
 }
 
 /** Seeded into a new library's personal dictionary (one word per line, `#` starts a comment). */
@@ -72,12 +74,16 @@ export function localDateTime(date: Date): string {
 export class PostStore {
   readonly paths: LibraryPaths;
   private readonly now: () => Date;
+  private readonly defaultLanguage: () => string | Promise<string>;
   /** Versions this process last read or wrote, so its own writes are not reported as outside changes. */
   private readonly known = new Map<string, string>();
+  /** Posts with one of this process's writes in flight (count), whose file may still hold the text before it. */
+  private readonly writing = new Map<string, number>();
 
   constructor(deps: PostStoreDeps) {
     this.paths = new LibraryPaths(deps.root);
     this.now = deps.now ?? (() => new Date());
+    this.defaultLanguage = deps.defaultLanguage ?? (() => 'de');
   }
 
   get root(): string {
@@ -232,7 +238,7 @@ export class PostStore {
       slug: id,
       date: localDateTime(this.now()),
       status: 'draft',
-      lang: 'de',
+      lang: (await this.defaultLanguage()) || 'de',
     });
     await mkdir(this.paths.postDir(id));
     await writeFileAtomic(this.paths.postFile(id), text ?? '');
@@ -260,8 +266,33 @@ export class PostStore {
     }
     const version = versionOf(text);
     this.known.set(id, version);
-    await writeFileAtomic(target, text);
+    this.writing.set(id, (this.writing.get(id) ?? 0) + 1);
+    try {
+      await writeFileAtomic(target, text);
+    } finally {
+      const left = (this.writing.get(id) ?? 1) - 1;
+      if (left > 0) this.writing.set(id, left);
+      else this.writing.delete(id);
+    }
     return { status: 'saved', id, version };
+  }
+
+  /**
+   * A change main itself makes to a saved post (the publish record after publishing): applied to the text on disk
+   * now — the user may have saved again meanwhile — and written with its version known first, so the library
+   * watcher never reports it as an outside change. `edit` returns null to leave the text alone. Gives the written
+   * text and version (for the renderer to adopt without a „changed outside“ notice), or null when nothing was written.
+   */
+  async writeOwnChange(id: string, edit: (text: string) => string | null): Promise<OpenedPost | null> {
+    for (let tries = 0; tries < 5; tries++) {
+      const now = await this.open(id);
+      const next = edit(now.text);
+      if (next === null) return null;
+      if (next === now.text) return now;
+      const saved = await this.save(id, next, now.version, false);
+      if (saved.status === 'saved') return { id, text: next, version: saved.version };
+    }
+    return null;
   }
 
   async rename(id: string, slug: string): Promise<OpenedPost> {
@@ -364,11 +395,13 @@ export class PostStore {
 
   /** Re-reads a post after an outside change; returns its new version, or null when it is unchanged or gone. */
   async checkOutsideChange(id: string): Promise<string | null> {
-    const before = this.known.get(id);
-    if (before === undefined) return null;
+    if (this.known.get(id) === undefined) return null;
     try {
       const version = versionOf(await this.readPost(id));
-      return version === before ? null : version;
+      // Compared after the read: a save may have started meanwhile. While one of Kladde's own writes is on its
+      // way, what is read may still be the text before it; the write's own file event is checked again after it.
+      if (version === this.known.get(id) || this.writing.has(id)) return null;
+      return version;
     } catch {
       return null;
     }

@@ -11,6 +11,7 @@ import type {
   CredentialCheck,
   OnlineVersion,
   PublishProblem,
+  PublishedPost,
   PublishProgress,
 } from '../../common/model/blog.js';
 import type { OpenedPost } from '../../common/model/post.js';
@@ -18,7 +19,7 @@ import { slugSchema } from '../../common/model/post.js';
 import { formatCaption, formatCredit, type CreditFormatOptions } from '../../common/markdown/credits.js';
 import { parseFrontMatter, updateFrontMatter } from '../../common/markdown/front-matter.js';
 import { readImages } from '../../common/markdown/front-matter-images.js';
-import { readPublishState, setPublishRecord, type PublishedMedia } from '../../common/markdown/front-matter-publish.js';
+import { readPublishState, setPublishRecord, type PublishedMedia, type PublishRecord } from '../../common/markdown/front-matter-publish.js';
 import { postProblems } from '../../common/markdown/image-problems.js';
 import { findImageReferences, imageKey, isLocalImage } from '../../common/markdown/image-refs.js';
 import { renderPost, type RenderOptions } from '../../common/markdown/render.js';
@@ -61,7 +62,7 @@ export interface AttemptHooks {
 }
 
 export type AttemptResult =
-  | { kind: 'done'; remoteId: number; link: string }
+  | ({ kind: 'done' } & PublishedPost)
   | { kind: 'conflict'; online: OnlineVersion }
   | { kind: 'problems'; problems: PublishProblem[] };
 
@@ -252,24 +253,23 @@ export class PublishService {
     if (result.kind === 'conflict') return { kind: 'conflict', online: result.online };
     hooks.progress({ phase: 'save', done: 0, total: 1 });
     await this.writeBack(postId, blogId, result.record);
-    return { kind: 'done', remoteId: result.record.id, link: result.record.link };
+    return { kind: 'done', remoteId: result.record.id, link: result.record.link, ...result.remote };
   }
 
   /**
    * Writes the blog's answer into the post's front matter — into the text on disk now, which the user may have
-   * saved again meanwhile; only `publish.<blogId>` changes.
+   * saved again meanwhile; only `publish.<blogId>` changes. The write goes through the post store (so the watcher
+   * knows it is Kladde's own), and the renderer is told with `byKladde`: the text written and the change, which it
+   * adopts silently — or, with unsaved typing, applies to its own text — instead of reporting an outside change.
    */
-  private async writeBack(postId: string, blogId: string, record: Parameters<typeof setPublishRecord>[2]): Promise<void> {
-    for (let tries = 0; tries < 5; tries++) {
-      const now = await this.deps.posts.open(postId);
-      const next = setPublishRecord(now.text, blogId, record);
-      if (next === null) return; // front matter broken meanwhile: the blog has the post, the user's text stays
-      const saved = await this.deps.posts.save(postId, next, now.version, false);
-      if (saved.status === 'saved') {
-        this.deps.events?.emit('postChangedOnDisk', { id: postId, version: saved.version });
-        return;
-      }
-    }
+  private async writeBack(postId: string, blogId: string, record: PublishRecord): Promise<void> {
+    const written = await this.deps.posts.writeOwnChange(postId, (text) => setPublishRecord(text, blogId, record));
+    if (written === null) return; // front matter broken meanwhile: the blog has the post, the user's text stays
+    this.deps.events?.emit('postChangedOnDisk', {
+      id: postId,
+      version: written.version,
+      byKladde: { text: written.text, change: { kind: 'publish-record', blogId, record } },
+    });
   }
 
   /** Saves the online version of the post as a new local post (the „download a copy“ answer to a conflict). */

@@ -1,4 +1,4 @@
-import type { Blog, BlogKind, BlogTerms, OnlineVersion, PublishProgress } from '../../common/model/blog.js';
+import type { Blog, BlogKind, BlogTerms, OnlineVersion, PublishedPost, PublishProgress } from '../../common/model/blog.js';
 import type { ImageCredit } from '../../common/model/attribution.js';
 import type { PostFields } from '../../common/model/post.js';
 import type { PublishedMedia, PublishRecord } from '../../common/markdown/front-matter-publish.js';
@@ -85,8 +85,11 @@ export interface PublishRequest extends PublishTarget {
 }
 
 export type PublishResult =
-  | { kind: 'done'; record: PublishRecord; terms: BlogTerms }
+  | { kind: 'done'; record: PublishRecord; terms: BlogTerms; remote: RemoteOutcome }
   | { kind: 'conflict'; online: OnlineVersion; terms: BlogTerms };
+
+/** What the blog made of the post: public, scheduled, a draft …, and where its author edits it there. */
+export type RemoteOutcome = Pick<PublishedPost, 'remoteStatus' | 'editUrl' | 'date'>;
 
 export interface OnlinePost {
   title: string;

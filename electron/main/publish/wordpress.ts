@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { BlogKind, BlogTerms, Term } from '../../common/model/blog.js';
+import { REMOTE_STATUSES, type Blog, type BlogKind, type BlogTerms, type RemoteStatus, type Term } from '../../common/model/blog.js';
 import type { PublishedMedia, PublishRecord } from '../../common/markdown/front-matter-publish.js';
 import { toBlockMarkup } from '../../common/markdown/wp-blocks.js';
 import { HttpError, type HttpClient, type HttpRequest } from '../http/http-client.js';
 import { PublishFailure, publishFailure, type RequestPurpose } from './publish-errors.js';
-import type { DiscoveredBlog, OnlinePost, Publisher, PublishRequest, PublishResult, PublishTarget } from './publisher.js';
+import type { DiscoveredBlog, OnlinePost, Publisher, PublishRequest, PublishResult, PublishTarget, RemoteOutcome } from './publisher.js';
 import {
   apiRootFromLink,
   authorization,
@@ -207,7 +207,7 @@ export class WordPressPublisher implements Publisher {
     }
     request.progress({ phase: 'post', done: 1, total: 1 });
     const record: PublishRecord = { id: saved.id, link: saved.link, modified_gmt: saved.modified_gmt, online_hash: onlineHash(saved), media };
-    return { kind: 'done', record, terms };
+    return { kind: 'done', record, terms, remote: remoteOutcome(request.blog, saved) };
   }
 
   async fetchOnline(target: PublishTarget, remoteId: number): Promise<OnlinePost> {
@@ -295,6 +295,21 @@ export class WordPressPublisher implements Publisher {
       throw publishFailure(error, purpose);
     }
   }
+}
+
+/** What WordPress made of the post, with its edit screen (wp-admin, or WordPress.com's editor). */
+export function remoteOutcome(blog: Pick<Blog, 'kind' | 'url' | 'site'>, post: Pick<WpPost, 'id' | 'status' | 'date'>): RemoteOutcome {
+  const remoteStatus = (REMOTE_STATUSES as readonly string[]).includes(post.status) ? (post.status as RemoteStatus) : 'unknown';
+  let editUrl = '';
+  try {
+    editUrl =
+      blog.kind === 'wordpress-com'
+        ? `https://wordpress.com/post/${encodeURIComponent(blog.site)}/${post.id}`
+        : new URL(`wp-admin/post.php?post=${post.id}&action=edit`, blog.url.endsWith('/') ? blog.url : `${blog.url}/`).toString();
+  } catch {
+    /* no usable address: the UI shows no edit link */
+  }
+  return { remoteStatus, editUrl, date: post.date ?? '' };
 }
 
 /** What the blog stores of a post that a user can change online, hashed (raw fields, as `context=edit` gives them). */

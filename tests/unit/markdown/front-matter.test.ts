@@ -158,6 +158,13 @@ interface ProblemCase {
 
 const problemCases: ProblemCase[] = [
   {
+    name: 'an alias without its anchor',
+    input: '---\ntitle: *fehlt\n---\nText\n',
+    line: 2,
+    column: 1,
+    message: /alias/i,
+  },
+  {
     name: 'unclosed flow list',
     input: '---\ntitle: x\ntags: [a, b\nlang: de\n---\nText\n',
     line: 4,

@@ -216,6 +216,20 @@ describe('open and create', () => {
     expect(second.text).toBe(await readPost(second.id));
   });
 
+  it('writes the default language from the settings, read when each post is created', async () => {
+    let setting = 'en';
+    const s = new PostStore({ root, now: () => FIXED, defaultLanguage: () => setting });
+    const english = await s.create('Hello');
+    setting = 'de-AT';
+    const austrian = await s.create('Servus');
+    const lang = (text: string) => {
+      const parsed = parseFrontMatter(text);
+      return parsed.ok ? parsed.fields.lang : null;
+    };
+    expect([lang(await readPost(english.id)), lang(await readPost(austrian.id))]).toEqual(['en', 'de-AT']);
+    expect(english.text).toContain('\nlang: en\n');
+  });
+
   it.each([
     ['', 'neuer-beitrag'],
     ['   ', 'neuer-beitrag'],
