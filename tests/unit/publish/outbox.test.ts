@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OutboxJob } from '../../../electron/common/model/blog.js';
 import { Outbox, type JobRunner, type OutboxClock } from '../../../electron/main/outbox/outbox.js';
 import { PublishFailure } from '../../../electron/main/publish/publish-errors.js';
@@ -119,13 +119,12 @@ describe('the outbox', () => {
     await settle();
     expect(runner.calls).toBe(1);
     clock.advance(1);
-    await settle();
+    // The attempt writes the job file before it schedules the next try: wait for that, not for a fixed time.
+    await vi.waitFor(() => expect(clock.pending()).toEqual([5_000]));
     expect(runner.calls).toBe(2);
-    expect(clock.pending()).toEqual([5_000]);
     box.networkRestored();
-    await settle();
+    await vi.waitFor(() => expect(box.list()[0]).toMatchObject({ state: 'done', attempts: 3, error: null }));
     expect(runner.calls).toBe(3);
-    expect(box.list()[0]).toMatchObject({ state: 'done', attempts: 3, error: null });
     expect(clock.pending()).toEqual([]);
   });
 
