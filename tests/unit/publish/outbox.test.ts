@@ -146,9 +146,8 @@ describe('the outbox', () => {
     await second.start();
     expect(second.list().map((j) => j.state)).toEqual(['waiting']);
     second.networkRestored();
-    await settle();
+    await vi.waitFor(() => expect(second.list()[0]?.state).toBe('done'));
     expect(seen).toEqual([{ 'a.png': { hash: 'h', id: 3, url: 'u' } }]);
-    expect(second.list()[0]?.state).toBe('done');
   });
 
   it('stops for good on errors only the user can fix, and retries with new options', async () => {
@@ -196,8 +195,7 @@ describe('the outbox', () => {
         }),
     );
     const running = box.submit('post', 'blog', 'Titel', { onConflict: 'ask' });
-    await settle();
-    expect(box.list()[0]?.state).toBe('sending');
+    await vi.waitFor(() => expect(box.list()[0]?.state).toBe('sending'));
     expect(await box.cancel(box.list()[0]?.id ?? '')).toBe(true);
     expect(await running).toMatchObject({ status: 'failed', error: { code: 'cancelled' } });
     expect(aborted).toBe(true);
