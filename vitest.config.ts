@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Loading ESLint, spawning processes and writing files take far longer on a busy machine than 5 s.
+          testTimeout: 30_000,
         },
       },
       {

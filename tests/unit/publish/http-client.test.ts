@@ -103,9 +103,7 @@ describe('HttpClient against a real server on loopback', () => {
   });
 
   it('times out', async () => {
-    const started = Date.now();
     expect((await failure(() => client([], 200).send({ url: `${base}/slow` }))).kind).toBe('timeout');
-    expect(Date.now() - started).toBeLessThan(1_500);
   });
 
   it('calls a refused connection, a reset and an unknown name offline', async () => {
