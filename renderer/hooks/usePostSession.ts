@@ -44,6 +44,7 @@ export function usePostSession(viewRef: React.RefObject<EditorView | null>, onEr
   const listenersRef = useRef(new Set<() => void>());
   const pendingTextRef = useRef<string | null>(null);
   const afterLoadRef = useRef<(() => void) | null>(null);
+  const openSeqRef = useRef(0);
   const notify = useCallback(() => {
     for (const l of listenersRef.current) l();
   }, []);
@@ -132,7 +133,9 @@ export function usePostSession(viewRef: React.RefObject<EditorView | null>, onEr
   const openWithText = useCallback(
     async (id: string, text: string) => {
       if (idRef.current && isDirty()) await save();
+      const seq = ++openSeqRef.current;
       const result = await api.openPost(id);
+      if (seq !== openSeqRef.current) return;
       if (!result.ok) return onError(result.error);
       afterLoadRef.current = changed;
       load(result.value, null, text);
@@ -162,7 +165,10 @@ export function usePostSession(viewRef: React.RefObject<EditorView | null>, onEr
         setSession((s) => ({ ...s, id: null, loadSeq: s.loadSeq + 1, loadedText: '', conflict: null }));
         return;
       }
+      const seq = ++openSeqRef.current;
       const result = await api.openPost(id);
+      // A later open (the recovery dialog's restore, a click) wins over this one.
+      if (seq !== openSeqRef.current) return;
       if (!result.ok) return onError(result.error);
       load(result.value);
     },
