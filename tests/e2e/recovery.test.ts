@@ -105,16 +105,36 @@ describe('nothing typed is lost', () => {
     await expect
       .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kladde-recovery:'))))
       .toEqual(['kladde-recovery:neuer-beitrag']);
+    // Main's journal could not be reached: the text is in this tab only.
+    expect(await journalTexts()).toBe('');
 
     kladde = await startKladdeProcess({ library, config });
+    // Cut off the tab's last-moment save, so only this tab's mirror can bring the text back.
+    await page.route('**/api/savePost', (route) => route.abort());
     page.once('dialog', (dialog) => void dialog.accept());
     await page.reload();
     const dialog = page.getByRole('dialog', { name: 'Nicht gespeicherter Text gefunden' });
     await dialog.waitFor();
+    await expect.poll(() => dialog.locator('.diff-added').first().textContent()).toContain('Ohne Verbindung geschrieben.');
+    await page.unroute('**/api/savePost');
     await dialog.locator('[data-recovery-id="neuer-beitrag"]').getByRole('button', { name: 'Wiederherstellen' }).click();
     await expect.poll(() => readFile(file, 'utf8'), { timeout: 10_000 }).toContain('Ohne Verbindung geschrieben.');
     await expect
       .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kladde-recovery:'))))
       .toEqual([]);
+  });
+
+  it('a tab left open keeps saving after the host is started again, without a reload', async () => {
+    const running = kladde;
+    if (!running) throw new Error('Kladde läuft nicht');
+    const file = path.join(library, 'neuer-beitrag', 'index.md');
+    await running.kill();
+    kladde = await startKladdeProcess({ library, config });
+    expect(kladde.url).toBe(running.url);
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Nach dem Neustart.');
+    await expect.poll(() => readFile(file, 'utf8'), { timeout: 10_000 }).toContain('Nach dem Neustart.');
+    await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 5000 }).toBe('Gespeichert');
   });
 });
