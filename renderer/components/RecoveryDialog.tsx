@@ -64,7 +64,7 @@ export function RecoveryDialog(props: RecoveryDialogProps) {
     <Dialog title={t('recovery.title')} onClose={props.onClose ?? (() => undefined)} wide>
       <p>{t('recovery.intro')}</p>
       <ul className="recovery-list">
-        {props.entries.map((entry) => (
+        {props.entries.map((entry, index) => (
           <li key={entry.id} className="recovery-entry" data-recovery-id={entry.id}>
             <div className="recovery-head">
               <strong>{titleOf(entry)}</strong>
@@ -76,7 +76,8 @@ export function RecoveryDialog(props: RecoveryDialogProps) {
               <button type="button" className="danger" onClick={() => props.onDiscard(entry)}>
                 {t('recovery.discard')}
               </button>
-              <button type="button" className="primary" onClick={() => props.onRestore(entry)}>
+              {/* Enter restores, never discards. */}
+              <button type="button" className="primary" onClick={() => props.onRestore(entry)} autoFocus={index === 0}>
                 {t('recovery.restore')}
               </button>
             </div>

@@ -1,9 +1,10 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.js';
+import { SCREENSHOT_DIR } from './support/kladde.js';
 import { startKladdeProcess, type KladdeProcess } from './support/kladde-process.js';
 
 let base: string;
@@ -81,6 +82,8 @@ describe('nothing typed is lost', () => {
     await expect.poll(() => entry.locator('.recovery-age').textContent()).toMatch(/gerade eben|vor \d+ Minute/);
     await expect.poll(() => entry.locator('.diff-added').first().textContent()).toContain('Satz 1: Grüße aus Köln');
     await page.unroute('**/api/savePost');
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'wiederherstellen.png') });
 
     await entry.getByRole('button', { name: 'Wiederherstellen' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
