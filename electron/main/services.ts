@@ -96,7 +96,12 @@ export class Services {
       listPosts: () => posts().list(),
       openPost: (id) => posts().open(id),
       createPost: ({ title }) => posts().create(title),
-      savePost: (id, { text, baseVersion, force }) => posts().save(id, text, baseVersion, force),
+      savePost: async (id, { text, baseVersion, force }) => {
+        const result = await posts().save(id, text, baseVersion, force);
+        // What is on disk now needs no recovery entry; a newer unsaved text stays journaled.
+        if (result.status === 'saved') await this.recovery.discardIfSaved(id, text).catch(() => false);
+        return result;
+      },
       renamePost: (id, slug) => posts().rename(id, slug),
       duplicatePost: (id) => posts().duplicate(id),
       deletePost: (id) => posts().delete(id),

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +95,12 @@ describe('the real handlers answer as the contract says', () => {
     expect(await call('discardRecovery', created.id)).toEqual({ discarded: true });
     expect(await call('listRecovery')).toEqual([]);
     expect(await call('flushDone', 'niemand-wartet', { saved: true })).toEqual({ accepted: false });
+    // A save of exactly the journaled text forgets the entry (no false recovery later).
+    const text = created.text + 'Gleich gespeichert.\n';
+    await call('writeRecovery', created.id, { text, baseVersion: created.version });
+    await call('savePost', created.id, { text, baseVersion: created.version, force: false });
+    // Gone already before any listing could tidy it up.
+    expect(await readdir(path.join(dir, 'Bibliothek', '.kladde', 'wiederherstellung'))).toEqual([]);
   });
 });
 
