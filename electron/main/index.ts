@@ -61,10 +61,12 @@ if (!app.requestSingleInstanceLock()) {
       // A window smaller than the settings allow (or off screen) is simply not remembered.
       onBounds: (windowBounds) => void services.settings.update({ windowBounds }).catch(() => undefined),
       title: 'Kladde',
+      closeHandshake: services.closeHandshake,
     });
     const target = win;
     services.events.add({ emit: (name, payload) => target.isDestroyed() || target.webContents.send(ipcEvent(name), payload) });
     installMenu(language, (command) => target.webContents.send(ipcEvent('menuCommand'), { command }));
-    app.on('before-quit', () => void services.stop());
+    // Not on before-quit: that one waits for the renderer's last save first (see guardClose).
+    app.on('will-quit', () => void services.stop());
   });
 }

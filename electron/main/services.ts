@@ -9,9 +9,11 @@ import type { SecretBox } from './credentials/secret-box.js';
 import type { FetchLike } from './http/http-client.js';
 import { Publishing, publishingHandlers } from './publish/publishing.js';
 import { PostStore } from './posts/post-store.js';
+import { RecoveryJournal } from './recovery/recovery-journal.js';
 import { SettingsStore } from './settings/settings-store.js';
 import { createSpellService } from './spell/create-spell-service.js';
 import type { SpellService } from './spell/spell-service.js';
+import { CloseHandshake } from './window/close-handshake.js';
 
 export interface ServiceOptions {
   /** Folder for settings and other per-user state (Electron's userData, or a folder of the web host). */
@@ -41,6 +43,9 @@ export class Services {
   spell!: SpellService;
   images!: ImageService;
   publishing!: Publishing;
+  recovery!: RecoveryJournal;
+  /** Closing the Electron window waits for the renderer's last save; the web host never asks (nothing to close). */
+  readonly closeHandshake = new CloseHandshake({ send: (requestId) => this.events.emit('flushRequest', { requestId }) });
 
   constructor(private readonly options: ServiceOptions) {
     this.settings = new SettingsStore(path.join(options.configDir, 'settings.json'));
@@ -52,6 +57,7 @@ export class Services {
     // A new post gets the language the settings name, read at the moment it is created.
     this.posts = new PostStore({ root, defaultLanguage: async () => (await this.settings.get()).defaultLanguage });
     await this.posts.ensureLibrary();
+    this.recovery = new RecoveryJournal({ root: this.posts.root });
     this.spell = createSpellService(this.posts.root, this.options.log);
     this.images = new ImageService(this.posts.paths);
     this.watcher = new LibraryWatcher(this.posts, this.events);
@@ -91,7 +97,12 @@ export class Services {
       listPosts: () => posts().list(),
       openPost: (id) => posts().open(id),
       createPost: ({ title }) => posts().create(title),
-      savePost: (id, { text, baseVersion, force }) => posts().save(id, text, baseVersion, force),
+      savePost: async (id, { text, baseVersion, force }) => {
+        const result = await posts().save(id, text, baseVersion, force);
+        // What is on disk now needs no recovery entry; a newer unsaved text stays journaled.
+        if (result.status === 'saved') await this.recovery.discardIfSaved(id, text).catch(() => false);
+        return result;
+      },
       renamePost: (id, slug) => posts().rename(id, slug),
       duplicatePost: (id) => posts().duplicate(id),
       deletePost: (id) => posts().delete(id),
@@ -109,6 +120,10 @@ export class Services {
       listPostImages: (id) => this.images.list(id),
       postProblems: (id) => this.images.problems(id),
       ...publishingHandlers(() => this.publishing, posts),
+      writeRecovery: (id, entry) => this.recovery.write(id, entry),
+      listRecovery: () => this.recovery.list(),
+      discardRecovery: (id) => this.recovery.discard(id),
+      flushDone: async (requestId, result) => ({ accepted: this.closeHandshake.answer(requestId, result) }),
     };
   }
 }

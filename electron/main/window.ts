@@ -1,6 +1,7 @@
-import { BrowserWindow, session, shell, type Rectangle, type WebPreferences } from 'electron';
+import { app, BrowserWindow, session, shell, type Rectangle, type WebPreferences } from 'electron';
 import { contentSecurityPolicy } from '../common/security/csp.js';
 import { APP_HOST, APP_SCHEME } from './ipc/register.js';
+import type { CloseHandshake } from './window/close-handshake.js';
 
 export const MEDIA_SCHEME = 'kladde-media';
 export const START_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
@@ -10,6 +11,8 @@ export interface WindowOptions {
   bounds: { x: number; y: number; width: number; height: number; maximized: boolean } | null;
   onBounds: (bounds: { x: number; y: number; width: number; height: number; maximized: boolean }) => void;
   title: string;
+  /** When given, closing the window or quitting first waits (bounded) for the renderer's last save. */
+  closeHandshake?: CloseHandshake;
 }
 
 /** The renderer's webPreferences: isolated, sandboxed, no Node, web security on. */
@@ -98,6 +101,23 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     options.onBounds({ ...r, maximized: win.isMaximized() });
   });
 
+  if (options.closeHandshake) guardClose(win, options.closeHandshake);
+
   void win.loadURL(START_URL);
   return win;
+}
+
+/**
+ * Closing the window or quitting the app (menu, Cmd+Q, logout) first asks the renderer to save what was typed
+ * in the last autosave second, and waits for its answer (bounded by the handshake). A crashed renderer has
+ * nothing to say: its text is in the recovery journal, so the close goes ahead at once.
+ */
+export function guardClose(win: BrowserWindow, handshake: CloseHandshake): void {
+  const askable = () => !win.isDestroyed() && !win.webContents.isCrashed();
+  win.on('close', (event) => {
+    if (askable()) handshake.intercept(event, () => win.isDestroyed() || win.close());
+  });
+  app.on('before-quit', (event) => {
+    if (askable()) handshake.intercept(event, () => app.quit());
+  });
 }

@@ -15,8 +15,9 @@ async function main(): Promise<void> {
     },
   });
   const here = path.dirname(fileURLToPath(import.meta.url));
+  const configDir = values.config ?? path.join(os.homedir(), '.config', 'kladde-web');
   const services = new Services({
-    configDir: values.config ?? path.join(os.homedir(), '.config', 'kladde-web'),
+    configDir,
     ...(values.library ? { libraryPath: path.resolve(values.library) } : {}),
     transport: 'web',
     version: process.env['npm_package_version'] ?? '0.0.0',
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
     services,
     staticDir: path.resolve(here, '../../dist/renderer'),
     ...(values.port ? { port: Number(values.port) } : {}),
+    // Token and port stay the same across restarts, so a tab left open keeps working.
+    configDir,
     log: (m) => console.error(m),
   });
   await host.start();

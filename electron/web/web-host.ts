@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { readFile, realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,14 +12,21 @@ import { STATIC_TYPES } from '../main/static-types.js';
 import { ImageService } from '../main/images/image-service.js';
 import { parseMediaPath } from '../main/images/media-path.js';
 import { KladdeError } from '../common/result.js';
+import { loadIdentity, newToken, saveIdentity } from './web-identity.js';
 
 export interface WebHostOptions {
   services: Services;
   /** The built renderer (dist/renderer). */
   staticDir: string;
+  /** A fixed port (fails when taken); otherwise the last one from `configDir` when free, else any free one. */
   port?: number;
-  /** Fixed only in tests; normally a fresh random token per start. */
+  /** Fixed only in tests; otherwise the token kept in `configDir`, or a fresh one per start without it. */
   token?: string;
+  /**
+   * Where the token and last port are kept across restarts (`web-host.json`, mode 0600), so an open tab keeps
+   * working after the host is started again.
+   */
+  configDir?: string;
   log?: (message: string) => void;
 }
 
@@ -33,14 +40,14 @@ const MAX_BODY = 128 * 1024 * 1024;
  */
 export class WebHost {
   private server: Server | null = null;
-  private readonly token: string;
+  private token: string;
   private readonly dispatch: Dispatch;
   private readonly streams = new Set<ServerResponse>();
   private port = 0;
   private detachEvents: (() => void) | null = null;
 
   constructor(private readonly options: WebHostOptions) {
-    this.token = options.token ?? randomBytes(24).toString('base64url');
+    this.token = options.token ?? newToken();
     this.dispatch = createDispatcher(options.services.handlers(), options.log);
   }
 
@@ -54,17 +61,35 @@ export class WebHost {
   }
 
   async start(): Promise<void> {
+    const configDir = this.options.configDir;
+    const identity = configDir ? await loadIdentity(configDir) : null;
+    if (identity && this.options.token === undefined) this.token = identity.token;
     this.server = createServer((req, res) => {
       this.handle(req, res).catch(() => {
         if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Interner Fehler');
         else res.end();
       });
     });
-    await new Promise<void>((resolve, reject) => {
-      this.server?.once('error', reject);
-      this.server?.listen(this.options.port ?? 0, '127.0.0.1', () => resolve());
-    });
-    this.port = (this.server.address() as AddressInfo).port;
+    const server = this.server;
+    const listen = (port: number) =>
+      new Promise<void>((resolve, reject) => {
+        const fail = (error: Error) => reject(error);
+        server.once('error', fail);
+        server.listen(port, '127.0.0.1', () => {
+          server.off('error', fail);
+          resolve();
+        });
+      });
+    if (this.options.port !== undefined) {
+      await listen(this.options.port);
+    } else if (identity?.port) {
+      // The last port keeps an open tab's address valid; when another program took it, any free one will do.
+      await listen(identity.port).catch(() => listen(0));
+    } else {
+      await listen(0);
+    }
+    this.port = (server.address() as AddressInfo).port;
+    if (configDir && identity && identity.port !== this.port) await saveIdentity(configDir, { token: identity.token, port: this.port });
     const sink: EventSink = { emit: (name, payload) => this.broadcast(name, payload) };
     this.detachEvents = this.options.services.events.add(sink);
   }

@@ -28,6 +28,8 @@ import type { RenderContext } from '../preview/incremental-preview';
 import { countSelection } from '../../electron/common/text/counts';
 import type { EditorState } from '@codemirror/state';
 import { usePostSession } from '../hooks/usePostSession';
+import { useRecovery } from '../hooks/useRecovery';
+import { RecoveryDialog } from './RecoveryDialog';
 import { errorText, useI18n } from '../i18n/i18n';
 import { api, mediaUrl, onEvent } from '../lib/api';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -68,6 +70,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
   const showError = useCallback((e: AppError) => setError(errorText(t, e)), [t]);
   const post = usePostSession(viewRef, showError);
   const { session } = post;
+  const recovery = useRecovery(post, showError);
 
   const [posts, setPosts] = useState<PostSummary[]>([]);
   const [trash, setTrash] = useState<TrashEntry[] | null>(null);
@@ -727,6 +730,14 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
       {modal?.kind === 'outbox' && <OutboxDialog onClose={() => setModal(null)} />}
       {modal?.kind === 'settings' && (
         <SettingsDialog onManageBlogs={() => setModal({ kind: 'blogs', then: null })} settings={settings} libraryPath={info.libraryPath} onChange={onSettings} onClose={() => setModal(null)} />
+      )}
+      {recovery.entries.length > 0 && (
+        <RecoveryDialog
+          entries={recovery.entries}
+          onRestore={(entry) => void recovery.restore(entry).then(refreshList)}
+          onDiscard={(entry) => void recovery.discard(entry)}
+          onClose={recovery.later}
+        />
       )}
     </div>
   );

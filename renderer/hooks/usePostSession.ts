@@ -1,7 +1,8 @@
 import type { EditorView } from '@codemirror/view';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OpenedPost } from '../../electron/common/model/post';
 import type { AppError } from '../../electron/common/result';
+import type { RecoverySource } from '../document/recovery-journal';
 import { api, onEvent } from '../lib/api';
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
@@ -38,17 +39,30 @@ export function usePostSession(viewRef: React.RefObject<EditorView | null>, onEr
   const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
   const savingRef = useRef<Promise<void> | null>(null);
   const conflictRef = useRef<Conflict | null>(null);
+  // Recovery adapter (subscribe/getSnapshot, the shape of the coming post-document store): until the editor has
+  // taken a newly loaded text, the snapshot reports that text, never the previous post's.
+  const listenersRef = useRef(new Set<() => void>());
+  const pendingTextRef = useRef<string | null>(null);
+  const afterLoadRef = useRef<(() => void) | null>(null);
+  const openSeqRef = useRef(0);
+  const notify = useCallback(() => {
+    for (const l of listenersRef.current) l();
+  }, []);
 
-  const currentText = useCallback(() => viewRef.current?.state.doc.toString() ?? savedTextRef.current, [viewRef]);
+  const currentText = useCallback(
+    () => pendingTextRef.current ?? viewRef.current?.state.doc.toString() ?? savedTextRef.current,
+    [viewRef],
+  );
   const isDirty = useCallback(() => currentText() !== savedTextRef.current, [currentText]);
 
-  const load = useCallback((post: OpenedPost, notice: PostSession['notice'] = null) => {
+  const load = useCallback((post: OpenedPost, notice: PostSession['notice'] = null, shownText = post.text) => {
     idRef.current = post.id;
     versionRef.current = post.version;
     savedTextRef.current = post.text;
     conflictRef.current = null;
+    pendingTextRef.current = shownText;
     setSession((s) => ({
-      id: post.id, loadSeq: s.loadSeq + 1, loadedText: post.text, saveState: 'saved', saveError: null, conflict: null, notice,
+      id: post.id, loadSeq: s.loadSeq + 1, loadedText: shownText, saveState: 'saved', saveError: null, conflict: null, notice,
     }));
   }, []);
 
@@ -80,6 +94,7 @@ export function usePostSession(viewRef: React.RefObject<EditorView | null>, onEr
         savedTextRef.current = text;
         conflictRef.current = null;
         ok = true;
+        notify();
         setSession((s) => ({
           ...s, saveState: currentText() === text ? 'saved' : 'unsaved', saveError: null, conflict: null,
         }));
@@ -92,7 +107,7 @@ export function usePostSession(viewRef: React.RefObject<EditorView | null>, onEr
       }
       return ok;
     },
-    [currentText],
+    [currentText, notify],
   );
 
   /** Called on every edit: marks the post unsaved and saves about a second after the last keystroke. */
@@ -102,7 +117,45 @@ export function usePostSession(viewRef: React.RefObject<EditorView | null>, onEr
     setSession((s) => (s.saveState === (dirty ? 'unsaved' : 'saved') || s.saveState === 'saving' ? s : { ...s, saveState: dirty ? 'unsaved' : 'saved' }));
     if (timerRef.current) clearTimeout(timerRef.current);
     if (dirty) timerRef.current = setTimeout(() => void save(), AUTOSAVE_MS);
-  }, [isDirty, save]);
+    notify();
+  }, [isDirty, notify, save]);
+
+  // Runs after the editor (a child, so its effects run first) has taken a newly loaded text.
+  useEffect(() => {
+    pendingTextRef.current = null;
+    const after = afterLoadRef.current;
+    afterLoadRef.current = null;
+    if (after) after();
+    else notify();
+  }, [notify, session.loadSeq]);
+
+  /** Opens a post showing `text` (a recovered one) as an unsaved edit on top of what is on disk; autosave follows. */
+  const openWithText = useCallback(
+    async (id: string, text: string) => {
+      if (idRef.current && isDirty()) await save();
+      const seq = ++openSeqRef.current;
+      const result = await api.openPost(id);
+      if (seq !== openSeqRef.current) return;
+      if (!result.ok) return onError(result.error);
+      afterLoadRef.current = changed;
+      load(result.value, null, text);
+    },
+    [changed, isDirty, load, onError, save],
+  );
+
+  /** Saves now (closing, quitting); true when nothing unsaved is left. */
+  const flush = useCallback(async () => (idRef.current === null ? true : save()), [save]);
+
+  const source = useMemo<RecoverySource>(
+    () => ({
+      subscribe: (listener) => {
+        listenersRef.current.add(listener);
+        return () => void listenersRef.current.delete(listener);
+      },
+      getSnapshot: () => ({ id: idRef.current, text: currentText(), savedText: savedTextRef.current, version: versionRef.current }),
+    }),
+    [currentText],
+  );
 
   const open = useCallback(
     async (id: string | null) => {
@@ -112,7 +165,10 @@ export function usePostSession(viewRef: React.RefObject<EditorView | null>, onEr
         setSession((s) => ({ ...s, id: null, loadSeq: s.loadSeq + 1, loadedText: '', conflict: null }));
         return;
       }
+      const seq = ++openSeqRef.current;
       const result = await api.openPost(id);
+      // A later open (the recovery dialog's restore, a click) wins over this one.
+      if (seq !== openSeqRef.current) return;
       if (!result.ok) return onError(result.error);
       load(result.value);
     },
@@ -145,6 +201,7 @@ export function usePostSession(viewRef: React.RefObject<EditorView | null>, onEr
           if (result.value.text === currentText()) {
             versionRef.current = result.value.version;
             savedTextRef.current = result.value.text;
+            notify();
             return;
           }
           if (!isDirty() && !savingRef.current) {
@@ -157,7 +214,7 @@ export function usePostSession(viewRef: React.RefObject<EditorView | null>, onEr
           }
         })();
       }),
-    [currentText, isDirty, load],
+    [currentText, isDirty, load, notify],
   );
 
   // Leaving the page or the window losing focus saves at once, so closing the app loses nothing.
@@ -177,5 +234,5 @@ export function usePostSession(viewRef: React.RefObject<EditorView | null>, onEr
 
   const dismissNotice = useCallback(() => setSession((s) => ({ ...s, notice: null })), []);
 
-  return { session, open, save, changed, keepMine, takeTheirs, adopt, dismissNotice, currentText, isDirty };
+  return { session, open, save, changed, keepMine, takeTheirs, adopt, dismissNotice, currentText, isDirty, openWithText, flush, source };
 }

@@ -260,6 +260,17 @@ export const de = {
   'publish.result.private': 'Als privater Beitrag im Blog gespeichert.',
   'publish.result.unknown': 'An den Blog gesendet.',
   'publish.result.edit': 'Im Blog bearbeiten',
+  'error.disconnected': 'Keine Verbindung zu Kladde. Bitte „npm run web“ wieder starten – dein Text bleibt so lange in diesem Tab erhalten.',
+  'recovery.title': 'Nicht gespeicherter Text gefunden',
+  'recovery.intro': 'Kladde wurde beendet, bevor diese Änderungen gespeichert waren. Stelle sie wieder her oder verwirf sie.',
+  'recovery.restore': 'Wiederherstellen',
+  'recovery.discard': 'Verwerfen',
+  'recovery.later': 'Später entscheiden',
+  'recovery.justNow': 'gerade eben',
+  'recovery.postGone': 'Der Beitrag fehlt in der Bibliothek; Wiederherstellen legt ihn wieder an.',
+  'recovery.skipped': '… {count} unveränderte Zeilen',
+  'recovery.diff': 'Unterschied zur gespeicherten Fassung',
+  'recovery.restoreFailed': 'Der Text konnte nicht wiederhergestellt werden: {message}',
 } as const;
 
 export type MessageKey = keyof typeof de;

@@ -3,6 +3,7 @@ import { resolveUiLanguage, type UiLanguage } from '../../electron/common/model/
 import type { AppError } from '../../electron/common/result';
 import { de, type MessageKey } from './de';
 import { en } from './en';
+import { isDisconnected } from '../lib/connection';
 
 export { resolveUiLanguage, type UiLanguage };
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -27,6 +28,8 @@ export function uiDateLocale(language: UiLanguage): string {
 }
 
 export function errorText(t: Translate, error: AppError): string {
+  // The web host is down: say how to get it back, not that a file failed.
+  if (isDisconnected(error)) return t('error.disconnected');
   return t('error.withDetail', { message: t(`error.${error.code}`), detail: error.message });
 }
 

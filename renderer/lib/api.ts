@@ -1,6 +1,7 @@
 import { CHANNELS, EVENTS } from '../../electron/common/ipc/channels';
 import type { EventName, EventPayload, KladdeApi, KladdeEvents } from '../../electron/common/ipc/contract';
 import type { Result } from '../../electron/common/result';
+import { DISCONNECTED_MESSAGE } from './connection';
 
 /**
  * The renderer's only door to main. In Electron the preload's `window.kladde` is used; in a browser the same
@@ -62,7 +63,7 @@ function createWebBridge(): Bridge {
       }
       return (await response.json()) as Result<unknown>;
     } catch {
-      return { ok: false, error: { code: 'io', message: 'Keine Verbindung zu Kladde' } };
+      return { ok: false, error: { code: 'io', message: DISCONNECTED_MESSAGE } };
     }
   };
 

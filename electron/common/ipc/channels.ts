@@ -39,9 +39,13 @@ export const CHANNELS = [
   'listOutbox',
   'cancelJob',
   'retryJob',
+  'writeRecovery',
+  'listRecovery',
+  'discardRecovery',
+  'flushDone',
 ] as const satisfies readonly Channel[];
 
-export const EVENTS = ['postChangedOnDisk', 'libraryChanged', 'menuCommand', 'outboxChanged'] as const satisfies readonly EventName[];
+export const EVENTS = ['postChangedOnDisk', 'libraryChanged', 'menuCommand', 'outboxChanged', 'flushRequest'] as const satisfies readonly EventName[];
 
 /** IPC channel strings are namespaced so they cannot collide with Electron's own. */
 export const ipcChannel = (name: string): string => `kladde:${name}`;

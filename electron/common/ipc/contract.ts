@@ -32,6 +32,12 @@ import {
   publishOutcomeSchema,
   publishProblemSchema,
 } from '../model/blog.js';
+import {
+  flushRequestIdSchema,
+  flushResultSchema,
+  recoveryEntrySchema,
+  recoveryWriteSchema,
+} from '../model/recovery.js';
 import type { Result } from '../result.js';
 
 const MAX_POST_CHARS = 20_000_000;
@@ -110,6 +116,14 @@ export const contract = {
   cancelJob: { args: z.tuple([z.string().min(1).max(100)]), result: z.object({ cancelled: z.boolean() }) },
   /** Tries a waiting or failed job again now, e.g. with `onConflict: 'overwrite'`. */
   retryJob: { args: z.tuple([z.string().min(1).max(100), publishOptionsSchema]), result: publishOutcomeSchema },
+  /** Journals a post's unsaved text (atomically, in the library), so a crash or a killed process loses nothing. */
+  writeRecovery: { args: z.tuple([postIdSchema, recoveryWriteSchema]), result: z.object({ savedMs: z.number() }) },
+  /** The journaled texts that differ from what is on disk; entries equal to disk are removed on the way. */
+  listRecovery: { args: z.tuple([]), result: z.array(recoveryEntrySchema) },
+  /** Forgets a post's journaled text (after a save, or when the user discards it). */
+  discardRecovery: { args: z.tuple([postIdSchema]), result: z.object({ discarded: z.boolean() }) },
+  /** The renderer's answer to a `flushRequest` event: its last save went through (or not); the window may close. */
+  flushDone: { args: z.tuple([flushRequestIdSchema, flushResultSchema]), result: z.object({ accepted: z.boolean() }) },
 } as const;
 
 export type Contract = typeof contract;
@@ -143,6 +157,8 @@ export const eventContract = {
   libraryChanged: z.object({}),
   /** The outbox's jobs after any change (state, progress, result). */
   outboxChanged: z.object({ jobs: z.array(outboxJobSchema) }),
+  /** The window is about to close: save now and answer with `flushDone(requestId, …)`. */
+  flushRequest: z.object({ requestId: flushRequestIdSchema }),
   menuCommand: z.object({
     command: z.enum([
       'newPost',

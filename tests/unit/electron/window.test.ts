@@ -3,7 +3,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 // A stand-in for the `electron` module: the binary cannot run here, so the window code is exercised
 // against recorders that keep what it configures.
 const recorded = vi.hoisted(() => ({
-  windows: [] as { options: Record<string, unknown>; handlers: Map<string, (...a: unknown[]) => unknown>; openHandler?: (d: { url: string }) => unknown; url?: string }[],
+  windows: [] as {
+    options: Record<string, unknown>;
+    handlers: Map<string, (...a: unknown[]) => unknown>;
+    windowHandlers: Map<string, ((...a: unknown[]) => unknown)[]>;
+    closeCalls: number;
+    openHandler?: (d: { url: string }) => unknown;
+    url?: string;
+  }[],
+  appHandlers: new Map<string, ((...a: unknown[]) => unknown)[]>(),
+  quitCalls: 0,
   external: [] as string[],
   headerHook: null as null | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void),
   permissionHandler: null as null | ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void),
@@ -14,7 +23,7 @@ vi.mock('electron', () => {
     readonly record: (typeof recorded.windows)[number];
     readonly webContents: Record<string, unknown>;
     constructor(options: Record<string, unknown>) {
-      this.record = { options, handlers: new Map() };
+      this.record = { options, handlers: new Map(), windowHandlers: new Map(), closeCalls: 0 };
       recorded.windows.push(this.record);
       const record = this.record;
       this.webContents = {
@@ -22,11 +31,23 @@ vi.mock('electron', () => {
           record.openHandler = fn;
         },
         on: (event: string, fn: (...a: unknown[]) => unknown) => record.handlers.set(event, fn),
+        isCrashed: () => false,
       };
     }
     maximize() {}
     once() {}
-    on() {}
+    on(event: string, fn: (...a: unknown[]) => unknown) {
+      this.record.windowHandlers.set(event, [...(this.record.windowHandlers.get(event) ?? []), fn]);
+    }
+    getNormalBounds() {
+      return { x: 0, y: 0, width: 800, height: 600 };
+    }
+    isMaximized() {
+      return false;
+    }
+    close() {
+      this.record.closeCalls++;
+    }
     isDestroyed() {
       return false;
     }
@@ -37,6 +58,10 @@ vi.mock('electron', () => {
   }
   return {
     BrowserWindow,
+    app: {
+      on: (event: string, fn: (...a: unknown[]) => unknown) => recorded.appHandlers.set(event, [...(recorded.appHandlers.get(event) ?? []), fn]),
+      quit: () => void recorded.quitCalls++,
+    },
     shell: { openExternal: (url: string) => (recorded.external.push(url), Promise.resolve()) },
     session: {
       defaultSession: {
@@ -49,6 +74,7 @@ vi.mock('electron', () => {
 });
 
 const { createMainWindow, hardenSession, isExternalUrl, secureWebPreferences, START_URL } = await import('../../../electron/main/window.js');
+const { CloseHandshake } = await import('../../../electron/main/window/close-handshake.js');
 
 function openWindow() {
   createMainWindow({ preload: '/app/preload.cjs', bounds: null, onBounds: () => undefined, title: 'Kladde' });
@@ -58,6 +84,8 @@ function openWindow() {
 }
 
 beforeEach(() => {
+  recorded.appHandlers.clear();
+  recorded.quitCalls = 0;
   recorded.windows.length = 0;
   recorded.external.length = 0;
 });
@@ -111,6 +139,51 @@ describe('the main window', () => {
     expect(isExternalUrl('javascript:1')).toBe(false);
     expect(isExternalUrl('kladde-media://post/a/b.png')).toBe(false);
     expect(isExternalUrl('nicht eine url')).toBe(false);
+  });
+});
+
+describe('closing the window', () => {
+  function guarded() {
+    const sent: string[] = [];
+    const handshake = new CloseHandshake({ send: (id) => sent.push(id), newId: () => `r${sent.length + 1}` });
+    createMainWindow({ preload: '/app/preload.cjs', bounds: null, onBounds: () => undefined, title: 'Kladde', closeHandshake: handshake });
+    const w = recorded.windows.at(-1);
+    if (!w) throw new Error('no window');
+    const fire = (handlers: ((...a: unknown[]) => unknown)[] | undefined) => {
+      let prevented = false;
+      for (const h of handlers ?? []) h({ preventDefault: () => (prevented = true) });
+      return prevented;
+    };
+    return { w, sent, handshake, close: () => fire(w.windowHandlers.get('close')), quit: () => fire(recorded.appHandlers.get('before-quit')) };
+  }
+
+  it('waits for the renderer’s flush before closing for real', async () => {
+    const { w, sent, handshake, close } = guarded();
+    expect(close()).toBe(true);
+    expect(sent).toEqual(['r1']);
+    expect(w.closeCalls).toBe(0);
+    handshake.answer('r1', { saved: true });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(w.closeCalls).toBe(1);
+    // The close that follows goes through.
+    expect(close()).toBe(false);
+  });
+
+  it('quitting waits the same way, then quits', async () => {
+    const { sent, handshake, quit } = guarded();
+    expect(quit()).toBe(true);
+    handshake.answer(sent[0] ?? '', { saved: false });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(recorded.quitCalls).toBe(1);
+    expect(quit()).toBe(false);
+  });
+
+  it('without a handshake the window closes as before', () => {
+    const w = openWindow();
+    let prevented = false;
+    for (const h of w.windowHandlers.get('close') ?? []) h({ preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(false);
+    expect(recorded.appHandlers.get('before-quit')).toBeUndefined();
   });
 });
 

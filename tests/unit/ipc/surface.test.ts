@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +86,22 @@ describe('the real handlers answer as the contract says', () => {
     await call('restorePost', trashed.trashId);
     await call('setSettings', { previewVisible: false });
   });
+
+  it('recovery channels: journal, list against disk, discard; flushDone without a waiting close', async () => {
+    const created = (await call('createPost', { title: 'Wiederherstellung' })) as { id: string; text: string; version: string };
+    await call('writeRecovery', created.id, { text: created.text + 'Ungespeichert.\n', baseVersion: created.version });
+    const listed = (await call('listRecovery')) as { id: string; diskText: string | null }[];
+    expect(listed).toEqual([expect.objectContaining({ id: created.id, diskText: created.text })]);
+    expect(await call('discardRecovery', created.id)).toEqual({ discarded: true });
+    expect(await call('listRecovery')).toEqual([]);
+    expect(await call('flushDone', 'niemand-wartet', { saved: true })).toEqual({ accepted: false });
+    // A save of exactly the journaled text forgets the entry (no false recovery later).
+    const text = created.text + 'Gleich gespeichert.\n';
+    await call('writeRecovery', created.id, { text, baseVersion: created.version });
+    await call('savePost', created.id, { text, baseVersion: created.version, force: false });
+    // Gone already before any listing could tidy it up.
+    expect(await readdir(path.join(dir, 'Bibliothek', '.kladde', 'wiederherstellung'))).toEqual([]);
+  });
 });
 
 describe('the dispatcher', () => {
@@ -142,6 +158,12 @@ describe('the dispatcher', () => {
     ['bad slug', 'renamePost', ['a', 'Groß Buchstaben']],
     ['oversize text', 'savePost', ['a', { text: 'x'.repeat(20_000_001), baseVersion: '', force: false }]],
     ['oversize title', 'createPost', [{ title: 'x'.repeat(501) }]],
+    ['oversize recovery text', 'writeRecovery', ['a', { text: 'x'.repeat(20_000_001), baseVersion: '' }]],
+    ['path as a recovery id', 'writeRecovery', ['../../etc', { text: 'x', baseVersion: '' }]],
+    ['unknown key in a recovery entry', 'writeRecovery', ['a', { text: 'x', baseVersion: '', pfad: '/etc' }]],
+    ['path as a discard id', 'discardRecovery', ['/etc/passwd']],
+    ['flushDone without a result', 'flushDone', ['r1']],
+    ['oversize flush request id', 'flushDone', ['r'.repeat(101), { saved: true }]],
     ['settings main owns', 'setSettings', [{ windowBounds: { x: 0, y: 0, width: 800, height: 600, maximized: false } }]],
     ['a secret in the wrong place', 'setBlogCredentials', [SECRET, { user: 'a', secret: SECRET, extra: SECRET }]],
     ['an oversize secret', 'setBlogCredentials', ['blog', { user: 'a', secret: SECRET.repeat(200) }]],

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { createServer as createNetServer } from 'node:net';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Services } from '../../../electron/main/services.js';
 import { WebHost } from '../../../electron/web/web-host.js';
+import { IDENTITY_FILE } from '../../../electron/web/web-identity.js';
 
 const TOKEN = 'web-host-test-token-0123456789';
 const SLOW = 60_000;
@@ -343,4 +345,76 @@ describe('the event stream', () => {
       stream.close();
     }
   }, 30_000);
+});
+
+describe('the address stays the same across restarts', () => {
+  /** Starts a host on the shared services, reads its token and port, stops it again. */
+  async function startOnce(configDir: string): Promise<{ token: string; port: number; host: WebHost }> {
+    const h = new WebHost({ services, staticDir: path.join(tmp, 'oberflaeche'), configDir });
+    await h.start();
+    const url = new URL(h.url);
+    return { token: new URLSearchParams(url.hash.slice(1)).get('token') ?? '', port: Number(url.port), host: h };
+  }
+
+  it('keeps token and port in the config folder (owner only) and uses them again', async () => {
+    const configDir = path.join(tmp, 'web-config-a');
+    const first = await startOnce(configDir);
+    await first.host.stop();
+    const second = await startOnce(configDir);
+    try {
+      expect(first.token).toMatch(/^[A-Za-z0-9_-]{43}$/); // 32 random bytes
+      expect(second.token).toBe(first.token);
+      expect(second.port).toBe(first.port);
+      const file = path.join(configDir, IDENTITY_FILE);
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
+      expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ token: first.token, port: first.port });
+      // A tab opened before the restart still gets its calls through with the old token.
+      const reply = await new Promise<number>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port: second.port, path: '/api/listPosts', method: 'POST',
+            headers: { Origin: `http://127.0.0.1:${second.port}`, 'Content-Type': 'application/json', 'X-Kladde-Token': first.token } },
+          (res) => (res.resume(), resolve(res.statusCode ?? 0)),
+        );
+        req.on('error', reject);
+        req.end('[]');
+      });
+      expect(reply).toBe(200);
+    } finally {
+      await second.host.stop();
+    }
+  });
+
+  it('another config folder gets another token', async () => {
+    const a = await startOnce(path.join(tmp, 'web-config-b'));
+    await a.host.stop();
+    const b = await startOnce(path.join(tmp, 'web-config-c'));
+    await b.host.stop();
+    expect(b.token).not.toBe(a.token);
+  });
+
+  it('takes another port when the last one is taken, and keeps the token', async () => {
+    const configDir = path.join(tmp, 'web-config-d');
+    const first = await startOnce(configDir);
+    await first.host.stop();
+    const blocker = createNetServer();
+    await new Promise<void>((resolve) => blocker.listen(first.port, '127.0.0.1', () => resolve()));
+    try {
+      const second = await startOnce(configDir);
+      await second.host.stop();
+      expect(second.port).not.toBe(first.port);
+      expect(second.token).toBe(first.token);
+      expect(JSON.parse(await readFile(path.join(configDir, IDENTITY_FILE), 'utf8'))).toEqual({ token: first.token, port: second.port });
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it('a broken identity file is replaced by a fresh token', async () => {
+    const configDir = path.join(tmp, 'web-config-e');
+    await mkdir(configDir, { recursive: true });
+    await writeFile(path.join(configDir, IDENTITY_FILE), '{ kaputt');
+    const h = await startOnce(configDir);
+    await h.host.stop();
+    expect(h.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
 });

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { postIdSchema } from './post.js';
+
+/** Longest post text the IPC accepts (the same bound as savePost's). */
+export const MAX_RECOVERY_CHARS = 20_000_000;
+
+/** What the renderer journals while a post has unsaved text: the text and the disk version it was based on. */
+export const recoveryWriteSchema = z
+  .object({ text: z.string().max(MAX_RECOVERY_CHARS), baseVersion: z.string().max(128) })
+  .strict();
+export type RecoveryWrite = z.infer<typeof recoveryWriteSchema>;
+
+/** One journaled unsaved text, next to what is on disk now (null when the post is gone). */
+export const recoveryEntrySchema = z.object({
+  id: postIdSchema,
+  text: z.string(),
+  baseVersion: z.string(),
+  savedMs: z.number(),
+  diskText: z.string().nullable(),
+});
+export type RecoveryEntry = z.infer<typeof recoveryEntrySchema>;
+
+/** The answer to a flush request: did the renderer's last save go through. */
+export const flushResultSchema = z.object({ saved: z.boolean() }).strict();
+export const flushRequestIdSchema = z.string().min(1).max(100);

@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { postIdSchema } from '../../common/model/post.js';
+import type { RecoveryEntry, RecoveryWrite } from '../../common/model/recovery.js';
+import { writeFileAtomic } from '../fs/atomic-write.js';
+import { LibraryPaths } from '../posts/library-paths.js';
+
+export interface RecoveryJournalDeps {
+  /** The library folder; the journal lives in its hidden `.kladde/wiederherstellung/` folder. */
+  root: string;
+  /** Injected so tests can pin the time an entry was written. */
+  now?: () => Date;
+}
+
+/** The journal's folder inside the library (hidden, so the watcher and the post list ignore it). */
+export const RECOVERY_DIR = path.join('.kladde', 'wiederherstellung');
+
+const FORMAT = 1;
+const journalFileSchema = z.object({
+  format: z.literal(FORMAT),
+  id: postIdSchema,
+  text: z.string(),
+  baseVersion: z.string(),
+  savedMs: z.number(),
+});
+
+/** A post id as a file name: its hash, so no character of the id ever reaches the file system. */
+export function journalFileName(id: string): string {
+  return `${createHash('sha256').update(id, 'utf8').digest('hex')}.json`;
+}
+
+const JOURNAL_FILE = /^[0-9a-f]{64}\.json$/;
+
+/**
+ * Unsaved text per post, journaled atomically beside the library so that a crash, a killed process or a closed
+ * window loses nothing typed. The renderer writes while the text differs from what it last saved and discards
+ * after a save; at start it lists what is left and offers it back.
+ */
+export class RecoveryJournal {
+  private readonly paths: LibraryPaths;
+  private readonly now: () => Date;
+  /** One write or discard per post at a time, in the order they came: a late write never overtakes a discard. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(deps: RecoveryJournalDeps) {
+    this.paths = new LibraryPaths(deps.root);
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  get dir(): string {
+    return path.join(this.paths.root, RECOVERY_DIR);
+  }
+
+  /** The journal file of a post; refuses ids the post store would refuse. */
+  fileFor(id: string): string {
+    // Validates the id exactly like the post store does (throws `outside-library`).
+    this.paths.postDir(id);
+    return path.join(this.dir, journalFileName(id));
+  }
+
+  async write(id: string, entry: RecoveryWrite): Promise<{ savedMs: number }> {
+    const file = this.fileFor(id);
+    return this.serial(id, async () => {
+      const savedMs = this.now().getTime();
+      await mkdir(this.dir, { recursive: true });
+      const data = { format: FORMAT, id, text: entry.text, baseVersion: entry.baseVersion, savedMs };
+      await writeFileAtomic(file, JSON.stringify(data));
+      return { savedMs };
+    });
+  }
+
+  async discard(id: string): Promise<{ discarded: boolean }> {
+    const file = this.fileFor(id);
+    return this.serial(id, async () => ({ discarded: await remove(file) }));
+  }
+
+  /**
+   * Forgets the post's entry if it holds exactly `savedText`: called after every successful save, so an entry
+   * left behind (the renderer switched posts before its discard ran) cannot come back as a false recovery later.
+   */
+  async discardIfSaved(id: string, savedText: string): Promise<boolean> {
+    const file = this.fileFor(id);
+    return this.serial(id, async () => {
+      const parsed = journalFileSchema.safeParse(await readJson(file));
+      if (!parsed.success || parsed.data.id !== id || parsed.data.text !== savedText) return false;
+      return remove(file);
+    });
+  }
+
+  /**
+   * Every journaled text that differs from its post on disk, newest first. Entries equal to disk (saved after
+   * all) are removed; unreadable files are left alone for a person to look at.
+   */
+  async list(): Promise<RecoveryEntry[]> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    const entries: RecoveryEntry[] = [];
+    for (const name of names) {
+      if (!JOURNAL_FILE.test(name)) continue;
+      const file = path.join(this.dir, name);
+      const parsed = journalFileSchema.safeParse(await readJson(file));
+      if (!parsed.success || journalFileName(parsed.data.id) !== name) continue;
+      const { id, text, baseVersion, savedMs } = parsed.data;
+      const diskText = await this.readDisk(id);
+      if (diskText === text) {
+        await this.serial(id, () => remove(file));
+        continue;
+      }
+      entries.push({ id, text, baseVersion, savedMs, diskText });
+    }
+    return entries.sort((a, b) => b.savedMs - a.savedMs);
+  }
+
+  private async readDisk(id: string): Promise<string | null> {
+    try {
+      return await readFile(await this.paths.realInside(this.paths.postFile(id)), 'utf8');
+    } catch {
+      return null;
+    }
+  }
+
+  private serial<T>(id: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(id) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(task);
+    const settled = next.catch(() => undefined);
+    this.queues.set(id, settled);
+    void settled.then(() => {
+      if (this.queues.get(id) === settled) this.queues.delete(id);
+    });
+    return next;
+  }
+}
+
+async function readJson(file: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+async function remove(file: string): Promise<boolean> {
+  try {
+    await unlink(file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}

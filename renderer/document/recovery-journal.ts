@@ -1,0 +1,145 @@
+import type { KladdeApi } from '../../electron/common/ipc/contract';
+import type { RecoveryEntry } from '../../electron/common/model/recovery';
+
+/** What the journal reads of the open post: the post-document store's shape (subscribe/getSnapshot). */
+export interface RecoverySource {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): { id: string | null; text: string; savedText: string; version: string };
+}
+
+export type RecoveryApi = Pick<KladdeApi, 'writeRecovery' | 'discardRecovery'>;
+
+/** The part of localStorage the mirror uses (tests pass a Map-backed one). */
+export interface MirrorStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+  readonly length: number;
+  key(index: number): string | null;
+}
+
+export interface JournalOptions {
+  /** At most one write per this many milliseconds. */
+  intervalMs?: number;
+  /** Where unsaved text goes when main cannot be reached; localStorage when left out, none when null. */
+  storage?: MirrorStorage | null;
+  now?: () => number;
+}
+
+export const JOURNAL_INTERVAL_MS = 300;
+const MIRROR_PREFIX = 'kladde-recovery:';
+
+/** An entry of the browser-side mirror: what the journal would have written, had main been reachable. */
+export type MirroredRecovery = Omit<RecoveryEntry, 'diskText'>;
+
+function defaultStorage(): MirrorStorage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The mirrored entries kept in this browser (web host down while typing), newest first. */
+export function readMirroredRecovery(storage: MirrorStorage | null = defaultStorage()): MirroredRecovery[] {
+  if (!storage) return [];
+  const out: MirroredRecovery[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (!key?.startsWith(MIRROR_PREFIX)) continue;
+    try {
+      const value = JSON.parse(storage.getItem(key) ?? '') as Partial<MirroredRecovery>;
+      if (typeof value.id === 'string' && typeof value.text === 'string' && typeof value.baseVersion === 'string' && typeof value.savedMs === 'number') {
+        out.push({ id: value.id, text: value.text, baseVersion: value.baseVersion, savedMs: value.savedMs });
+      }
+    } catch {
+      /* not ours or broken: ignore */
+    }
+  }
+  return out.sort((a, b) => b.savedMs - a.savedMs);
+}
+
+export function forgetMirroredRecovery(id: string, storage: MirrorStorage | null = defaultStorage()): void {
+  try {
+    storage?.removeItem(MIRROR_PREFIX + id);
+  } catch {
+    /* storage unavailable */
+  }
+}
+
+/**
+ * Journals the open post's unsaved text to main while it differs from what was saved (throttled to one write per
+ * `intervalMs`), and discards the journal once the text is saved. When main cannot be reached (the web host is
+ * down) the text goes into localStorage instead, so a reload of the tab can still offer it. Returns the unsubscribe.
+ */
+export function journalUnsavedText(source: RecoverySource, api: RecoveryApi, options: JournalOptions = {}): () => void {
+  const interval = options.intervalMs ?? JOURNAL_INTERVAL_MS;
+  const storage = options.storage === undefined ? defaultStorage() : options.storage;
+  const now = options.now ?? (() => Date.now());
+  /** Per post, the text and version main holds in its journal; absent when main holds nothing from us. */
+  const journaled = new Map<string, string>();
+  const mirrored = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastRun = Number.NEGATIVE_INFINITY;
+  let chain: Promise<void> = Promise.resolve();
+  let stopped = false;
+
+  const mirror = (id: string, text: string, baseVersion: string) => {
+    if (!storage) return;
+    try {
+      storage.setItem(MIRROR_PREFIX + id, JSON.stringify({ id, text, baseVersion, savedMs: now() }));
+      mirrored.add(id);
+    } catch {
+      /* quota exceeded: main's journal or the open tab still hold the text */
+    }
+  };
+  const unmirror = (id: string) => {
+    if (!mirrored.delete(id)) return;
+    forgetMirroredRecovery(id, storage);
+  };
+
+  const run = async (): Promise<void> => {
+    const { id, text, savedText, version } = source.getSnapshot();
+    if (id === null) return;
+    if (text !== savedText) {
+      const key = `${version}\u0000${text}`;
+      if (journaled.get(id) === key) return;
+      const result = await api.writeRecovery(id, { text, baseVersion: version }).catch(() => null);
+      if (result?.ok) {
+        journaled.set(id, key);
+        unmirror(id);
+      } else {
+        mirror(id, text, version);
+      }
+      return;
+    }
+    unmirror(id);
+    if (!journaled.has(id)) return;
+    const result = await api.discardRecovery(id).catch(() => null);
+    if (result?.ok) journaled.delete(id);
+  };
+
+  const fire = () => {
+    timer = null;
+    lastRun = now();
+    chain = chain.then(run, run);
+  };
+
+  const schedule = () => {
+    if (timer !== null || stopped) return;
+    timer = setTimeout(fire, Math.max(0, lastRun + interval - now()));
+  };
+
+  const unsubscribe = source.subscribe(schedule);
+  // A post may already be dirty when the journal starts (a restored text).
+  schedule();
+  return () => {
+    stopped = true;
+    unsubscribe();
+    if (timer !== null) {
+      clearTimeout(timer);
+      // What was waiting for its turn is written now rather than dropped.
+      fire();
+    }
+  };
+}

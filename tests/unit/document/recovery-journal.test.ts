@@ -1,0 +1,206 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Result } from '../../../electron/common/result.js';
+import {
+  forgetMirroredRecovery,
+  journalUnsavedText,
+  readMirroredRecovery,
+  type MirrorStorage,
+  type RecoveryApi,
+  type RecoverySource,
+} from '../../../renderer/document/recovery-journal.js';
+
+/** A post-document store stand-in: set fields, then `emit()` as the store does after a change. */
+class FakeSource implements RecoverySource {
+  snapshot = { id: 'reise' as string | null, text: 'Alt.\n', savedText: 'Alt.\n', version: 'v1' };
+  private readonly listeners = new Set<() => void>();
+  subscribe(listener: () => void) {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+  getSnapshot() {
+    return this.snapshot;
+  }
+  type(more: string) {
+    this.snapshot = { ...this.snapshot, text: this.snapshot.text + more };
+    this.emit();
+  }
+  save(version: string) {
+    this.snapshot = { ...this.snapshot, savedText: this.snapshot.text, version };
+    this.emit();
+  }
+  emit() {
+    for (const l of this.listeners) l();
+  }
+  get listenerCount() {
+    return this.listeners.size;
+  }
+}
+
+/** Records every call; `reachable = false` answers like the web bridge with the host down. */
+class FakeApi implements RecoveryApi {
+  writes: { id: string; text: string; baseVersion: string }[] = [];
+  discards: string[] = [];
+  reachable = true;
+  private answer<T>(value: T): Promise<Result<T>> {
+    return Promise.resolve(this.reachable ? { ok: true, value } : { ok: false, error: { code: 'io', message: 'Keine Verbindung zu Kladde' } });
+  }
+  writeRecovery = (id: string, entry: { text: string; baseVersion: string }) => {
+    if (this.reachable) this.writes.push({ id, ...entry });
+    return this.answer({ savedMs: 1 });
+  };
+  discardRecovery = (id: string) => {
+    if (this.reachable) this.discards.push(id);
+    return this.answer({ discarded: true });
+  };
+}
+
+class MapStorage implements MirrorStorage {
+  readonly map = new Map<string, string>();
+  getItem(key: string) {
+    return this.map.get(key) ?? null;
+  }
+  setItem(key: string, value: string) {
+    this.map.set(key, value);
+  }
+  removeItem(key: string) {
+    this.map.delete(key);
+  }
+  get length() {
+    return this.map.size;
+  }
+  key(index: number) {
+    return [...this.map.keys()][index] ?? null;
+  }
+}
+
+let source: FakeSource;
+let api: FakeApi;
+let storage: MapStorage;
+let stop: () => void;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(Date.UTC(2026, 11, 2, 10, 0, 0));
+  source = new FakeSource();
+  api = new FakeApi();
+  storage = new MapStorage();
+  stop = journalUnsavedText(source, api, { intervalMs: 300, storage });
+});
+
+afterEach(() => {
+  stop();
+  vi.useRealTimers();
+});
+
+describe('journalUnsavedText', () => {
+  it('writes nothing while the text equals what was saved', async () => {
+    source.emit();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(api.writes).toEqual([]);
+    expect(api.discards).toEqual([]);
+  });
+
+  it('writes the first change at once, then at most once per interval while typing', async () => {
+    source.type('G');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(api.writes.map((w) => w.text)).toEqual(['Alt.\nG']);
+    // Fast typing for one second: one keystroke every 20 ms.
+    for (let i = 0; i < 50; i++) {
+      source.type('r');
+      await vi.advanceTimersByTimeAsync(20);
+    }
+    expect(api.writes.length).toBeGreaterThanOrEqual(3);
+    expect(api.writes.length).toBeLessThanOrEqual(5);
+    await vi.advanceTimersByTimeAsync(300);
+    // The last write holds everything typed, with the version the text was based on.
+    expect(api.writes.at(-1)).toEqual({ id: 'reise', text: 'Alt.\nG' + 'r'.repeat(50), baseVersion: 'v1' });
+    const count = api.writes.length;
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(api.writes).toHaveLength(count);
+  });
+
+  it('discards the journal once the text is saved, and only then', async () => {
+    source.type('Neu.');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(api.discards).toEqual([]);
+    source.save('v2');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(api.discards).toEqual(['reise']);
+    // Saved and clean again: nothing more to discard.
+    source.emit();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(api.discards).toEqual(['reise']);
+  });
+
+  it('does not discard what it never wrote (another session’s entry waits for the dialog)', async () => {
+    source.save('v2');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(api.discards).toEqual([]);
+  });
+
+  it('does nothing without an open post', async () => {
+    source.snapshot = { id: null, text: 'x', savedText: '', version: '' };
+    source.emit();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(api.writes).toEqual([]);
+  });
+
+  it('mirrors into localStorage while main cannot be reached, and clears the mirror after a save', async () => {
+    api.reachable = false;
+    source.type('Offline getippt.');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(readMirroredRecovery(storage)).toEqual([
+      { id: 'reise', text: 'Alt.\nOffline getippt.', baseVersion: 'v1', savedMs: Date.UTC(2026, 11, 2, 10, 0, 0) },
+    ]);
+    api.reachable = true;
+    source.save('v2');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(readMirroredRecovery(storage)).toEqual([]);
+  });
+
+  it('clears the mirror once main takes the journal again', async () => {
+    api.reachable = false;
+    source.type('a');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(storage.length).toBe(1);
+    api.reachable = true;
+    source.type('b');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(storage.length).toBe(0);
+    expect(api.writes.at(-1)?.text).toBe('Alt.\nab');
+  });
+
+  it('a failing api call (thrown) also falls back to the mirror', async () => {
+    api.writeRecovery = () => Promise.reject(new Error('weg'));
+    source.type('x');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(readMirroredRecovery(storage).map((e) => e.text)).toEqual(['Alt.\nx']);
+  });
+
+  it('unsubscribing writes what was still waiting and stops listening', async () => {
+    source.type('a');
+    await vi.advanceTimersByTimeAsync(0);
+    source.type('b');
+    stop();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(api.writes.at(-1)?.text).toBe('Alt.\nab');
+    expect(source.listenerCount).toBe(0);
+    source.type('c');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(api.writes.at(-1)?.text).toBe('Alt.\nab');
+  });
+});
+
+describe('the localStorage mirror', () => {
+  it('reads only well-formed entries of its own, newest first, and forgets on request', () => {
+    const s = new MapStorage();
+    s.setItem('kladde-recovery:a', JSON.stringify({ id: 'a', text: 'A', baseVersion: 'v', savedMs: 1 }));
+    s.setItem('kladde-recovery:b', JSON.stringify({ id: 'b', text: 'B', baseVersion: 'v', savedMs: 2 }));
+    s.setItem('kladde-recovery:kaputt', '{');
+    s.setItem('kladde-recovery:falsch', JSON.stringify({ id: 3 }));
+    s.setItem('kladde-token', 'geheim');
+    expect(readMirroredRecovery(s).map((e) => e.id)).toEqual(['b', 'a']);
+    forgetMirroredRecovery('b', s);
+    expect(readMirroredRecovery(s).map((e) => e.id)).toEqual(['a']);
+  });
+});
