@@ -248,6 +248,14 @@ export const de = {
   'settings.guillemets': '»Chevrons« statt „Gänsefüßchen“ (Deutsch)',
   'settings.smartDashes': '„ -- “ wird zu „ – “',
   'settings.smartEllipsis': '„...“ wird zu „…“',
+  'leave.title': 'Beitrag nicht gespeichert',
+  'leave.failed': 'Dein Text konnte nicht gespeichert werden: {message}',
+  'leave.conflict': 'Die Datei wurde außerhalb von Kladde geändert, und dein Text ist noch nicht gespeichert. Entscheide zuerst im Hinweis oben, welche Fassung gilt.',
+  'leave.stayHint': 'Du bleibst beim Beitrag; dein Text bleibt im Editor, nichts geht verloren.',
+  'leave.anywayHint': 'Verlässt du ihn trotzdem, legt Kladde eine Wiederherstellungskopie deines Textes an.',
+  'leave.stay': 'Beim Beitrag bleiben',
+  'leave.anyway': 'Trotzdem verlassen',
+  'leave.renameBlocked': 'Der Ordner wird erst umbenannt, wenn dein Text gespeichert ist.',
 } as const;
 
 export type MessageKey = keyof typeof de;

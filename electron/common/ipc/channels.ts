@@ -39,6 +39,7 @@ export const CHANNELS = [
   'listOutbox',
   'cancelJob',
   'retryJob',
+  'networkRestored',
 ] as const satisfies readonly Channel[];
 
 export const EVENTS = ['postChangedOnDisk', 'libraryChanged', 'menuCommand', 'outboxChanged'] as const satisfies readonly EventName[];

@@ -109,6 +109,8 @@ export const contract = {
   cancelJob: { args: z.tuple([z.string().min(1).max(100)]), result: z.object({ cancelled: z.boolean() }) },
   /** Tries a waiting or failed job again now, e.g. with `onConflict: 'overwrite'`. */
   retryJob: { args: z.tuple([z.string().min(1).max(100), publishOptionsSchema]), result: publishOutcomeSchema },
+  /** The renderer saw the network come back: waiting outbox jobs go out now instead of after their pause. */
+  networkRestored: { args: z.tuple([]), result: z.null() },
 } as const;
 
 export type Contract = typeof contract;

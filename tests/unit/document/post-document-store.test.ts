@@ -266,8 +266,8 @@ describe('PostDocumentStore', () => {
     const s = store.getSnapshot();
     expect(s.doc.fields?.title).toBe('Neu');
     expect(s.doc.lang).toBe('de');
-    s.doc.images;
-    s.doc.images;
+    void s.doc.images;
+    void s.doc.images;
     expect(parseCounts.images).toBe(1);
   });
 
