@@ -1,10 +1,11 @@
 import { setImageCredit, type ImagesProblem } from '../../electron/common/markdown/front-matter-images';
 import { removeFrontMatterKeys, updateFrontMatter, type FieldPatch } from '../../electron/common/markdown/front-matter';
-import { parsePostDocument, type PostDocument, type PostDocumentContext } from '../../electron/common/markdown/post-document';
+import { parsePostDocument, type PostDocumentContext } from '../../electron/common/markdown/post-document';
 import type { CreditPatch } from '../../electron/common/model/attribution';
 import type { OpenedPost, SaveResult } from '../../electron/common/model/post';
-import type { AppError, Result } from '../../electron/common/result';
-import { diffText, mergeText, type TextHunk } from './text-diff';
+import type { Result } from '../../electron/common/result';
+import type { PostDocumentStoreDeps, PostNotice, PostSnapshot, StoreTimers, SwitchOutcome, TextChange } from './post-snapshot';
+import { diffText, mergeText } from './text-diff';
 
 /**
  * The open post, outside React: its text, its version on disk, save state, conflict, and one queue in which every
@@ -15,73 +16,17 @@ import { diffText, mergeText, type TextHunk } from './text-diff';
  * undo and the cursor behave; only open, reload and „take theirs“ replace the editor's document (`loadSeq`).
  */
 
-export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
-
-export interface Conflict {
-  diskText: string;
-  diskVersion: string;
-}
-
-export type PostNotice = 'reloaded' | null;
-
-export interface PostSnapshot {
-  id: string | null;
-  /** The current text, as the editor shows it. */
-  text: string;
-  /** The text as last saved to or read from disk. */
-  savedText: string;
-  /** The disk version `savedText` has (a content hash from main). */
-  version: string;
-  /** `text` parsed; a new value with each change. */
-  doc: PostDocument;
-  /** The document as of the last pause in typing: what the image panel and counts read. */
-  settled: PostDocument;
-  saveState: SaveState;
-  saveError: AppError | null;
-  conflict: Conflict | null;
-  notice: PostNotice;
-  /** Bumped whenever the editor's whole document is replaced (open, reload, take theirs). */
-  loadSeq: number;
-}
-
-/** A change the store made to the text, for the editor to apply: `before` is the text it applies to. */
-export interface TextChange extends TextHunk {
-  before: string;
-  after: string;
-  userEvent: string;
-}
-
-/** The part of the IPC api the store uses; a test passes one built on a real PostStore. */
-export interface PostDocumentApi {
-  openPost(id: string): Promise<Result<OpenedPost>>;
-  savePost(id: string, body: { text: string; baseVersion: string; force?: boolean }): Promise<Result<SaveResult>>;
-  renamePost(id: string, slug: string): Promise<Result<OpenedPost>>;
-}
-
-export interface StoreTimers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export interface PostDocumentStoreDeps {
-  api: PostDocumentApi;
-  context: PostDocumentContext;
-  timers?: StoreTimers;
-  /** Autosave after this pause in typing; default 1000 ms. */
-  autosaveMs?: number;
-  /** The `settled` document follows after this pause; default 300 ms. */
-  settleMs?: number;
-  /** Errors of operations that are not about saving (opening, renaming) for the UI to show. */
-  onError?: (error: AppError) => void;
-  /**
-   * Keeps a copy of text that could not be saved when the user leaves the post anyway (api.writeRecovery once
-   * that exists). Without it „leave anyway“ still leaves, and the text is gone.
-   */
-  keepRecoveryCopy?: (id: string, text: string, baseVersion: string) => Promise<unknown> | void;
-}
-
-/** How an attempt to leave the open post (switch, new, duplicate, delete, restore) ended. */
-export type SwitchOutcome = 'switched' | 'blocked' | 'failed';
+export type {
+  Conflict,
+  PostDocumentApi,
+  PostDocumentStoreDeps,
+  PostNotice,
+  PostSnapshot,
+  SaveState,
+  StoreTimers,
+  SwitchOutcome,
+  TextChange,
+} from './post-snapshot';
 
 const defaultTimers: StoreTimers = {
   setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
@@ -322,6 +267,8 @@ export class PostDocumentStore {
     }
     if (!result.ok) {
       this.set({ saveState: 'failed', saveError: result.error });
+      // Freed disk space or a writable folder again: the text goes to disk without another keystroke.
+      this.scheduleSave(this.deps.retryMs ?? 5000);
       return false;
     }
     if (result.value.status === 'conflict') {
@@ -367,12 +314,15 @@ export class PostDocumentStore {
     if (!this.saving && s.saveState !== 'failed') this.set({ saveState: dirty ? 'unsaved' : 'saved' });
     if (!this.saving && s.saveState === 'failed' && !dirty) this.set({ saveState: 'saved', saveError: null });
     this.cancelAutosave();
-    if (dirty && !s.conflict) {
-      this.autosaveTimer = this.timers.setTimeout(() => {
-        this.autosaveTimer = null;
-        void this.enqueue(() => this.saveNow(false));
-      }, this.deps.autosaveMs ?? 1000);
-    }
+    if (dirty && !s.conflict) this.scheduleSave(this.deps.autosaveMs ?? 1000);
+  }
+
+  private scheduleSave(ms: number): void {
+    this.cancelAutosave();
+    this.autosaveTimer = this.timers.setTimeout(() => {
+      this.autosaveTimer = null;
+      void this.enqueue(() => this.saveNow(false));
+    }, ms);
   }
 
   private scheduleSettle(): void {

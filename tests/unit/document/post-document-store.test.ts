@@ -139,8 +139,8 @@ describe('PostDocumentStore', () => {
     expect(store.isDirty()).toBe(false);
   });
 
-  it('does not leave a post whose text cannot be saved, and keeps the text', async () => {
-    const { store, type, id } = await setup();
+  it('does not leave a post whose text cannot be saved, keeps the text, and saves it once it can', async () => {
+    const { store, type, id, clock } = await setup();
     const other = await posts.create('Anderer');
     type('\nWichtig');
     // A folder where index.md was: writing the file fails, for root too.
@@ -154,6 +154,12 @@ describe('PostDocumentStore', () => {
     expect(s.saveError).not.toBeNull();
     expect(await store.leave()).toBe(false);
     expect(await store.rename('neu')).toBe(false);
+    // Once the file can be written again, the retry saves the text without another keystroke.
+    await rm(path.join(posts.root, id, 'index.md'), { recursive: true });
+    clock.fireAll();
+    await expect.poll(() => store.getSnapshot().saveState).toBe('saved');
+    expect(await readFile(path.join(posts.root, id, 'index.md'), 'utf8')).toBe(s.text);
+    expect(await store.open(other.id)).toBe('switched');
   });
 
   it('leaving anyway hands the unsaved text to the recovery copy', async () => {
