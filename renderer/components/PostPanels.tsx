@@ -1,8 +1,8 @@
 import type { FieldPatch } from '../../electron/common/markdown/front-matter';
 import type { CreditPatch } from '../../electron/common/model/attribution';
 import type { Settings } from '../../electron/common/model/settings';
-import type { PostDocumentStore } from '../document/post-document-store';
-import { usePostSnapshot } from '../document/use-post-snapshot';
+import type { PostDocumentStore, PostSnapshot } from '../document/post-document-store';
+import { usePostSelector } from '../document/use-post-snapshot';
 import type { Terms } from '../hooks/useLibrary';
 import { useI18n } from '../i18n/i18n';
 import { FieldsPanel } from './FieldsPanel';
@@ -26,15 +26,26 @@ export interface PostPanelsProps {
   fileInput: React.RefObject<HTMLInputElement | null>;
 }
 
-/** The fields and images of the open post, in two tabs, read from the post document. */
+const selectId = (s: PostSnapshot) => s.id;
+const selectFrontMatter = (s: PostSnapshot) => s.doc.frontMatter;
+const selectLang = (s: PostSnapshot) => s.doc.lang;
+const selectFeatured = (s: PostSnapshot) => s.doc.featured;
+// The image list lexes the whole body: it follows the text after a pause in typing.
+const selectImages = (s: PostSnapshot) => s.settled.images;
+
+/**
+ * The fields and images of the open post, in two tabs, read from the post document. Each part is selected on its
+ * own, so typing in the body renders nothing here.
+ */
 export function PostPanels(props: PostPanelsProps) {
   const { t } = useI18n();
   const { store, tab } = props;
-  const snapshot = usePostSnapshot(store);
-  const { doc, settled, id } = snapshot;
+  const id = usePostSelector(store, selectId);
+  const frontMatter = usePostSelector(store, selectFrontMatter);
+  const lang = usePostSelector(store, selectLang);
+  const featured = usePostSelector(store, selectFeatured);
+  const images = usePostSelector(store, selectImages);
   if (!id) return null;
-  // The image list lexes the whole body: it follows the text after a pause in typing.
-  const images = settled.images;
   const patchFields = (patch: FieldPatch) => void store.patchFields(patch);
   const patchImage = (key: string, patch: CreditPatch) => {
     const problem = store.patchImage(key, patch);
@@ -53,14 +64,14 @@ export function PostPanels(props: PostPanelsProps) {
         </button>
       </div>
       {tab === 'fields' ? (
-        <FieldsPanel parsed={doc.frontMatter} onPatch={patchFields} onSlugSettled={props.onSlugSettled} images={props.files} terms={props.terms} lang={doc.lang} />
+        <FieldsPanel parsed={frontMatter} onPatch={patchFields} onSlugSettled={props.onSlugSettled} images={props.files} terms={props.terms} lang={lang} />
       ) : (
         <ImagePanel
           postId={id}
           images={images.entries}
           selected={props.selectedImage ?? images.entries[0]?.key ?? null}
-          featured={doc.featured}
-          lang={doc.lang}
+          featured={featured}
+          lang={lang}
           creditTexts={props.settings.creditTexts}
           onSelect={props.onSelectImage}
           onPatch={patchImage}
