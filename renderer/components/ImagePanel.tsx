@@ -16,7 +16,7 @@ export interface PanelImage {
 
 export interface ImagePanelProps {
   postId: string;
-  images: PanelImage[];
+  images: readonly PanelImage[];
   selected: string | null;
   featured: string;
   lang: string;

@@ -1,6 +1,6 @@
 import type { TextCounts } from '../../electron/common/text/counts';
 import type { AppError } from '../../electron/common/result';
-import type { SaveState } from '../hooks/usePostSession';
+import type { SaveState } from '../document/post-document-store';
 import { errorText, useI18n } from '../i18n/i18n';
 
 export interface StatusBarProps {

@@ -5,7 +5,7 @@ import { installCloseHandshake } from '../document/close-handshake';
 import { forgetMirroredRecovery, journalUnsavedText, readMirroredRecovery, type RecoverySource } from '../document/recovery-journal';
 import { api } from '../lib/api';
 
-/** What recovery needs of the open post (today usePostSession; the post-document store offers the same). */
+/** What recovery needs of the open post; the post-document store offers it. */
 export interface RecoverySession {
   source: RecoverySource;
   isDirty: () => boolean;

@@ -271,6 +271,14 @@ export const de = {
   'recovery.skipped': '… {count} unveränderte Zeilen',
   'recovery.diff': 'Unterschied zur gespeicherten Fassung',
   'recovery.restoreFailed': 'Der Text konnte nicht wiederhergestellt werden: {message}',
+  'leave.title': 'Beitrag nicht gespeichert',
+  'leave.failed': 'Dein Text konnte nicht gespeichert werden: {message}',
+  'leave.conflict': 'Die Datei wurde außerhalb von Kladde geändert, und dein Text ist noch nicht gespeichert. Entscheide zuerst im Hinweis oben, welche Fassung gilt.',
+  'leave.stayHint': 'Du bleibst beim Beitrag; dein Text bleibt im Editor, nichts geht verloren.',
+  'leave.anywayHint': 'Verlässt du ihn trotzdem, legt Kladde eine Wiederherstellungskopie deines Textes an.',
+  'leave.stay': 'Beim Beitrag bleiben',
+  'leave.anyway': 'Trotzdem verlassen',
+  'leave.renameBlocked': 'Der Ordner wird erst umbenannt, wenn dein Text gespeichert ist.',
 } as const;
 
 export type MessageKey = keyof typeof de;

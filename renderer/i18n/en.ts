@@ -273,4 +273,12 @@ export const en: Record<MessageKey, string> = {
   'recovery.skipped': '… {count} unchanged lines',
   'recovery.diff': 'Difference from the saved version',
   'recovery.restoreFailed': 'The text could not be restored: {message}',
+  'leave.title': 'Post not saved',
+  'leave.failed': 'Your text could not be saved: {message}',
+  'leave.conflict': 'The file was changed outside Kladde and your text is not saved yet. First decide in the notice above which version counts.',
+  'leave.stayHint': 'You stay on the post; your text stays in the editor, nothing is lost.',
+  'leave.anywayHint': 'If you leave anyway, Kladde keeps a recovery copy of your text.',
+  'leave.stay': 'Stay on the post',
+  'leave.anyway': 'Leave anyway',
+  'leave.renameBlocked': 'The folder is renamed only once your text is saved.',
 };

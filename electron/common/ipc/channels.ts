@@ -43,6 +43,7 @@ export const CHANNELS = [
   'listRecovery',
   'discardRecovery',
   'flushDone',
+  'networkRestored',
 ] as const satisfies readonly Channel[];
 
 export const EVENTS = ['postChangedOnDisk', 'libraryChanged', 'menuCommand', 'outboxChanged', 'flushRequest'] as const satisfies readonly EventName[];

@@ -124,6 +124,8 @@ export const contract = {
   discardRecovery: { args: z.tuple([postIdSchema]), result: z.object({ discarded: z.boolean() }) },
   /** The renderer's answer to a `flushRequest` event: its last save went through (or not); the window may close. */
   flushDone: { args: z.tuple([flushRequestIdSchema, flushResultSchema]), result: z.object({ accepted: z.boolean() }) },
+  /** The renderer saw the network come back: waiting outbox jobs go out now instead of after their pause. */
+  networkRestored: { args: z.tuple([]), result: z.null() },
 } as const;
 
 export type Contract = typeof contract;

@@ -138,9 +138,10 @@ export interface PostImageAnalysis {
  * The post's credits and image references together with its problems, from one pass over the text, for callers
  * that show all three (the editor's credit panel) without lexing a long post twice.
  */
-export function analyzePostImages(text: string, existingFiles: Iterable<string>): PostImageAnalysis {
+export function analyzePostImages(text: string, existingFiles: Iterable<string>, alreadyRead?: ImagesRead): PostImageAnalysis {
   const files = new Set(existingFiles);
-  const read = readImages(text);
+  // A caller that has read the credits of this very text already (the post document) passes them in.
+  const read = alreadyRead ?? readImages(text);
   const out: PostProblem[] = [];
   const frontMatterBroken = read.problems.some((p) => p.code === 'front-matter-invalid');
   for (const p of read.problems) {

@@ -45,7 +45,8 @@ type PublishChannels =
   | 'downloadOnlineCopy'
   | 'listOutbox'
   | 'cancelJob'
-  | 'retryJob';
+  | 'retryJob'
+  | 'networkRestored';
 
 /** Blogs, credentials, publishing and the outbox, wired together for the Services container. */
 export class Publishing {
@@ -127,6 +128,10 @@ export function publishingHandlers(get: () => Publishing, posts: () => PostStore
     },
     cancelJob: async (jobId) => ({ cancelled: await get().outbox.cancel(jobId) }),
     retryJob: (jobId, options) => wrap(() => get().outbox.retry(jobId, options)),
+    networkRestored: async () => {
+      get().outbox.networkRestored();
+      return null;
+    },
   };
 }
 

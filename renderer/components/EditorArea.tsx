@@ -1,0 +1,120 @@
+import type { Extension } from '@codemirror/state';
+import type { EditorView, ViewUpdate } from '@codemirror/view';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { imageKey } from '../../electron/common/markdown/image-refs';
+import type { Settings, SettingsPatch } from '../../electron/common/model/settings';
+import type { PostDocumentStore, PostSnapshot } from '../document/post-document-store';
+import { usePostSelector } from '../document/use-post-snapshot';
+import { createScrollSync } from './scroll-sync';
+import { connectViewToStore } from '../editor/view-bridge';
+import { useI18n } from '../i18n/i18n';
+import { mediaUrl } from '../lib/api';
+import { Divider } from './Divider';
+import { EditorPane } from './EditorPane';
+import { PreviewPane, type PreviewHandle } from './PreviewPane';
+
+export interface EditorAreaProps {
+  store: PostDocumentStore;
+  viewRef: React.RefObject<EditorView | null>;
+  settings: Settings;
+  onSettings: (patch: SettingsPatch) => void;
+  configured: Extension;
+  /** The selection changed: its range, or null when empty. */
+  onSelection: (range: { from: number; to: number } | null) => void;
+  /** The cursor stands on an image: its credit form opens. */
+  onImageAtCursor: (key: string) => void;
+}
+
+const selectLoadSeq = (s: PostSnapshot) => s.loadSeq;
+const selectId = (s: PostSnapshot) => s.id;
+const selectRenderKey = (s: PostSnapshot) => s.doc.renderKey;
+
+/** Editor and preview side by side. Every change of the editor goes into the store, then into the preview. */
+export function EditorArea({ store, viewRef, settings, onSettings, configured, onSelection, onImageAtCursor }: EditorAreaProps) {
+  const { t } = useI18n();
+  const previewRef = useRef<PreviewHandle>(null);
+  const loadSeq = usePostSelector(store, selectLoadSeq);
+  const id = usePostSelector(store, selectId);
+  const renderKey = usePostSelector(store, selectRenderKey);
+  const [share, setShare] = useState(settings.editorShare);
+  const sync = useMemo(() => createScrollSync(() => viewRef.current, () => previewRef.current), [viewRef]);
+
+  useEffect(() => connectViewToStore(store, () => viewRef.current), [store, viewRef]);
+
+  const onUpdate = useCallback(
+    (update: ViewUpdate) => {
+      if (update.docChanged) {
+        const text = update.state.doc.toString();
+        store.edit(text);
+        if (settings.previewVisible) previewRef.current?.update(text);
+      }
+      if (update.selectionSet || update.docChanged) {
+        const sel = update.state.selection.main;
+        onSelection(sel.empty ? null : { from: sel.from, to: sel.to });
+        // The cursor on an image opens its credit form.
+        const line = update.state.doc.lineAt(sel.head);
+        if (update.selectionSet && line.text.includes('](')) {
+          for (const m of line.text.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)/g)) {
+            const start = line.from + (m.index ?? 0);
+            if (sel.head >= start && sel.head <= start + m[0].length + 1 && m[1]) onImageAtCursor(imageKey(m[1]));
+          }
+        }
+      }
+    },
+    [onImageAtCursor, onSelection, settings.previewVisible, store],
+  );
+
+  // New files, settings or another post change what every block renders with: the preview renders anew.
+  useEffect(() => {
+    if (settings.previewVisible) previewRef.current?.update(store.getSnapshot().text);
+  }, [renderKey, id, settings.previewVisible, store]);
+
+  // Showing the preview again renders it from the current text.
+  useEffect(() => {
+    if (!settings.previewVisible) return;
+    previewRef.current?.reset();
+    previewRef.current?.update(store.getSnapshot().text);
+  }, [settings.previewVisible, store]);
+
+  // Read while rendering a block: a new post starts a fresh preview, since its image URLs differ.
+  const renderContext = useCallback(() => {
+    const s = store.getSnapshot();
+    return { options: s.doc.renderOptions, key: `${s.id ?? ''}\u0000${s.doc.renderKey}` };
+  }, [store]);
+  const sanitizeOptions = useCallback(
+    () => ({
+      resolveLocalImage: (src: string) => (id ? mediaUrl(id, src) : src),
+      remoteImageLabel: (src: string) => t('preview.remoteImage', { src }),
+    }),
+    [id, t],
+  );
+  const lang = usePostSelector(store, (s) => s.doc.lang);
+  const columns = settings.previewVisible ? `${share}fr 6px ${1 - share}fr` : '1fr';
+
+  return (
+    <div className="split" style={{ gridTemplateColumns: columns }} hidden={!id}>
+      <EditorPane
+        viewRef={viewRef}
+        loadedText={store.getSnapshot().text}
+        loadSeq={loadSeq}
+        onUpdate={onUpdate}
+        configured={configured}
+        foldFrontMatter={settings.foldFrontMatter}
+        onTopLineChange={sync.editorScrolled}
+      />
+      {settings.previewVisible && (
+        <>
+          <Divider label={t('divider.label')} share={share} onChange={setShare} onCommit={(v) => onSettings({ editorShare: v })} />
+          <PreviewPane
+            ref={previewRef}
+            lang={lang}
+            label={t('preview.label')}
+            renderContext={renderContext}
+            sanitizeOptions={sanitizeOptions}
+            onTopLineChange={sync.previewScrolled}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,373 @@
+import { setImageCredit, type ImagesProblem } from '../../electron/common/markdown/front-matter-images';
+import { removeFrontMatterKeys, updateFrontMatter, type FieldPatch } from '../../electron/common/markdown/front-matter';
+import { parsePostDocument, type PostDocumentContext } from '../../electron/common/markdown/post-document';
+import type { CreditPatch } from '../../electron/common/model/attribution';
+import type { OpenedPost, SaveResult } from '../../electron/common/model/post';
+import type { Result } from '../../electron/common/result';
+import type { PostDocumentStoreDeps, PostNotice, PostSnapshot, StoreTimers, SwitchOutcome, TextChange } from './post-snapshot';
+import { diffText, mergeText } from './text-diff';
+
+/**
+ * The open post, outside React: its text, its version on disk, save state, conflict, and one queue in which every
+ * operation that talks to the disk (save, rename, switching posts, adopting what changed on disk) runs after the
+ * one before, so none of them races another or typing. The CodeMirror view reports each change with
+ * {@link PostDocumentStore.edit}; the store never reads the view. When the store itself changes the text (a field,
+ * a credit, a rename's slug) it tells the view through {@link PostDocumentStore.onApply} as a minimal change, so
+ * undo and the cursor behave; only open, reload and „take theirs“ replace the editor's document (`loadSeq`).
+ */
+
+export type {
+  Conflict,
+  PostDocumentApi,
+  PostDocumentStoreDeps,
+  PostNotice,
+  PostSnapshot,
+  SaveState,
+  StoreTimers,
+  SwitchOutcome,
+  TextChange,
+} from './post-snapshot';
+
+const defaultTimers: StoreTimers = {
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export class PostDocumentStore {
+  private readonly deps: PostDocumentStoreDeps;
+  private readonly timers: StoreTimers;
+  private context: PostDocumentContext;
+  private snapshot: PostSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private readonly appliers = new Set<(change: TextChange) => void>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private autosaveTimer: unknown = null;
+  private settleTimer: unknown = null;
+  private saving = false;
+
+  constructor(deps: PostDocumentStoreDeps) {
+    this.deps = deps;
+    this.timers = deps.timers ?? defaultTimers;
+    this.context = deps.context;
+    const doc = parsePostDocument('', this.context);
+    this.snapshot = {
+      id: null, text: '', savedText: '', version: '', doc, settled: doc,
+      saveState: 'saved', saveError: null, conflict: null, notice: null, loadSeq: 0,
+    };
+  }
+
+  // ——— reading ———
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): PostSnapshot => this.snapshot;
+
+  /** Registers the editor: it applies the store's own text changes. */
+  onApply(listener: (change: TextChange) => void): () => void {
+    this.appliers.add(listener);
+    return () => this.appliers.delete(listener);
+  }
+
+  /** Whether the open post has text that is not on disk. */
+  isDirty(): boolean {
+    return this.snapshot.id !== null && this.snapshot.text !== this.snapshot.savedText;
+  }
+
+  // ——— changes of the text ———
+
+  /** The editor's text changed (typing, paste, undo…). */
+  edit(text: string): void {
+    const s = this.snapshot;
+    if (text === s.text) return;
+    this.setText(text);
+  }
+
+  /** Alias of {@link edit} for callers that only know something changed. */
+  changed(text: string): void {
+    this.edit(text);
+  }
+
+  /** Writes changed fields into the front matter, as one minimal change. False when the YAML cannot be edited. */
+  patchFields(patch: FieldPatch): boolean {
+    const next = updateFrontMatter(this.snapshot.text, patch);
+    if (next === null) return false;
+    this.applyOwnChange(next, 'input.fields');
+    return true;
+  }
+
+  /** Writes an image's credit into `images:`. Returns the problem when the front matter cannot take it. */
+  patchImage(key: string, patch: CreditPatch): ImagesProblem | null {
+    const edit = setImageCredit(this.snapshot.text, key, patch);
+    if (!edit.ok) return edit.problem;
+    this.applyOwnChange(edit.text, 'input.credit');
+    return null;
+  }
+
+  /** New settings or files in the post's folder: the document is parsed for them. */
+  setContext(context: PostDocumentContext): void {
+    this.context = context;
+    const doc = parsePostDocument(this.snapshot.text, context, this.snapshot.doc);
+    this.set({ doc, settled: doc });
+  }
+
+  dismissNotice(): void {
+    if (this.snapshot.notice !== null) this.set({ notice: null });
+  }
+
+  // ——— disk ———
+
+  /** Saves now (after whatever runs before it). True when the text is on disk. */
+  save(): Promise<boolean> {
+    this.cancelAutosave();
+    return this.enqueue(() => this.saveNow(false));
+  }
+
+  /** Everything typed is on disk when this resolves true; false when it cannot be saved (failure, conflict). */
+  flush(): Promise<boolean> {
+    return this.save();
+  }
+
+  /** The check before leaving the post: saves, and answers whether leaving loses nothing. */
+  leave(): Promise<boolean> {
+    return this.save();
+  }
+
+  /** Opens a post (null: none). Leaving the current one saves it first; when that fails nothing changes. */
+  open(id: string | null, options: { leaveUnsaved?: boolean } = {}): Promise<SwitchOutcome> {
+    return this.switchTo(async () => (id === null ? { ok: true, value: null } : this.deps.api.openPost(id)), options);
+  }
+
+  /**
+   * Leaves the open post for what `action` gives (a created, duplicated, restored post, or none after a
+   * delete). The action runs only once the current text is safely on disk; with `leaveUnsaved` a text that
+   * cannot be saved is handed to the recovery copy instead.
+   */
+  switchTo(
+    action: () => Promise<Result<OpenedPost | null>>,
+    options: { leaveUnsaved?: boolean; text?: string } = {},
+  ): Promise<SwitchOutcome> {
+    this.cancelAutosave();
+    return this.enqueue(async () => {
+      if (!(await this.saveNow(false))) {
+        if (!options.leaveUnsaved) return 'blocked';
+        const s = this.snapshot;
+        if (s.id !== null) await this.deps.keepRecoveryCopy?.(s.id, s.text, s.version);
+      }
+      const result = await action();
+      if (!result.ok) {
+        this.deps.onError?.(result.error);
+        return 'failed';
+      }
+      this.load(result.value, null);
+      // A recovered text goes in before anyone renders the loaded one, so the editor starts with it, unsaved.
+      if (result.value && options.text !== undefined && options.text !== result.value.text) this.setText(options.text);
+      return 'switched';
+    });
+  }
+
+  /** Opens a post showing `text` (a recovered copy) as an unsaved edit on top of what is on disk. */
+  openWithText(id: string, text: string): Promise<SwitchOutcome> {
+    return this.switchTo(() => this.deps.api.openPost(id), { text });
+  }
+
+  /**
+   * Renames the open post's folder. The editor's text is never replaced: after main moved the folder the store
+   * only switches the id and version, and whatever was typed meanwhile is saved into the renamed post.
+   */
+  rename(slug: string): Promise<boolean> {
+    this.cancelAutosave();
+    return this.enqueue(async () => {
+      const id = this.snapshot.id;
+      if (id === null) return false;
+      if (slug === id) return true;
+      if (!(await this.saveNow(false))) return false;
+      const result = await this.deps.api.renamePost(id, slug);
+      if (!result.ok) {
+        this.deps.onError?.(result.error);
+        return false;
+      }
+      const renamed = result.value;
+      const base = this.snapshot.savedText;
+      this.set({ id: renamed.id, version: renamed.version, savedText: renamed.text });
+      // Main may have written the new slug into the front matter; the same edit goes into the editor's text.
+      if (renamed.text !== base) {
+        const merged = mergeText(base, this.snapshot.text, renamed.text);
+        if (merged !== null) this.applyOwnChange(merged, 'input.rename');
+        else this.patchFields({ slug: renamed.id });
+      }
+      this.afterChange();
+      return true;
+    });
+  }
+
+  /** The conflict is decided for the editor's text: it overwrites the file. */
+  keepMine(): Promise<boolean> {
+    this.cancelAutosave();
+    this.set({ conflict: null });
+    return this.enqueue(() => this.saveNow(true));
+  }
+
+  /** The conflict is decided for the file: its text replaces the editor's. */
+  takeTheirs(): void {
+    const { conflict, id } = this.snapshot;
+    if (!conflict || id === null) return;
+    this.load({ id, text: conflict.diskText, version: conflict.diskVersion }, null);
+  }
+
+  /**
+   * The file of the open post changed on disk (the watcher, or a publish record written by main). Its text is
+   * adopted without a word when it is what the editor has, or what was last saved; a publish record is merged
+   * in quietly; anything else reloads a clean post with a notice, or raises the conflict over unsaved text.
+   */
+  diskChanged(id: string, version?: string): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.snapshot.id !== id || (version !== undefined && version === this.snapshot.version)) return;
+      const result = await this.deps.api.openPost(id);
+      if (!result.ok || this.snapshot.id !== id) return;
+      this.adoptDisk(result.value);
+    });
+  }
+
+  // ——— inside ———
+
+  private adoptDisk(disk: OpenedPost): void {
+    const s = this.snapshot;
+    if (disk.version === s.version) return;
+    if (disk.text === s.text || disk.text === s.savedText) {
+      this.set({ version: disk.version, savedText: disk.text });
+      this.afterChange();
+      return;
+    }
+    if (onlyPublishRecordDiffers(s.savedText, disk.text)) {
+      const merged = mergeText(s.savedText, s.text, disk.text);
+      if (merged !== null) {
+        this.set({ version: disk.version, savedText: disk.text });
+        this.applyOwnChange(merged, 'input.publish');
+        this.afterChange();
+        return;
+      }
+    }
+    if (!this.isDirty() && !this.saving) {
+      this.load(disk, 'reloaded');
+      return;
+    }
+    this.cancelAutosave();
+    this.set({ conflict: { diskText: disk.text, diskVersion: disk.version } });
+  }
+
+  private async saveNow(force: boolean): Promise<boolean> {
+    const start = this.snapshot;
+    const id = start.id;
+    if (id === null) return true;
+    if (start.conflict && !force) return false;
+    const text = start.text;
+    if (text === start.savedText && !force) return true;
+    this.saving = true;
+    this.set({ saveState: 'saving' });
+    let result: Result<SaveResult>;
+    try {
+      result = await this.deps.api.savePost(id, { text, baseVersion: start.version, force });
+    } catch (error) {
+      result = { ok: false, error: { code: 'io', message: error instanceof Error ? error.message : String(error) } };
+    } finally {
+      this.saving = false;
+    }
+    if (!result.ok) {
+      this.set({ saveState: 'failed', saveError: result.error });
+      // Freed disk space or a writable folder again: the text goes to disk without another keystroke.
+      this.scheduleSave(this.deps.retryMs ?? 5000);
+      return false;
+    }
+    if (result.value.status === 'conflict') {
+      this.set({ saveState: 'unsaved', conflict: { diskText: result.value.diskText, diskVersion: result.value.diskVersion } });
+      return false;
+    }
+    this.set({ version: result.value.version, savedText: text, saveError: null, conflict: null });
+    this.afterChange();
+    return true;
+  }
+
+  private load(post: OpenedPost | null, notice: PostNotice): void {
+    this.cancelAutosave();
+    const text = post?.text ?? '';
+    const doc = parsePostDocument(text, this.context, this.snapshot.doc);
+    this.set({
+      id: post?.id ?? null, text, savedText: text, version: post?.version ?? '', doc, settled: doc,
+      saveState: 'saved', saveError: null, conflict: null, notice, loadSeq: this.snapshot.loadSeq + 1,
+    });
+  }
+
+  /** A change the store makes itself: new text now, and the same change for the editor. */
+  private applyOwnChange(next: string, userEvent: string): void {
+    const before = this.snapshot.text;
+    const hunk = diffText(before, next);
+    if (!hunk) return;
+    this.setText(next);
+    for (const apply of this.appliers) apply({ ...hunk, before, after: next, userEvent });
+  }
+
+  private setText(text: string): void {
+    const doc = parsePostDocument(text, this.context, this.snapshot.doc);
+    this.set({ text, doc });
+    this.scheduleSettle();
+    this.afterChange();
+  }
+
+  /** Save state and autosave follow whether the text differs from what is on disk. */
+  private afterChange(): void {
+    const s = this.snapshot;
+    if (s.id === null) return;
+    const dirty = s.text !== s.savedText;
+    if (!this.saving && s.saveState !== 'failed') this.set({ saveState: dirty ? 'unsaved' : 'saved' });
+    if (!this.saving && s.saveState === 'failed' && !dirty) this.set({ saveState: 'saved', saveError: null });
+    this.cancelAutosave();
+    if (dirty && !s.conflict) this.scheduleSave(this.deps.autosaveMs ?? 1000);
+  }
+
+  private scheduleSave(ms: number): void {
+    this.cancelAutosave();
+    this.autosaveTimer = this.timers.setTimeout(() => {
+      this.autosaveTimer = null;
+      void this.enqueue(() => this.saveNow(false));
+    }, ms);
+  }
+
+  private scheduleSettle(): void {
+    if (this.settleTimer !== null) this.timers.clearTimeout(this.settleTimer);
+    this.settleTimer = this.timers.setTimeout(() => {
+      this.settleTimer = null;
+      if (this.snapshot.settled !== this.snapshot.doc) this.set({ settled: this.snapshot.doc });
+    }, this.deps.settleMs ?? 300);
+  }
+
+  private cancelAutosave(): void {
+    if (this.autosaveTimer !== null) this.timers.clearTimeout(this.autosaveTimer);
+    this.autosaveTimer = null;
+  }
+
+  private enqueue<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(op, op);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private set(patch: Partial<PostSnapshot>): void {
+    let changed = false;
+    for (const key of Object.keys(patch) as (keyof PostSnapshot)[]) {
+      if (this.snapshot[key] !== patch[key]) changed = true;
+    }
+    if (!changed) return;
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** Whether two texts differ only in the `publish:` records main writes after publishing. */
+function onlyPublishRecordDiffers(a: string, b: string): boolean {
+  const strippedA = removeFrontMatterKeys(a, ['publish']);
+  const strippedB = removeFrontMatterKeys(b, ['publish']);
+  return strippedA !== null && strippedA === strippedB;
+}
