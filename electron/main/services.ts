@@ -51,9 +51,10 @@ export class Services {
     const root = this.options.libraryPath ?? (settings.libraryPath || defaultLibraryPath());
     this.posts = new PostStore({ root });
     await this.posts.ensureLibrary();
+    await this.posts.removeStaleTempFiles();
     this.spell = createSpellService(this.posts.root, this.options.log);
     this.images = new ImageService(this.posts.paths);
-    this.watcher = new LibraryWatcher(this.posts, this.events);
+    this.watcher = new LibraryWatcher(this.posts, this.events, this.options.log);
     await this.watcher.start();
     this.publishing = new Publishing({
       configDir: this.options.configDir,
@@ -92,6 +93,7 @@ export class Services {
       createPost: ({ title }) => posts().create(title),
       savePost: (id, { text, baseVersion, force }) => posts().save(id, text, baseVersion, force),
       renamePost: (id, slug) => posts().rename(id, slug),
+      convertPostToUtf8: (id) => posts().convertToUtf8(id),
       duplicatePost: (id) => posts().duplicate(id),
       deletePost: (id) => posts().delete(id),
       listTrash: () => posts().listTrash(),

@@ -248,6 +248,16 @@ export const de = {
   'settings.guillemets': '»Chevrons« statt „Gänsefüßchen“ (Deutsch)',
   'settings.smartDashes': '„ -- “ wird zu „ – “',
   'settings.smartEllipsis': '„...“ wird zu „…“',
+  // Unusual libraries (hostile-library work): error codes and the encoding banner.
+  'error.not-utf8': 'Die Datei ist nicht als UTF-8 gespeichert.',
+  'error.binary': 'Die Datei ist keine Textdatei.',
+  'error.unreadable': 'Die Datei ist nicht lesbar.',
+  'error.too-large': 'Die Anfrage ist zu groß.',
+  'encoding.title': 'Nur zum Lesen: Diese Datei ist nicht als UTF-8 gespeichert',
+  'encoding.explain': 'Kladde hat sie als {encoding} gelesen und zeigt unten, wie sie als UTF-8 aussieht. Solange sie nicht umgewandelt ist, wird nichts gespeichert, damit kein Zeichen verloren geht.',
+  'encoding.convert': 'Als UTF-8 umwandeln',
+  'encoding.converting': 'Wird umgewandelt …',
+  'encoding.previewLabel': 'Vorschau der umgewandelten Datei',
 } as const;
 
 export type MessageKey = keyof typeof de;

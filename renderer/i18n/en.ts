@@ -250,4 +250,14 @@ export const en: Record<MessageKey, string> = {
   'settings.guillemets': '»Guillemets« instead of „low-high quotes“ (German)',
   'settings.smartDashes': '“ -- ” becomes “ – ”',
   'settings.smartEllipsis': '“...” becomes “…”',
+  // Unusual libraries (hostile-library work): error codes and the encoding banner.
+  'error.not-utf8': 'The file is not saved as UTF-8.',
+  'error.binary': 'The file is not a text file.',
+  'error.unreadable': 'The file cannot be read.',
+  'error.too-large': 'The request is too large.',
+  'encoding.title': 'Read-only: this file is not saved as UTF-8',
+  'encoding.explain': 'Kladde read it as {encoding} and shows below how it looks as UTF-8. Until it is converted nothing is saved, so no character gets lost.',
+  'encoding.convert': 'Convert to UTF-8',
+  'encoding.converting': 'Converting …',
+  'encoding.previewLabel': 'Preview of the converted file',
 };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { cp, lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { cp, lstat, mkdir, open as openFile, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
 import path from 'node:path';
 import { parseFrontMatter, removeFrontMatterKeys, splitFrontMatter, updateFrontMatter } from '../../common/markdown/front-matter.js';
 import { postIdSchema, trashEntrySchema, type OpenedPost, type PostSummary, type SaveResult, type TrashEntry } from '../../common/model/post.js';
@@ -9,6 +9,8 @@ import { countText } from '../../common/text/counts.js';
 import { slugify } from '../../common/text/slug.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { LibraryPaths } from './library-paths.js';
+import { decodePost, encodePost, looksBinary, NEW_FILE_FORMAT, type DecodedPost, type PostFileFormat } from './post-bytes.js';
+import { fileProblem, isMissing, readProblem } from './read-problems.js';
 import { welcomeImage, WELCOME_IMAGE_NAME } from './welcome-image.js';
 import { welcomePost } from './welcome-post.js';
 
@@ -46,7 +48,14 @@ const STATE = '.kladde';
 const TRASH_META = '.kladde-papierkorb.json';
 /** What writeFileAtomic leaves behind when a save is killed mid-write. */
 const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
-const LIST_CONCURRENCY = 64;
+/** What an image import leaves behind when it is killed mid-copy. */
+const IMPORT_TEMP_FILE = /^\.kladde-import-[0-9a-f]{12}\.tmp$/;
+/** A temp file younger than this may belong to a save still running (in this or another Kladde). */
+const STALE_TEMP_MS = 60_000;
+/** Files read at once while listing: enough to keep the disk and libuv's threads busy, few enough for the fd limit. */
+const LIST_CONCURRENCY = 32;
+/** The head of a file read for its summary; longer front matter is read in full. */
+const HEAD_BYTES = 16 * 1024;
 // 2: numbers in front matter read as written, problem texts without yaml's own position.
 const LIST_CACHE_FORMAT = 2;
 
@@ -111,10 +120,17 @@ export class PostStore {
 
   /**
    * Summaries of every post. Unchanged posts (same mtime and size) come from a summary cache in the
-   * library's `.kladde` folder, so even a large library lists quickly at start; changed ones are read anew.
+   * library's `.kladde` folder, so even a large library lists quickly at start; changed ones are read anew,
+   * only their head (the front matter) and a bounded number at a time. A post that cannot be read is listed
+   * with the reason instead of vanishing; only a library folder that cannot be read at all is an error.
    */
   async list(): Promise<PostSummary[]> {
-    const entries = await readdir(this.root, { withFileTypes: true });
+    let entries: Dirent[];
+    try {
+      entries = await readdir(this.root, { withFileTypes: true });
+    } catch (error) {
+      throw new KladdeError('unreadable', `Der Bibliotheksordner ist ${readProblem(error) ?? 'nicht vorhanden'}: ${this.root}`);
+    }
     // A folder whose name is no valid id could be listed but never opened, so it is not listed.
     const candidates = entries.filter(
       (e) => (e.isDirectory() || e.isSymbolicLink()) && !e.name.startsWith('.') && postIdSchema.safeParse(e.name).success,
@@ -123,36 +139,41 @@ export class PostStore {
     const fresh: ListCache = { format: LIST_CACHE_FORMAT, entries: {} };
     let changed = Object.keys(cache.entries).length !== candidates.length;
     const summaries: PostSummary[] = [];
-    for (let i = 0; i < candidates.length; i += LIST_CONCURRENCY) {
-      const batch = await Promise.all(
-        candidates.slice(i, i + LIST_CONCURRENCY).map(async (entry) => {
-          const id = entry.name;
-          const file = path.join(this.root, id, 'index.md');
-          let info: Stats;
-          try {
-            info = await lstat(file);
-            // Symlinks (of the folder or the file) must not lead out of the library.
-            if (entry.isSymbolicLink() || info.isSymbolicLink()) {
-              await this.paths.realInside(file);
-              info = await stat(file);
-            }
-          } catch {
-            return null;
-          }
-          if (!info.isFile()) return null;
-          const hit = cache.entries[id];
-          if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) {
-            fresh.entries[id] = hit;
-            return hit.summary;
-          }
-          changed = true;
-          const summary = await this.summarize(id, file, info);
-          if (summary) fresh.entries[id] = { mtimeMs: info.mtimeMs, size: info.size, summary };
-          return summary;
-        }),
-      );
-      for (const s of batch) if (s) summaries.push(s);
-    }
+    await eachLimited(candidates, LIST_CONCURRENCY, async (entry) => {
+      const id = entry.name;
+      const file = path.join(this.root, id, 'index.md');
+      let info: Stats;
+      try {
+        info = await lstat(file);
+        // Symlinks (of the folder or the file) must not lead out of the library.
+        if (entry.isSymbolicLink() || info.isSymbolicLink()) {
+          await this.paths.realInside(file);
+          info = await stat(file);
+        }
+      } catch (error) {
+        // Outside links are none of Kladde's business and stay unlisted; a vanished post is simply gone.
+        if (error instanceof KladdeError) return;
+        const reason = readProblem(error);
+        if (reason !== null) summaries.push(problemSummary(id, reason, 0));
+        return;
+      }
+      if (!info.isFile()) {
+        if (info.isDirectory()) summaries.push(problemSummary(id, readProblem({ code: 'EISDIR' }) ?? '', info.mtimeMs));
+        return;
+      }
+      const hit = cache.entries[id];
+      if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) {
+        fresh.entries[id] = hit;
+        summaries.push(hit.summary);
+        return;
+      }
+      changed = true;
+      const summary = await this.summarize(id, file, info);
+      if (summary === null) return;
+      // Only summaries of a file that could be read are kept: a permission fixed later shows at once.
+      if (!summary.unreadable) fresh.entries[id] = { mtimeMs: info.mtimeMs, size: info.size, summary: summary.summary };
+      summaries.push(summary.summary);
+    });
     if (changed) await this.writeListCache(fresh);
     return summaries.sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title, 'de'));
   }
@@ -180,48 +201,118 @@ export class PostStore {
     }
   }
 
-  private async summarize(id: string, file: string, info: Stats): Promise<PostSummary | null> {
+  /** A post's summary from the head of its file; null when it vanished meanwhile. */
+  private async summarize(id: string, file: string, info: Stats): Promise<{ summary: PostSummary; unreadable: boolean } | null> {
+    let head: Uint8Array;
+    let whole: boolean;
     try {
-      const text = await readFile(file, 'utf8');
-      const parsed = parseFrontMatter(text);
-      const counts = countText(text);
-      if (!parsed.ok) {
-        return {
-          id, title: id, status: 'draft', date: '', wordCount: counts.words, excerpt: '', modifiedMs: info.mtimeMs,
-          problem: `${parsed.problem.message} (Zeile ${parsed.problem.line}, Spalte ${parsed.problem.column})`,
-        };
+      ({ head, whole } = await readHead(file, HEAD_BYTES));
+    } catch (error) {
+      const reason = readProblem(error);
+      return reason === null ? null : { summary: problemSummary(id, reason, info.mtimeMs), unreadable: true };
+    }
+    if (looksBinary(head)) {
+      return { summary: problemSummary(id, 'keine Textdatei (Binärdaten), wird nicht geöffnet', info.mtimeMs), unreadable: false };
+    }
+    let decoded: DecodedPost;
+    try {
+      // A head cut inside a character is cut back to its last whole line first.
+      decoded = decodePost(whole ? head : head.subarray(0, head.lastIndexOf(10) + 1), id);
+      if (!whole && splitFrontMatter(decoded.text).yaml === null && decoded.text.startsWith('---')) {
+        // Front matter longer than the head: read the whole file after all.
+        decoded = decodePost(await readFile(file), id);
+        whole = true;
       }
-      const f = parsed.fields;
+    } catch (error) {
+      const reason = readProblem(error);
+      return reason === null ? null : { summary: problemSummary(id, reason, info.mtimeMs), unreadable: true };
+    }
+    const text = decoded.text;
+    const encodingProblem =
+      decoded.legacyEncoding !== null ? 'nicht als UTF-8 gespeichert (Windows-1252), öffnet schreibgeschützt' : null;
+    let parsed: ReturnType<typeof parseFrontMatter>;
+    try {
+      parsed = parseFrontMatter(text);
+    } catch (error) {
+      // yaml refuses documents that expand too far (alias bombs) by throwing, not by reporting.
+      const message = error instanceof Error ? error.message.split('\n')[0] : '';
+      return { summary: problemSummary(id, `Front Matter fehlerhaft: ${message}`, info.mtimeMs), unreadable: false };
+    }
+    const words = whole ? countText(text).words : estimateWords(text, info.size, head.byteLength);
+    if (!parsed.ok) {
       return {
+        summary: {
+          ...problemSummary(id, `Front Matter fehlerhaft: ${parsed.problem.message} (Zeile ${parsed.problem.line}, Spalte ${parsed.problem.column})`, info.mtimeMs),
+          wordCount: words,
+        },
+        unreadable: false,
+      };
+    }
+    const f = parsed.fields;
+    return {
+      summary: {
         id,
         title: f.title || id,
         status: f.status,
         date: f.date,
-        wordCount: counts.words,
-        excerpt: f.excerpt || firstWords(splitFrontMatter(text).body),
+        wordCount: words,
+        excerpt: f.excerpt || firstWords(splitFrontMatter(text).body.slice(0, 2000)),
         modifiedMs: info.mtimeMs,
-        problem: null,
-      };
-    } catch {
-      return null;
-    }
+        problem: encodingProblem,
+      },
+      unreadable: false,
+    };
   }
 
   async open(id: string): Promise<OpenedPost> {
-    const text = await this.readPost(id);
-    const version = versionOf(text);
+    const { decoded } = await this.readDecoded(id);
+    const version = versionOf(decoded.text);
     this.known.set(id, version);
-    return { id, text, version };
+    return {
+      id,
+      text: decoded.text,
+      version,
+      readOnly: decoded.legacyEncoding ? { reason: 'encoding', encoding: decoded.legacyEncoding } : null,
+    };
+  }
+
+  /** A post's file, read and decoded, with the real path it was read from. */
+  private async readDecoded(id: string): Promise<{ decoded: DecodedPost; target: string }> {
+    const file = this.paths.postFile(id);
+    let bytes: Buffer;
+    let target: string;
+    try {
+      target = await this.paths.realInside(file);
+      bytes = await readFile(target);
+    } catch (error) {
+      throw fileProblem(error, id);
+    }
+    return { decoded: decodePost(bytes, id), target };
   }
 
   private async readPost(id: string): Promise<string> {
-    const file = this.paths.postFile(id);
-    try {
-      return await readFile(await this.paths.realInside(file), 'utf8');
-    } catch (error) {
-      if (error instanceof KladdeError) throw error;
-      throw new KladdeError('not-found', `Beitrag „${id}“ wurde nicht gefunden`);
-    }
+    return (await this.readDecoded(id)).decoded.text;
+  }
+
+  /**
+   * A post that Kladde may rewrite itself (rename, duplicate, restore): valid UTF-8 text. Anything else is
+   * refused before anything moves, so a Latin-1 file is never converted without the user's word.
+   */
+  private async readWritable(id: string): Promise<{ text: string; format: PostFileFormat; target: string }> {
+    const { decoded, target } = await this.readDecoded(id);
+    if (decoded.legacyEncoding) throw notUtf8(id);
+    return { text: decoded.text, format: decoded.format, target };
+  }
+
+  /**
+   * Rewrites a post that is not valid UTF-8 as UTF-8, after the user agreed. The bytes are read as
+   * Windows-1252 (Latin-1's superset, which maps every byte to one character), so nothing is lost; line
+   * endings stay as they were.
+   */
+  async convertToUtf8(id: string): Promise<OpenedPost> {
+    const { decoded, target } = await this.readDecoded(id);
+    if (decoded.legacyEncoding) await writeFileAtomic(target, encodePost(decoded.text, decoded.format));
+    return this.open(id);
   }
 
   async create(title: string): Promise<OpenedPost> {
@@ -239,28 +330,37 @@ export class PostStore {
     return this.open(id);
   }
 
-  /** Saves unless the file changed on disk since `baseVersion` was read; then the caller must decide. */
+  /**
+   * Saves unless the file changed on disk since `baseVersion` was read; then the caller must decide. The
+   * editor works in LF: the file keeps its own line ending (CRLF, CR) and BOM. Text equal to what is on disk
+   * is not written at all, so saving an untouched post never changes a byte.
+   */
   async save(id: string, text: string, baseVersion: string, force: boolean): Promise<SaveResult> {
     const file = this.paths.postFile(id);
-    let disk: string | null = null;
+    let disk: DecodedPost | null = null;
     let target: string;
     try {
       target = await this.paths.realInside(file);
-      disk = await readFile(target, 'utf8');
+      disk = decodePost(await readFile(target), id);
     } catch (error) {
       // Only a missing file means "write it anew"; anything else (no permission, a folder) must not be overwritten.
-      if (error instanceof KladdeError || !isMissing(error)) throw error;
+      if (error instanceof KladdeError || !isMissing(error)) throw fileProblem(error, id);
       // The folder may exist, and may be a symlink: the new file must land inside the library too.
       await mkdir(this.paths.postDir(id), { recursive: true });
       target = path.join(await this.paths.realInside(this.paths.postDir(id)), 'index.md');
     }
+    if (disk?.legacyEncoding) throw notUtf8(id);
+    const lf = text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
+    const version = versionOf(lf);
     if (disk !== null && !force) {
-      const diskVersion = versionOf(disk);
-      if (diskVersion !== baseVersion && disk !== text) return { status: 'conflict', diskText: disk, diskVersion };
+      const diskVersion = versionOf(disk.text);
+      if (diskVersion !== baseVersion && disk.text !== lf) return { status: 'conflict', diskText: disk.text, diskVersion };
     }
-    const version = versionOf(text);
     this.known.set(id, version);
-    await writeFileAtomic(target, text);
+    if (disk?.text !== lf) {
+      // A file that mixes line endings is written with its most frequent one, the one it mostly already has.
+      await writeFileAtomic(target, encodePost(lf, disk?.format ?? NEW_FILE_FORMAT));
+    }
     return { status: 'saved', id, version };
   }
 
@@ -268,21 +368,23 @@ export class PostStore {
     const from = this.paths.postDir(id);
     const to = this.paths.postDir(slug);
     await this.realPostDir(id);
+    // Everything that could refuse is checked before the folder moves: a link out of the library, a file
+    // that cannot be read or must not be rewritten.
+    const { text, format } = await this.readWritable(id);
+    const updated = updateFrontMatter(text, { slug });
     if (slug !== id) {
       if (await exists(to)) throw new KladdeError('already-exists', `Es gibt schon einen Beitrag „${slug}“`);
       await rename(from, to);
       this.known.delete(id);
     }
-    const text = await this.readPost(slug);
-    const updated = updateFrontMatter(text, { slug });
     if (updated !== null && updated !== text) {
-      await writeFileAtomic(this.paths.postFile(slug), updated);
+      await writeFileAtomic(this.paths.postFile(slug), encodePost(updated, format));
     }
     return this.open(slug);
   }
 
   async duplicate(id: string): Promise<OpenedPost> {
-    const text = await this.readPost(id);
+    const { text, format } = await this.readWritable(id);
     const newId = await this.freeId(`${id}-kopie`);
     // Left-over temp files of interrupted saves are not part of the post.
     await cp(await this.realPostDir(id), this.paths.postDir(newId), {
@@ -297,7 +399,7 @@ export class PostStore {
       status: 'draft',
       ...(title.ok ? { title: `${title.fields.title || id} (Kopie)` } : {}),
     });
-    if (updated !== null) await writeFileAtomic(this.paths.postFile(newId), updated);
+    if (updated !== null) await writeFileAtomic(this.paths.postFile(newId), encodePost(updated, format));
     return this.open(newId);
   }
 
@@ -350,11 +452,36 @@ export class PostStore {
     await rename(from, this.paths.postDir(id));
     await rm(path.join(this.paths.postDir(id), TRASH_META), { force: true });
     if (id !== entry.originalId) {
-      const text = await this.readPost(id);
-      const updated = updateFrontMatter(text, { slug: id });
-      if (updated !== null) await writeFileAtomic(this.paths.postFile(id), updated);
+      // A file Kladde must not rewrite (not UTF-8, binary) is restored as it is, under its new folder name.
+      const readable = await this.readWritable(id).catch(() => null);
+      const updated = readable ? updateFrontMatter(readable.text, { slug: id }) : null;
+      if (readable && updated !== null) await writeFileAtomic(this.paths.postFile(id), encodePost(updated, readable.format));
     }
     return this.open(id);
+  }
+
+  /**
+   * Removes temp files that saves and image imports killed mid-write left behind (`kill -9`, a power cut).
+   * Only Kladde's own name patterns, only in the post folders and `.kladde`, and only files older than a
+   * minute, so a save still running in another Kladde on the same library keeps its file. Never throws.
+   */
+  async removeStaleTempFiles(): Promise<number> {
+    const cutoff = this.now().getTime() - STALE_TEMP_MS;
+    const folders = await readdir(this.root, { withFileTypes: true }).catch(() => [] as Dirent[]);
+    let removed = 0;
+    const dirs = [STATE, ...folders.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name)];
+    await eachLimited(dirs, LIST_CONCURRENCY, async (name) => {
+      const dir = path.join(this.root, name);
+      const files = await readdir(dir, { withFileTypes: true }).catch(() => [] as Dirent[]);
+      for (const f of files) {
+        if (!f.isFile() || !(TEMP_FILE.test(f.name) || IMPORT_TEMP_FILE.test(f.name))) continue;
+        const file = path.join(dir, f.name);
+        const info = await lstat(file).catch(() => null);
+        if (!info || info.mtimeMs > cutoff) continue;
+        if (await unlink(file).then(() => true, () => false)) removed++;
+      }
+    });
+    return removed;
   }
 
   /** The version this process last read or wrote for a post, if any. */
@@ -405,9 +532,45 @@ async function exists(p: string): Promise<boolean> {
   }
 }
 
-function isMissing(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  return code === 'ENOENT' || code === 'ENOTDIR';
+function notUtf8(id: string): KladdeError {
+  return new KladdeError(
+    'not-utf8',
+    `„${id}“ ist nicht als UTF-8 gespeichert und nur zum Lesen geöffnet. Erst „Als UTF-8 umwandeln“, dann speichern.`,
+  );
+}
+
+function problemSummary(id: string, problem: string, modifiedMs: number): PostSummary {
+  return { id, title: id, status: 'draft', date: '', wordCount: 0, excerpt: '', modifiedMs, problem };
+}
+
+/** The first `max` bytes of a file in one read, and whether that was all of it. */
+async function readHead(file: string, max: number): Promise<{ head: Uint8Array; whole: boolean }> {
+  const handle = await openFile(file, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(max + 1);
+    const { bytesRead } = await handle.read(buffer, 0, max + 1, 0);
+    return { head: buffer.subarray(0, Math.min(bytesRead, max)), whole: bytesRead <= max };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A long post's word count from its head, scaled by its size; exact once the post is opened and saved. */
+function estimateWords(headText: string, totalBytes: number, headBytes: number): number {
+  const words = countText(headText).words;
+  return headBytes > 0 ? Math.round((words * totalBytes) / headBytes) : words;
+}
+
+/** Runs `task` over every item with at most `limit` running at once. */
+async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await task(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /** Lets only an `outside-library` refusal through (a vanished file is fine here). */
