@@ -23,8 +23,25 @@ export interface DecodedPost {
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-// WHATWG's windows-1252 maps every byte to one character and back, so a conversion loses nothing.
-const cp1252 = new TextDecoder('windows-1252');
+/**
+ * Windows-1252's characters for the bytes 0x80–0x9F, as WHATWG defines them (the five unassigned bytes keep their
+ * C1 control character). Node's own TextDecoder reads this label as ISO-8859-1 unless built with full ICU, which
+ * would turn „€“ and typographic quotes into control characters. Every byte maps to one character and back, so a
+ * conversion loses nothing.
+ */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b < 0xa0 ? (CP1252_HIGH[b - 0x80] ?? b) : b)));
+  }
+  return out;
+}
 
 /**
  * Whether bytes look like a binary file rather than text: a NUL byte, or many control characters, in the
@@ -84,7 +101,7 @@ export function decodePost(bytes: Uint8Array, id: string): DecodedPost {
   try {
     raw = utf8.decode(body);
   } catch {
-    raw = cp1252.decode(body);
+    raw = decodeWindows1252(body);
     legacyEncoding = 'windows-1252';
   }
   const { eol, mixed } = detectLineEnding(raw);

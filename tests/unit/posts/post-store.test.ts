@@ -481,6 +481,15 @@ describe('path guards', () => {
     expect(await snapshot(tmp)).toEqual(before);
   });
 
+  it('refuses to rename a post whose index.md links out, before moving anything', async () => {
+    await mkdir(path.join(root, 'verlinkt'));
+    await symlink(path.join(outside, 'index.md'), path.join(root, 'verlinkt', 'index.md'));
+    const before = await snapshot(tmp);
+    await expect(store().rename('verlinkt', 'umbenannt')).rejects.toMatchObject({ code: 'outside-library' });
+    expect(await snapshot(tmp)).toEqual(before);
+    expect(await exists(path.join(root, 'umbenannt'))).toBe(false);
+  });
+
   it('refuses a symlinked folder that points out, for every operation', async () => {
     await symlink(outside, path.join(root, 'ausflug'), 'dir');
     const s = store();
