@@ -11,6 +11,7 @@ import { LibraryPaths } from './library-paths.js';
 import { decodePost, encodePost, looksBinary, NEW_FILE_FORMAT, type DecodedPost, type PostFileFormat } from './post-bytes.js';
 import { fileProblem, isMissing, readProblem } from './read-problems.js';
 import { quickWordCount } from './quick-words.js';
+import { simpleListedFields, type ListedFields } from './simple-front-matter.js';
 import { welcomeImage, WELCOME_IMAGE_NAME } from './welcome-image.js';
 import { welcomePost } from './welcome-post.js';
 
@@ -556,29 +557,32 @@ function summaryFromHead(id: string, info: Stats, head: Uint8Array, whole: boole
     return problemFound(id, error, info.mtimeMs);
   }
   const text = decoded.text;
-  let parsed: ReturnType<typeof parseFrontMatter>;
-  try {
-    parsed = parseFrontMatter(text);
-  } catch (error) {
-    // yaml refuses documents that expand too far (alias bombs) by throwing, not by reporting.
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : '';
-    return found(problemSummary(id, `Front Matter fehlerhaft: ${message}`, info.mtimeMs));
-  }
   const body = splitFrontMatter(text).body;
   const headWords = quickWordCount(body);
   const wordCount = whole ? headWords : Math.round((headWords * info.size) / Math.max(1, head.byteLength));
-  if (!parsed.ok) {
-    const where = `(Zeile ${parsed.problem.line}, Spalte ${parsed.problem.column})`;
-    return found({ ...problemSummary(id, `Front Matter fehlerhaft: ${parsed.problem.message} ${where}`, info.mtimeMs), wordCount });
+  let fields: ListedFields | null = simpleListedFields(text);
+  if (fields === null) {
+    let parsed: ReturnType<typeof parseFrontMatter>;
+    try {
+      parsed = parseFrontMatter(text);
+    } catch (error) {
+      // yaml refuses documents that expand too far (alias bombs) by throwing, not by reporting.
+      const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : '';
+      return found(problemSummary(id, `Front Matter fehlerhaft: ${message}`, info.mtimeMs));
+    }
+    if (!parsed.ok) {
+      const where = `(Zeile ${parsed.problem.line}, Spalte ${parsed.problem.column})`;
+      return found({ ...problemSummary(id, `Front Matter fehlerhaft: ${parsed.problem.message} ${where}`, info.mtimeMs), wordCount });
+    }
+    fields = parsed.fields;
   }
-  const f = parsed.fields;
   return found({
     id,
-    title: f.title || id,
-    status: f.status,
-    date: f.date,
+    title: fields.title || id,
+    status: fields.status,
+    date: fields.date,
     wordCount,
-    excerpt: f.excerpt || firstWords(body.slice(0, 600)),
+    excerpt: fields.excerpt || firstWords(body.slice(0, 600)),
     modifiedMs: info.mtimeMs,
     problem: decoded.legacyEncoding !== null ? 'nicht als UTF-8 gespeichert (Windows-1252), öffnet schreibgeschützt' : null,
   });

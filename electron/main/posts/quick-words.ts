@@ -2,7 +2,7 @@
  * A fast word count for the library list, about ten times quicker than the editor's exact count
  * (common/text/counts.ts), which masks every Markdown construct with a dozen regular expressions: ten thousand
  * posts must list within a second. It counts runs of letters and digits joined by ' ’ - . (as the exact count
- * does) and skips what the exact count hides as well: fenced code, inline code, link and image destinations,
+ * does) and skips what the exact count hides as well: fenced code, inline code, images, link destinations,
  * HTML tags and bare URLs. For ordinary prose both agree; for unusual Markdown the list may be a few words off,
  * while the status bar of the open post always shows the exact count.
  */
@@ -51,7 +51,13 @@ export function quickWordCount(body: string): number {
     }
     if (inWord && isJoiner(c) && i + 1 < n && isWordChar(body.charCodeAt(i + 1))) continue;
     inWord = false;
-    if (c === 96) {
+    if (c === 33 && body.charCodeAt(i + 1) === 91) {
+      // An image `![alt](file)`: hidden entirely, alt text included.
+      const end = lineEnd(body, i);
+      const mid = body.indexOf('](', i + 2);
+      const close = mid === -1 ? -1 : body.indexOf(')', mid + 2);
+      if (close !== -1 && close < end) i = close;
+    } else if (c === 96) {
       // Inline code: up to the next backtick on the same line.
       const close = body.indexOf('`', i + 1);
       const end = lineEnd(body, i);
