@@ -41,7 +41,7 @@ export function quickWordCount(body: string): number {
         words++;
         inWord = true;
         // A bare URL is one break, not a run of words.
-        if ((c === 104 || c === 119) && /^(?:https?:\/\/|www\.)/.test(body.slice(i, i + 8))) {
+        if ((c === 104 || c === 119) && startsUrl(body, i)) {
           i = skipUntilSpace(body, i) - 1;
           words--;
           inWord = false;
@@ -75,6 +75,10 @@ export function quickWordCount(body: string): number {
   return words;
 }
 
+function startsUrl(text: string, i: number): boolean {
+  return text.startsWith('http://', i) || text.startsWith('https://', i) || text.startsWith('www.', i);
+}
+
 function lineEnd(text: string, from: number): number {
   const end = text.indexOf('\n', from);
   return end === -1 ? text.length : end;
@@ -82,7 +86,11 @@ function lineEnd(text: string, from: number): number {
 
 function skipUntilSpace(text: string, from: number): number {
   let i = from;
-  while (i < text.length && !/\s/.test(text.charAt(i))) i++;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0) break;
+    i++;
+  }
   return i;
 }
 
