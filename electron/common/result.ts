@@ -15,6 +15,14 @@ export const ERROR_CODES = [
   'offline',
   /** A blog answered with an error; the message says what in German. */
   'remote',
+  /** A post file is not valid UTF-8: it opens read-only until the user converts it. */
+  'not-utf8',
+  /** A post file holds binary data, not text: it is never opened or rewritten. */
+  'binary',
+  /** The file system refused to read a file (permissions, a loop of links, a name too long). */
+  'unreadable',
+  /** A request body is larger than the one limit both transports share. */
+  'too-large',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -58,9 +58,10 @@ export class Services {
     this.posts = new PostStore({ root, defaultLanguage: async () => (await this.settings.get()).defaultLanguage });
     await this.posts.ensureLibrary();
     this.recovery = new RecoveryJournal({ root: this.posts.root });
+    await this.posts.removeStaleTempFiles();
     this.spell = createSpellService(this.posts.root, this.options.log);
     this.images = new ImageService(this.posts.paths);
-    this.watcher = new LibraryWatcher(this.posts, this.events);
+    this.watcher = new LibraryWatcher(this.posts, this.events, this.options.log);
     await this.watcher.start();
     this.publishing = new Publishing({
       configDir: this.options.configDir,
@@ -104,6 +105,7 @@ export class Services {
         return result;
       },
       renamePost: (id, slug) => posts().rename(id, slug),
+      convertPostToUtf8: (id) => posts().convertToUtf8(id),
       duplicatePost: (id) => posts().duplicate(id),
       deletePost: (id) => posts().delete(id),
       listTrash: () => posts().listTrash(),

@@ -1,12 +1,18 @@
-import { timingSafeEqual } from 'node:crypto';
-import { readFile, realpath } from 'node:fs/promises';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, readFile, realpath, rm, unlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { eventContract, type EventName, type EventPayload } from '../common/ipc/contract.js';
 import { contentSecurityPolicy } from '../common/security/csp.js';
 import type { EventSink } from '../main/events/event-sink.js';
-import { createDispatcher, type Dispatch } from '../main/ipc/dispatch.js';
+import { createDispatcher, errorResult, type Dispatch } from '../main/ipc/dispatch.js';
+import { MAX_BODY_BYTES, MAX_BODY_MB } from '../common/ipc/limits.js';
+import { postIdSchema } from '../common/model/post.js';
+import { suggestedFileNameSchema } from '../common/model/images.js';
+import { z } from 'zod';
 import type { Services } from '../main/services.js';
 import { STATIC_TYPES } from '../main/static-types.js';
 import { ImageService } from '../main/images/image-service.js';
@@ -28,10 +34,20 @@ export interface WebHostOptions {
    */
   configDir?: string;
   log?: (message: string) => void;
+  /** The largest request body; the shared {@link MAX_BODY_BYTES} unless a test needs a small one. */
+  maxBodyBytes?: number;
 }
 
-// An image upload is up to 80 MB, i.e. about 107 MB of base64 inside the JSON body.
-const MAX_BODY = 128 * 1024 * 1024;
+/** A body is held in memory up to this size; beyond it, it goes to a temp file on disk as it arrives. */
+const IN_MEMORY_BODY = 1024 * 1024;
+
+/** The arguments of an image upload whose bytes came as the request body (and now lie in a temp file). */
+const streamedImportArgs = z.tuple([
+  postIdSchema,
+  z.object({ fileName: suggestedFileNameSchema, bytes: z.object({ $bytes: z.literal(true) }).strict() }).strict(),
+]);
+
+class BodyTooLarge extends Error {}
 
 /**
  * Kladde's services and renderer over HTTP on 127.0.0.1, for a browser: the same contract and validation as
@@ -45,10 +61,14 @@ export class WebHost {
   private readonly streams = new Set<ServerResponse>();
   private port = 0;
   private detachEvents: (() => void) | null = null;
+  /** Where request bodies too big for memory are spooled; made at start, removed at stop. */
+  private spoolDir = '';
+  private readonly maxBody: number;
 
   constructor(private readonly options: WebHostOptions) {
     this.token = options.token ?? newToken();
     this.dispatch = createDispatcher(options.services.handlers(), options.log);
+    this.maxBody = options.maxBodyBytes ?? MAX_BODY_BYTES;
   }
 
   /** The address to open, with the token in the fragment so it never reaches a server log. */
@@ -64,6 +84,7 @@ export class WebHost {
     const configDir = this.options.configDir;
     const identity = configDir ? await loadIdentity(configDir) : null;
     if (identity && this.options.token === undefined) this.token = identity.token;
+    this.spoolDir = await mkdtemp(path.join(os.tmpdir(), 'kladde-web-upload-'));
     this.server = createServer((req, res) => {
       this.handle(req, res).catch(() => {
         if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Interner Fehler');
@@ -103,6 +124,7 @@ export class WebHost {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
+    if (this.spoolDir) await rm(this.spoolDir, { recursive: true, force: true });
   }
 
   private allowedHosts(): string[] {
@@ -186,17 +208,54 @@ export class WebHost {
     if (!type.startsWith('application/json') && !binary) {
       return send(res, 415, 'text/plain; charset=utf-8', 'JSON erwartet');
     }
-    let body: Buffer;
+    const tooLarge = () => {
+      // The rest of the body is not read: the connection closes after the answer.
+      res.setHeader('Connection', 'close');
+      send(res, 413, 'text/plain; charset=utf-8', `Anfrage zu groß: höchstens ${MAX_BODY_MB} MB`);
+      req.resume();
+    };
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (Number.isFinite(declared) && declared > this.maxBody) return tooLarge();
+    let body: SpooledBody;
     try {
-      body = await readBody(req);
-    } catch {
-      return send(res, 413, 'text/plain; charset=utf-8', 'Anfrage zu groß');
+      body = await spoolBody(req, this.maxBody, this.spoolDir);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return tooLarge();
+      throw error;
     }
-    // Either JSON arguments, or (for bytes such as an image) the bytes as the body and the other
-    // arguments in a header, with `{ "$bytes": true }` where the bytes belong. The dispatcher validates both alike.
-    const args = binary ? binaryArgs(String(req.headers['x-kladde-args'] ?? ''), body) : parseJson(body.toString('utf8'));
-    const result = await this.dispatch(channel, args);
-    send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
+    try {
+      let result: unknown;
+      if (binary) {
+        // Bytes (an image) come as the body and the other arguments in a header, with `{ "$bytes": true }` where
+        // the bytes belong. They stay on disk: the image service copies them from the spool file into the post.
+        result = await this.callWithFile(channel, String(req.headers['x-kladde-args'] ?? ''), body);
+      } else {
+        result = await this.dispatch(channel, parseJson((await body.bytes()).toString('utf8')));
+      }
+      send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
+    } finally {
+      await body.dispose();
+    }
+  }
+
+  /** A call whose bytes arrived as the request body; the same argument schemas as the contract, bytes on disk. */
+  private async callWithFile(channel: string, header: string, body: SpooledBody): Promise<unknown> {
+    if (channel !== 'importImage') {
+      return { ok: false, error: { code: 'invalid-input', message: `Kanal ${channel.slice(0, 60)} nimmt keine Bytes` } };
+    }
+    const parsed = streamedImportArgs.safeParse(decodeArgsHeader(header));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { ok: false, error: { code: 'invalid-input', message: `Ungültige Eingabe (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})` } };
+    }
+    if (body.size === 0) return { ok: false, error: { code: 'invalid-input', message: 'Ungültige Eingabe (1.bytes: Die Datei ist leer)' } };
+    const [postId, { fileName }] = parsed.data;
+    try {
+      const file = await body.file();
+      return { ok: true, value: await this.options.services.images.importFromPath(postId, file, fileName) };
+    } catch (error) {
+      return errorResult(channel, error, this.options.log ?? (() => undefined));
+    }
   }
 
   private openStream(res: ServerResponse): void {
@@ -265,45 +324,94 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Puts the request body back where the renderer marked it in the header's arguments. */
-function binaryArgs(header: string, body: Buffer): unknown {
-  let decoded: string;
+function decodeArgsHeader(header: string): unknown {
   try {
-    decoded = decodeURIComponent(header);
+    return parseJson(decodeURIComponent(header));
   } catch {
     return undefined;
   }
-  const args = parseJson(decoded);
-  if (!Array.isArray(args)) return undefined;
-  let placed = 0;
-  const bytes = new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  const withBytes = args.map((arg: unknown) => {
-    if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) return arg;
-    return Object.fromEntries(
-      Object.entries(arg).map(([k, v]) => {
-        const marker = typeof v === 'object' && v !== null && (v as { $bytes?: unknown }).$bytes === true;
-        if (marker) placed++;
-        return [k, marker ? bytes : v];
-      }),
-    );
-  });
-  return placed === 1 ? withBytes : undefined;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+/** A request body, in memory while small and in a spool file once it grows; disposed after the call. */
+interface SpooledBody {
+  size: number;
+  bytes(): Promise<Buffer>;
+  /** The body as a file on disk (written there now if it was still in memory). */
+  file(): Promise<string>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Reads a request body without holding more than {@link IN_MEMORY_BODY} of it in memory: beyond that it is written
+ * to a temp file as it arrives, with backpressure. Rejects with BodyTooLarge once it passes `limit`.
+ */
+function spoolBody(req: IncomingMessage, limit: number, dir: string): Promise<SpooledBody> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let spool: { path: string; stream: ReturnType<typeof createWriteStream> } | null = null;
+    const newSpoolPath = () => path.join(dir, `body-${randomBytes(8).toString('hex')}.tmp`);
+    let failed = false;
+    const fail = (error: Error) => {
+      if (failed) return;
+      failed = true;
+      req.pause();
+      if (spool) {
+        const file = spool.path;
+        spool.stream.destroy();
+        void unlink(file).catch(() => undefined);
+      }
+      reject(error);
+    };
     req.on('data', (chunk: Buffer) => {
+      if (failed) return;
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
+      if (size > limit) return fail(new BodyTooLarge());
+      if (!spool && size <= IN_MEMORY_BODY) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
+      if (!spool) {
+        const file = newSpoolPath();
+        spool = { path: file, stream: createWriteStream(file, { flags: 'wx', mode: 0o600 }) };
+        spool.stream.on('error', (error) => fail(error));
+        for (const c of chunks.splice(0)) spool.stream.write(c);
+      }
+      if (!spool.stream.write(chunk)) {
+        req.pause();
+        spool.stream.once('drain', () => req.resume());
+      }
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('error', (error) => fail(error));
+    req.on('end', () => {
+      if (failed) return;
+      const done = spool;
+      if (!done) {
+        const data = Buffer.concat(chunks);
+        let written: string | null = null;
+        resolve({
+          size,
+          bytes: () => Promise.resolve(data),
+          file: async () => {
+            if (written) return written;
+            written = newSpoolPath();
+            await writeFile(written, data, { flag: 'wx', mode: 0o600 });
+            return written;
+          },
+          dispose: async () => {
+            if (written) await unlink(written).catch(() => undefined);
+          },
+        });
+        return;
+      }
+      done.stream.end(() =>
+        resolve({
+          size,
+          bytes: () => readFile(done.path),
+          file: () => Promise.resolve(done.path),
+          dispose: () => unlink(done.path).catch(() => undefined),
+        }),
+      );
+    });
   });
 }

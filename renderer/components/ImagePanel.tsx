@@ -2,7 +2,7 @@ import { LICENSES, LICENSE_PRESETS, presetPatch, requiredCreditFields, type Cred
 import { formatCaption, type CreditTextOverrides } from '../../electron/common/markdown/credits';
 import type { PostProblem } from '../../electron/common/markdown/image-problems';
 import { useI18n } from '../i18n/i18n';
-import { mediaUrl } from '../lib/api';
+import { mediaFileUrl } from '../lib/api';
 
 export interface PanelImage {
   key: string;
@@ -50,7 +50,7 @@ export function ImagePanel(props: ImagePanelProps) {
             data-image={img.key}
             onClick={() => props.onSelect(img.key)}
           >
-            {img.local && img.exists ? <img src={mediaUrl(props.postId, img.key)} alt="" loading="lazy" decoding="async" /> : <span className="thumb-missing">?</span>}
+            {img.local && img.exists ? <img src={mediaFileUrl(props.postId, img.key)} alt="" loading="lazy" decoding="async" /> : <span className="thumb-missing">?</span>}
             <span className={img.problems.length === 0 ? 'thumb-state ok' : 'thumb-state bad'}>
               {img.problems.length === 0 ? t('images.complete') : t('images.incomplete')}
             </span>

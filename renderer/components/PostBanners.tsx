@@ -3,6 +3,7 @@ import type { PostDocumentStore, PostSnapshot } from '../document/post-document-
 import { usePostSelector } from '../document/use-post-snapshot';
 import { useI18n } from '../i18n/i18n';
 import { ConflictBanner } from './ConflictBanner';
+import { EncodingBanner } from './EncodingBanner';
 
 export interface PostBannersProps {
   store: PostDocumentStore;
@@ -12,6 +13,7 @@ export interface PostBannersProps {
 
 const selectConflict = (s: PostSnapshot) => s.conflict;
 const selectNotice = (s: PostSnapshot) => s.notice;
+const selectReadOnly = (s: PostSnapshot) => s.readOnly;
 const NOTICE_MS = 6000;
 
 /** Errors, the conflict over unsaved text, and the notice that the post was reloaded from disk. */
@@ -19,6 +21,7 @@ export function PostBanners({ store, error, onDismissError }: PostBannersProps) 
   const { t } = useI18n();
   const conflict = usePostSelector(store, selectConflict);
   const notice = usePostSelector(store, selectNotice);
+  const readOnly = usePostSelector(store, selectReadOnly);
 
   // The reload notice is information, not a question: it goes away by itself.
   useEffect(() => {
@@ -36,6 +39,9 @@ export function PostBanners({ store, error, onDismissError }: PostBannersProps) 
             ×
           </button>
         </div>
+      )}
+      {readOnly && (
+        <EncodingBanner encoding={readOnly.encoding} preview={store.getSnapshot().savedText} onConvert={() => store.convertToUtf8()} />
       )}
       {conflict && (
         <ConflictBanner

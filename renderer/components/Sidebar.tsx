@@ -89,7 +89,11 @@ export function Sidebar(props: SidebarProps) {
                 {p.date && <span>{formatDate(p.date, uiDateLocale(language))}</span>}
                 <span>{t('library.words', { count: p.wordCount })}</span>
               </span>
-              {p.problem && <span className="post-problem">⚠ {t('library.problem')}</span>}
+              {p.problem && (
+                <span className="post-problem" title={p.problem}>
+                  ⚠ {p.problem}
+                </span>
+              )}
             </button>
             <button
               type="button"

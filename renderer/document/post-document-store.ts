@@ -52,7 +52,7 @@ export class PostDocumentStore {
     const doc = parsePostDocument('', this.context);
     this.snapshot = {
       id: null, text: '', savedText: '', version: '', doc, settled: doc,
-      saveState: 'saved', saveError: null, conflict: null, notice: null, loadSeq: 0,
+      saveState: 'saved', saveError: null, conflict: null, notice: null, loadSeq: 0, readOnly: null,
     };
   }
 
@@ -203,6 +203,22 @@ export class PostDocumentStore {
     });
   }
 
+  /** The read-only post is rewritten as UTF-8 (the user asked for it) and opened again, now editable. */
+  convertToUtf8(): Promise<boolean> {
+    return this.enqueue(async () => {
+      const { id, readOnly } = this.snapshot;
+      const convert = this.deps.api.convertPostToUtf8;
+      if (id === null || readOnly === null || !convert) return false;
+      const result = await convert.call(this.deps.api, id);
+      if (!result.ok) {
+        this.deps.onError?.(result.error);
+        return false;
+      }
+      if (this.snapshot.id === id) this.load(result.value, null);
+      return true;
+    });
+  }
+
   /** The conflict is decided for the editor's text: it overwrites the file. */
   keepMine(): Promise<boolean> {
     this.cancelAutosave();
@@ -297,6 +313,7 @@ export class PostDocumentStore {
     this.set({
       id: post?.id ?? null, text, savedText: text, version: post?.version ?? '', doc, settled: doc,
       saveState: 'saved', saveError: null, conflict: null, notice, loadSeq: this.snapshot.loadSeq + 1,
+      readOnly: post?.readOnly ?? null,
     });
   }
 

@@ -32,6 +32,8 @@ export interface PostSnapshot {
   notice: PostNotice;
   /** Bumped whenever the editor's whole document is replaced (open, reload, take theirs). */
   loadSeq: number;
+  /** Set while the post may only be read (its file is not UTF-8); nothing is saved until it is converted. */
+  readOnly: NonNullable<OpenedPost['readOnly']> | null;
 }
 
 /** A change the store made to the text, for the editor to apply: `before` is the text it applies to. */
@@ -46,6 +48,8 @@ export interface PostDocumentApi {
   openPost(id: string): Promise<Result<OpenedPost>>;
   savePost(id: string, body: { text: string; baseVersion: string; force?: boolean }): Promise<Result<SaveResult>>;
   renamePost(id: string, slug: string): Promise<Result<OpenedPost>>;
+  /** Rewrites a read-only (not UTF-8) post as UTF-8, after the user asked for it. */
+  convertPostToUtf8?(id: string): Promise<Result<OpenedPost>>;
 }
 
 export interface StoreTimers {

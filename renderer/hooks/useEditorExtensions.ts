@@ -1,9 +1,10 @@
-import type { Extension } from '@codemirror/state';
+import { EditorState, type Extension } from '@codemirror/state';
 import { useMemo, useRef } from 'react';
 import { resolveSpellLanguage, type SpellStatus } from '../../electron/common/model/spell';
 import type { Settings } from '../../electron/common/model/settings';
 import { quoteStyleForLang } from '../../electron/common/text/typography';
-import type { PostDocumentStore } from '../document/post-document-store';
+import type { PostDocumentStore, PostSnapshot } from '../document/post-document-store';
+import { usePostSelector } from '../document/use-post-snapshot';
 import type { UiLanguage } from '../i18n/i18n';
 import { api } from '../lib/api';
 import { imageDrop } from '../editor/image-drop';
@@ -12,6 +13,8 @@ import { smartTypography } from '../editor/smart-quotes';
 import { spellcheck, type MisspellingAt } from '../editor/spellcheck';
 
 export type SpellState = Omit<SpellStatus, 'language'>;
+
+const selectReadOnly = (s: PostSnapshot) => s.readOnly !== null;
 
 export interface EditorExtensionDeps {
   store: PostDocumentStore;
@@ -29,8 +32,11 @@ export function useEditorExtensions(deps: EditorExtensionDeps): Extension {
   const { store, settings, lang, uiLanguage } = deps;
   const callbacks = useRef(deps);
   callbacks.current = deps;
+  // A post that is not UTF-8 is shown, never edited, until the user converts it.
+  const readOnly = usePostSelector(store, selectReadOnly);
   return useMemo(
     () => [
+      EditorState.readOnly.of(readOnly),
       smartTypography({
         enabled: true,
         quotes: settings.smartQuotes,
@@ -61,6 +67,6 @@ export function useEditorExtensions(deps: EditorExtensionDeps): Extension {
           })),
       }),
     ],
-    [store, lang, uiLanguage, settings.germanGuillemets, settings.smartDashes, settings.smartEllipsis, settings.smartQuotes, settings.spellcheck],
+    [store, readOnly, lang, uiLanguage, settings.germanGuillemets, settings.smartDashes, settings.smartEllipsis, settings.smartQuotes, settings.spellcheck],
   );
 }

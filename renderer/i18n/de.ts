@@ -279,6 +279,15 @@ export const de = {
   'leave.stay': 'Beim Beitrag bleiben',
   'leave.anyway': 'Trotzdem verlassen',
   'leave.renameBlocked': 'Der Ordner wird erst umbenannt, wenn dein Text gespeichert ist.',
+  'error.not-utf8': 'Die Datei ist nicht als UTF-8 gespeichert.',
+  'error.binary': 'Die Datei ist keine Textdatei.',
+  'error.unreadable': 'Die Datei ist nicht lesbar.',
+  'error.too-large': 'Die Anfrage ist zu groß.',
+  'encoding.title': 'Nur zum Lesen: Diese Datei ist nicht als UTF-8 gespeichert',
+  'encoding.explain': 'Kladde hat sie als {encoding} gelesen und zeigt unten, wie sie als UTF-8 aussieht. Solange sie nicht umgewandelt ist, wird nichts gespeichert, damit kein Zeichen verloren geht.',
+  'encoding.convert': 'Als UTF-8 umwandeln',
+  'encoding.converting': 'Wird umgewandelt …',
+  'encoding.previewLabel': 'Vorschau der umgewandelten Datei',
 } as const;
 
 export type MessageKey = keyof typeof de;

@@ -281,4 +281,13 @@ export const en: Record<MessageKey, string> = {
   'leave.stay': 'Stay on the post',
   'leave.anyway': 'Leave anyway',
   'leave.renameBlocked': 'The folder is renamed only once your text is saved.',
+  'error.not-utf8': 'The file is not saved as UTF-8.',
+  'error.binary': 'The file is not a text file.',
+  'error.unreadable': 'The file cannot be read.',
+  'error.too-large': 'The request is too large.',
+  'encoding.title': 'Read-only: this file is not saved as UTF-8',
+  'encoding.explain': 'Kladde read it as {encoding} and shows below how it looks as UTF-8. Until it is converted nothing is saved, so no character gets lost.',
+  'encoding.convert': 'Convert to UTF-8',
+  'encoding.converting': 'Converting …',
+  'encoding.previewLabel': 'Preview of the converted file',
 };

@@ -1,5 +1,6 @@
 import { CHANNELS, EVENTS } from '../../electron/common/ipc/channels';
 import type { EventName, EventPayload, KladdeApi, KladdeEvents } from '../../electron/common/ipc/contract';
+import { mediaPath, mediaPathForFile } from '../../electron/common/ipc/media-url';
 import type { Result } from '../../electron/common/result';
 import { DISCONNECTED_MESSAGE } from './connection';
 
@@ -128,9 +129,21 @@ export function openExternal(href: string): void {
   window.open(href, '_blank', 'noopener,noreferrer');
 }
 
-/** URL under which the preview loads a local image of a post (confined to the post's folder by main). */
-export function mediaUrl(postId: string, file: string): string {
-  const path = file.split('/').map(encodeURIComponent).join('/');
-  if (transport === 'electron') return `kladde-media://post/${encodeURIComponent(postId)}/${path}`;
-  return `/media/${encodeURIComponent(postId)}/${path}?token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}`;
+/**
+ * URL under which the preview loads a local image of a post (confined to the post's folder by main). `source` is
+ * the image source as the post writes it (`mein%20foto.jpg`, `./bilder/x.png`): see {@link mediaPath}, which
+ * decodes it once and encodes it once.
+ */
+export function mediaUrl(postId: string, source: string): string {
+  return mediaUrlOf(mediaPath(postId, source));
+}
+
+/** The same for a file named as it is on disk (an image's key in the image panel). */
+export function mediaFileUrl(postId: string, file: string): string {
+  return mediaUrlOf(mediaPathForFile(postId, file));
+}
+
+function mediaUrlOf(encoded: string): string {
+  if (transport === 'electron') return `kladde-media://post/${encoded}`;
+  return `/media/${encoded}?token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}`;
 }

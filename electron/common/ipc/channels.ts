@@ -15,6 +15,7 @@ export const CHANNELS = [
   'deletePost',
   'listTrash',
   'restorePost',
+  'convertPostToUtf8',
   'getSettings',
   'setSettings',
   'spellCheck',

@@ -77,6 +77,8 @@ export const contract = {
   deletePost: { args: z.tuple([postIdSchema]), result: trashEntrySchema },
   listTrash: { args: z.tuple([]), result: z.array(trashEntrySchema) },
   restorePost: { args: z.tuple([z.string().min(1).max(300)]), result: openedPostSchema },
+  /** Rewrites a post that opened read-only (not UTF-8) as UTF-8, after the user agreed; returns it opened anew. */
+  convertPostToUtf8: { args: z.tuple([postIdSchema]), result: openedPostSchema },
   getSettings: { args: z.tuple([]), result: settingsSchema },
   setSettings: { args: z.tuple([settingsPatchSchema]), result: settingsSchema },
   spellCheck: { args: z.tuple([spellCheckRequestSchema]), result: spellCheckResultSchema },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { creditPatchSchema } from './attribution.js';
+import { MAX_BODY_BYTES, MAX_BODY_MB } from '../ipc/limits.js';
 
 /** The image formats Kladde takes into a post: what browsers show and blogs accept. Judged by content. */
 export const IMAGE_TYPES = ['jpeg', 'png', 'gif', 'webp', 'avif'] as const;
@@ -7,7 +8,7 @@ export const imageTypeSchema = z.enum(IMAGE_TYPES);
 export type ImageType = z.infer<typeof imageTypeSchema>;
 
 /** Largest image the renderer may send as bytes (paste, upload); a file picked on disk may be larger. */
-export const MAX_IMAGE_UPLOAD_BYTES = 80 * 1024 * 1024;
+export const MAX_IMAGE_UPLOAD_BYTES = MAX_BODY_BYTES;
 
 /** A file name as the user's system or the clipboard gives it; only a hint for the stored name. */
 export const suggestedFileNameSchema = z.string().max(255);
@@ -22,7 +23,7 @@ export const imageUploadSchema = z
     bytes: z
       .instanceof(Uint8Array, { message: 'Keine Bilddaten' })
       .refine((b) => b.byteLength > 0, { message: 'Die Datei ist leer' })
-      .refine((b) => b.byteLength <= MAX_IMAGE_UPLOAD_BYTES, { message: 'Das Bild ist größer als 80 MB' }),
+      .refine((b) => b.byteLength <= MAX_IMAGE_UPLOAD_BYTES, { message: `Das Bild ist größer als ${MAX_BODY_MB} MB` }),
   })
   .strict();
 export type ImageUpload = z.infer<typeof imageUploadSchema>;

@@ -11,7 +11,8 @@ export type PostStatus = z.infer<typeof postStatusSchema>;
 export const postIdSchema = z
   .string()
   .min(1)
-  .max(200)
+  // 255 is the longest file name most file systems allow; ids Kladde makes itself stay far shorter.
+  .max(255)
   .refine((id) => !/[/\\\0]/.test(id) && !id.startsWith('.') && id.trim() === id, {
     message: 'Ungültige Beitrags-ID',
   });
@@ -60,7 +61,10 @@ export const postSummarySchema = z.object({
   wordCount: z.number().int().nonnegative(),
   excerpt: z.string(),
   modifiedMs: z.number(),
-  /** Set when the front matter does not parse; the post is still listed and opens. */
+  /**
+   * Why the post may not open as usual, in words for the list: front matter that does not parse, a file that
+   * cannot be read (permissions, a loop of links), is not UTF-8 or not text at all. The post is listed anyway.
+   */
   problem: z.string().nullable(),
 });
 export type PostSummary = z.infer<typeof postSummarySchema>;
@@ -70,6 +74,14 @@ export const openedPostSchema = z.object({
   text: z.string(),
   /** Content hash of what is on disk; a save names it so a changed file is never overwritten silently. */
   version: z.string(),
+  /**
+   * Set when the post may only be read: its file is not valid UTF-8 and was decoded as `encoding`. Saving is
+   * refused (`not-utf8`) until the user converts it with `convertPostToUtf8`; `text` shows what that writes.
+   */
+  readOnly: z
+    .object({ reason: z.literal('encoding'), encoding: z.literal('windows-1252') })
+    .nullable()
+    .optional(),
 });
 export type OpenedPost = z.infer<typeof openedPostSchema>;
 

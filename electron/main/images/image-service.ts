@@ -4,6 +4,7 @@ import { open, readdir, readFile, realpath, rename, stat, unlink } from 'node:fs
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { MAX_BODY_BYTES } from '../../common/ipc/limits.js';
 import { postProblems, type PostProblem } from '../../common/markdown/image-problems.js';
 import type { ImageMetadata, ImageType, ImportedImage, PostImageFile } from '../../common/model/images.js';
 import { KladdeError } from '../../common/result.js';
@@ -26,7 +27,8 @@ export interface MediaFile {
   modifiedMs: number;
 }
 
-const DEFAULT_MAX_FILE = 256 * 1024 * 1024;
+// The same limit as an upload through either transport: what goes in by bytes also goes in by path.
+const DEFAULT_MAX_FILE = MAX_BODY_BYTES;
 const CHUNK = 1024 * 1024;
 const MAX_DEPTH = 4;
 const MAX_FILES = 5000;

@@ -34,16 +34,20 @@ export function createDispatcher(handlers: Handlers, log: (message: string) => v
       const value = await handler(...(parsed.data as unknown[]));
       return { ok: true, value };
     } catch (error) {
-      if (error instanceof KladdeError) return { ok: false, error: { code: error.code, message: error.message } };
-      const code = (error as NodeJS.ErrnoException | null)?.code;
-      // Only the error's kind is logged: messages may hold user text.
-      log(`Kanal ${channel} fehlgeschlagen: ${code ?? (error instanceof Error ? error.name : 'unbekannt')}`);
-      if (code === 'ENOENT') return { ok: false, error: { code: 'not-found', message: 'Datei nicht gefunden' } };
-      if (code === 'EEXIST') return { ok: false, error: { code: 'already-exists', message: 'Existiert bereits' } };
-      if (code === 'EACCES' || code === 'EPERM' || code === 'ENOSPC' || code === 'EROFS') {
-        return { ok: false, error: { code: 'io', message: `Dateisystem: ${code}` } };
-      }
-      return { ok: false, error: { code: 'internal', message: 'Interner Fehler' } };
+      return errorResult(channel, error, log);
     }
   };
+}
+
+/** A thrown error as the data the renderer gets; only the error's kind is logged, since messages may hold user text. */
+export function errorResult(channel: string, error: unknown, log: (message: string) => void): Result<never> {
+  if (error instanceof KladdeError) return { ok: false, error: { code: error.code, message: error.message } };
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  log(`Kanal ${channel} fehlgeschlagen: ${code ?? (error instanceof Error ? error.name : 'unbekannt')}`);
+  if (code === 'ENOENT') return { ok: false, error: { code: 'not-found', message: 'Datei nicht gefunden' } };
+  if (code === 'EEXIST') return { ok: false, error: { code: 'already-exists', message: 'Existiert bereits' } };
+  if (code === 'EACCES' || code === 'EPERM' || code === 'ENOSPC' || code === 'EROFS') {
+    return { ok: false, error: { code: 'io', message: `Dateisystem: ${code}` } };
+  }
+  return { ok: false, error: { code: 'internal', message: 'Interner Fehler' } };
 }

@@ -13,9 +13,13 @@ export class LibraryWatcher {
   /** Set by stop(): an event still on its way (an async check in flight) must not be reported after it. */
   private stopped = false;
 
+  /** File-system errors the watcher met and survived (an unreadable folder, a loop of links), for tests and logs. */
+  readonly problems: string[] = [];
+
   constructor(
     private readonly store: PostStore,
     private readonly events: EventSink,
+    private readonly log: (message: string) => void = () => undefined,
   ) {}
 
   async start(): Promise<void> {
@@ -30,7 +34,10 @@ export class LibraryWatcher {
       },
       awaitWriteFinish: { stabilityThreshold: 80, pollInterval: 20 },
     });
-    this.watcher.on('all', (event, file) => void this.onEvent(event, file));
+    this.watcher.on('all', (event, file) => void this.onEvent(event, file).catch((error: unknown) => this.onError(error)));
+    // Without a listener an 'error' event throws and ends the whole process: a folder without permission
+    // (`mkdir -m 000`), a loop of links or an over-long name must only cost that folder its watching.
+    this.watcher.on('error', (error) => this.onError(error));
     await new Promise<void>((resolve) => this.watcher?.once('ready', () => resolve()));
   }
 
@@ -44,6 +51,16 @@ export class LibraryWatcher {
     if (event === 'addDir' || event === 'unlinkDir' || event === 'add' || event === 'unlink' || event === 'change') {
       this.scheduleListChanged();
     }
+  }
+
+  private onError(error: unknown): void {
+    const code = (error as NodeJS.ErrnoException | null)?.code ?? (error instanceof Error ? error.name : 'unbekannt');
+    this.problems.push(code);
+    if (this.problems.length > 100) this.problems.shift();
+    // Only the kind: a path may hold private names.
+    this.log(`Bibliothek beobachten: ${code}`);
+    // The folder the error came from is most likely new or changed: the list shows it with its reason.
+    this.scheduleListChanged();
   }
 
   private scheduleListChanged(): void {

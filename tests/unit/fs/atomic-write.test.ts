@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,6 +88,32 @@ describe('writeFileAtomic', () => {
     expect(list[0]?.title).toMatch(/^Fassung [AB]$/);
     const opened = await store.open('beitrag');
     expect([A, B]).toContain(opened.text);
+  });
+
+  it('no temp file of a killed save outlives the next start', { timeout: 180_000 }, async () => {
+    const library = path.join(tmp, 'Neustart');
+    const dir = path.join(library, 'beitrag');
+    const target = path.join(dir, 'index.md');
+    await mkdir(dir, { recursive: true });
+    await writeFile(target, version('A'));
+    for (let round = 0; round < 8 && (await readdir(dir)).length < 2; round++) {
+      const writer = await startWriter(target);
+      await sleep(100 + Math.random() * 300);
+      writer.child.kill('SIGKILL');
+      await writer.exited;
+    }
+    const leftovers = (await readdir(dir)).filter((n) => n !== 'index.md');
+    expect(leftovers.length, 'no save was killed mid-write').toBeGreaterThan(0);
+    // A young temp file may be a save still running in another Kladde on the same library: it stays.
+    const young = '.index.md.0123456789ab.tmp';
+    const later = new Date(Date.now() + 5 * 60_000);
+    await writeFile(path.join(dir, young), 'läuft noch');
+    await utimes(path.join(dir, young), later, later);
+    // The next start, a few minutes later.
+    const store = new PostStore({ root: library, now: () => later });
+    expect(await store.removeStaleTempFiles()).toBe(leftovers.length);
+    expect((await readdir(dir)).sort()).toEqual([young, 'index.md'].sort());
+    expect([version('A'), version('B')]).toContain(await readFile(target, 'utf8'));
   });
 
   it('replaces the content in one step and cleans up after itself', async () => {

@@ -1,3 +1,5 @@
+import { mediaPath, mediaPathForFile } from '../../../electron/common/ipc/media-url.js';
+import { parseMediaPath } from '../../../electron/main/images/media-path.js';
 import { request } from 'node:http';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -83,6 +85,25 @@ describe('GET /media/<postId>/<file>', () => {
     expect((await get(withToken('/media/beitrag/bilder/mit%20leerzeichen.jpg'))).type).toBe('image/jpeg');
     const head = await get(withToken('/media/beitrag/foto.png'), {}, 'HEAD');
     expect([head.status, head.body.length]).toEqual([200, 0]);
+  });
+
+  it.each([
+    ['an encoded space, as Markdown writes it', 'bilder/mit%20leerzeichen.jpg'],
+    ['a space in angle brackets', 'bilder/mit leerzeichen.jpg'],
+    ['a leading ./', './bilder/mit%20leerzeichen.jpg'],
+  ])('finds an image whose source has %s: encoded exactly once', async (_label, source) => {
+    const encoded = mediaPath('beitrag', source);
+    expect(encoded).toBe('beitrag/bilder/mit%20leerzeichen.jpg');
+    expect((await get(withToken(`/media/${encoded}`))).status).toBe(200);
+    // Electron's kladde-media:// handler parses the same path with the same function.
+    expect(parseMediaPath(encoded)).toEqual({ postId: 'beitrag', file: 'bilder/mit leerzeichen.jpg' });
+    expect(mediaPathForFile('beitrag', 'bilder/mit leerzeichen.jpg')).toBe(encoded);
+  });
+
+  it('keeps a literal percent sign of a file name', () => {
+    expect(parseMediaPath(mediaPath('beitrag', '100%.png'))).toEqual({ postId: 'beitrag', file: '100%.png' });
+    expect(parseMediaPath(mediaPath('beitrag', '100%25.png'))).toEqual({ postId: 'beitrag', file: '100%.png' });
+    expect(parseMediaPath(mediaPathForFile('Grüße aus Köln', 'ä ö/ü.png'))).toEqual({ postId: 'Grüße aus Köln', file: 'ä ö/ü.png' });
   });
 
   it('takes the token from the header as well', async () => {

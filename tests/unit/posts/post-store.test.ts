@@ -139,7 +139,12 @@ describe('list', () => {
     await writeFile(path.join(root, 'notizen.md'), post('title: Lose Datei'));
     await writeFile(path.join(root, 'echt', '.index.md.abc123abc123.tmp'), 'halb geschrieb');
     await mkdir(path.join(root, 'index-ist-ordner', 'index.md'), { recursive: true });
-    expect((await store().list()).map((p) => p.id)).toEqual(['echt']);
+    const list = await store().list();
+    // A post whose index.md is a folder is listed with the reason rather than hidden.
+    expect(list.map((p) => [p.id, p.problem])).toEqual([
+      ['echt', null],
+      ['index-ist-ordner', 'nicht lesbar („index.md“ ist ein Ordner)'],
+    ]);
   });
 
   it('does not list a symlinked folder or file that points out of the library', async () => {
@@ -192,7 +197,7 @@ describe('open and create', () => {
   it('opens a post with its text and content version', async () => {
     const text = post('title: Hallo');
     await writePost('hallo', text);
-    expect(await store().open('hallo')).toEqual({ id: 'hallo', text, version: versionOf(text) });
+    expect(await store().open('hallo')).toEqual({ id: 'hallo', text, version: versionOf(text), readOnly: null });
   });
 
   it('refuses a post that does not exist', async () => {
@@ -471,7 +476,7 @@ describe('path guards', () => {
     await writePost('drinnen', post('title: Drinnen'));
   });
 
-  const badIds = ['../draussen', '..', '.', '', '/etc', path.join(os.tmpdir(), 'x'), 'a/b', 'a\\b', 'nul\0byte', '.versteckt', ' vorne', 'hinten ', 'x'.repeat(201)];
+  const badIds = ['../draussen', '..', '.', '', '/etc', path.join(os.tmpdir(), 'x'), 'a/b', 'a\\b', 'nul\0byte', '.versteckt', ' vorne', 'hinten ', 'x'.repeat(256)];
 
   it.each(badIds.map((id) => [JSON.stringify(id), id]))('refuses the id %s everywhere, touching nothing', async (_label, id) => {
     const s = store();
@@ -488,6 +493,15 @@ describe('path guards', () => {
       await expect(attempt(), name).rejects.toMatchObject({ code: 'outside-library' });
     }
     expect(await snapshot(tmp)).toEqual(before);
+  });
+
+  it('refuses to rename a post whose index.md links out, before moving anything', async () => {
+    await mkdir(path.join(root, 'verlinkt'));
+    await symlink(path.join(outside, 'index.md'), path.join(root, 'verlinkt', 'index.md'));
+    const before = await snapshot(tmp);
+    await expect(store().rename('verlinkt', 'umbenannt')).rejects.toMatchObject({ code: 'outside-library' });
+    expect(await snapshot(tmp)).toEqual(before);
+    expect(await exists(path.join(root, 'umbenannt'))).toBe(false);
   });
 
   it('refuses a symlinked folder that points out, for every operation', async () => {
