@@ -248,6 +248,8 @@ export const de = {
   'settings.guillemets': '»Chevrons« statt „Gänsefüßchen“ (Deutsch)',
   'settings.smartDashes': '„ -- “ wird zu „ – “',
   'settings.smartEllipsis': '„...“ wird zu „…“',
+  'boundary.failed': 'Diese Ansicht konnte nicht angezeigt werden ({label}). Der Rest von Kladde arbeitet weiter.',
+  'boundary.retry': 'Erneut versuchen',
 } as const;
 
 export type MessageKey = keyof typeof de;

@@ -250,4 +250,6 @@ export const en: Record<MessageKey, string> = {
   'settings.guillemets': '»Guillemets« instead of „low-high quotes“ (German)',
   'settings.smartDashes': '“ -- ” becomes “ – ”',
   'settings.smartEllipsis': '“...” becomes “…”',
+  'boundary.failed': 'This view could not be shown ({label}). The rest of Kladde keeps working.',
+  'boundary.retry': 'Try again',
 };
