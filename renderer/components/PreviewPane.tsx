@@ -44,8 +44,10 @@ export const PreviewPane = forwardRef<PreviewHandle, PreviewPaneProps>(function 
 
   useImperativeHandle(ref, () => ({
     update(text: string) {
+      const began = performance.now();
       try {
         preview.current?.update(text);
+        performance.measure('kladde-preview-update', { start: began });
       } catch (error) {
         // Called from the editor's update listener, outside React: a failure here must not stop typing.
         console.error('Kladde: preview update failed', error);
