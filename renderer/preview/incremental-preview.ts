@@ -33,8 +33,12 @@ export interface PreviewUpdate {
 const END_CREDITS_DELAY_MS = 250;
 /** Marks end credits that must be rendered at once (new post, new context). */
 const STALE = '\u0000';
-/** Blocks beyond this much synchronous work wait for an idle moment (a paste, a new post, a full re-render). */
+/** Blocks beyond this much synchronous work wait for an idle moment (a paste, a full re-render). */
 const SYNC_BUDGET_MS = 8;
+/** A post being opened may take longer at once, so an ordinary post appears whole. */
+const FIRST_BUDGET_MS = 60;
+const IDLE_SLICE_MIN_MS = 6;
+const IDLE_SLICE_MAX_MS = 12;
 /** Block counts up to which shifted line numbers are written at once rather than when idle. */
 const EAGER_LINES = 1000;
 
@@ -230,8 +234,9 @@ export class IncrementalPreview {
     let rendered = 0;
     const options = this.render().options;
     const sanitize = this.sanitize();
+    const budget = old.length === 0 ? FIRST_BUDGET_MS : SYNC_BUDGET_MS;
     for (const b of fresh) {
-      if (rendered === 0 || performance.now() - began < SYNC_BUDGET_MS) {
+      if (rendered === 0 || performance.now() - began < budget) {
         this.renderInto(b, options, sanitize);
         rendered++;
       } else {
@@ -283,8 +288,11 @@ export class IncrementalPreview {
       this.idle = null;
       const options = this.render().options;
       const sanitize = this.sanitize();
+      // At least a few milliseconds per turn: on a busy machine the callback often comes by its timeout with no
+      // idle time left, and one block per turn would take minutes for a long post.
+      const until = performance.now() + Math.min(Math.max(timeLeft(), IDLE_SLICE_MIN_MS), IDLE_SLICE_MAX_MS);
       let done = 0;
-      while (this.queue.length > 0 && (done === 0 || timeLeft() > 2)) {
+      while (this.queue.length > 0 && (done === 0 || performance.now() < until)) {
         const b = this.queue.shift() as ShownBlock;
         if (b.removed || !b.pending) continue;
         this.renderInto(b, options, sanitize);
