@@ -94,6 +94,7 @@ export class IncrementalPreview {
   private queue: ShownBlock[] = [];
   private idle: IdleHandle | null = null;
   private linesDirty = false;
+  private linesScheduled = false;
   private readonly cutNote: HTMLElement;
   private readonly endCredits: HTMLElement;
   private endCreditsHtml = STALE;
@@ -314,7 +315,13 @@ export class IncrementalPreview {
       }
     };
     if (this.blocks.length <= EAGER_LINES) write();
-    else whenIdle(() => write());
+    else if (!this.linesScheduled) {
+      this.linesScheduled = true;
+      whenIdle(() => {
+        this.linesScheduled = false;
+        write();
+      });
+    }
   }
 
   /** The credit line or „Bildnachweis“ list at the end needs the whole text: it follows after a pause. */
