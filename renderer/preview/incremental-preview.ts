@@ -39,6 +39,13 @@ const SYNC_BUDGET_MS = 8;
 const FIRST_BUDGET_MS = 60;
 const IDLE_SLICE_MIN_MS = 6;
 const IDLE_SLICE_MAX_MS = 12;
+const IDLE_SLICE_LONG_MS = 40;
+
+/** Whether a key or click waits (Chromium's navigator.scheduling.isInputPending); unknown counts as yes. */
+function inputPending(): boolean {
+  const scheduling = (navigator as Navigator & { scheduling?: { isInputPending?: () => boolean } }).scheduling;
+  return scheduling?.isInputPending ? scheduling.isInputPending() : true;
+}
 /** Block counts up to which shifted line numbers are written at once rather than when idle. */
 const EAGER_LINES = 1000;
 
@@ -291,9 +298,11 @@ export class IncrementalPreview {
       const sanitize = this.sanitize();
       // At least a few milliseconds per turn: on a busy machine the callback often comes by its timeout with no
       // idle time left, and one block per turn would take minutes for a long post.
+      // Longer turns while nobody types (Chromium tells through isInputPending): a long post appears sooner.
       const until = performance.now() + Math.min(Math.max(timeLeft(), IDLE_SLICE_MIN_MS), IDLE_SLICE_MAX_MS);
+      const longUntil = performance.now() + IDLE_SLICE_LONG_MS;
       let done = 0;
-      while (this.queue.length > 0 && (done === 0 || performance.now() < until)) {
+      while (this.queue.length > 0 && (done === 0 || performance.now() < until || (performance.now() < longUntil && !inputPending()))) {
         const b = this.queue.shift() as ShownBlock;
         if (b.removed || !b.pending) continue;
         this.renderInto(b, options, sanitize);
