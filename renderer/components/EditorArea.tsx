@@ -10,6 +10,7 @@ import { connectViewToStore } from '../editor/view-bridge';
 import { useI18n } from '../i18n/i18n';
 import { mediaUrl } from '../lib/api';
 import { Divider } from './Divider';
+import { ErrorBoundary } from './ErrorBoundary';
 import { EditorPane } from './EditorPane';
 import { PreviewPane, type PreviewHandle } from './PreviewPane';
 
@@ -93,26 +94,30 @@ export function EditorArea({ store, viewRef, settings, onSettings, configured, o
 
   return (
     <div className="split" style={{ gridTemplateColumns: columns }} hidden={!id}>
-      <EditorPane
-        viewRef={viewRef}
-        loadedText={store.getSnapshot().text}
-        loadSeq={loadSeq}
-        onUpdate={onUpdate}
-        configured={configured}
-        foldFrontMatter={settings.foldFrontMatter}
-        onTopLineChange={sync.editorScrolled}
-      />
+      <ErrorBoundary label={t('editor.label')}>
+        <EditorPane
+          viewRef={viewRef}
+          loadedText={store.getSnapshot().text}
+          loadSeq={loadSeq}
+          onUpdate={onUpdate}
+          configured={configured}
+          foldFrontMatter={settings.foldFrontMatter}
+          onTopLineChange={sync.editorScrolled}
+        />
+      </ErrorBoundary>
       {settings.previewVisible && (
         <>
           <Divider label={t('divider.label')} share={share} onChange={setShare} onCommit={(v) => onSettings({ editorShare: v })} />
-          <PreviewPane
-            ref={previewRef}
-            lang={lang}
-            label={t('preview.label')}
-            renderContext={renderContext}
-            sanitizeOptions={sanitizeOptions}
-            onTopLineChange={sync.previewScrolled}
-          />
+          <ErrorBoundary label={t('preview.label')} resetKey={id}>
+            <PreviewPane
+              ref={previewRef}
+              lang={lang}
+              label={t('preview.label')}
+              renderContext={renderContext}
+              sanitizeOptions={sanitizeOptions}
+              onTopLineChange={sync.previewScrolled}
+            />
+          </ErrorBoundary>
         </>
       )}
     </div>

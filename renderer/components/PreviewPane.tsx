@@ -3,7 +3,6 @@ import { openExternal } from '../lib/api';
 import { IncrementalPreview, type RenderContext } from '../preview/incremental-preview';
 import type { SanitizeOptions } from '../preview/sanitize';
 
-
 export interface PreviewHandle {
   update(text: string): void;
   scrollToLine(line: number): void;
@@ -18,9 +17,13 @@ export interface PreviewPaneProps {
   onTopLineChange: (line: number) => void;
 }
 
+/** Elements whose default click action could take the app somewhere (the sanitizer keeps only `a`). */
+const NAVIGATING = 'a, area, [href], [action], [formaction]';
+
 /**
- * The article preview: the same HTML that is published, sanitized, patched block by block. Links never
- * navigate the app: web links open outside, in-page anchors scroll.
+ * The article preview: the same HTML that is published, sanitized, patched block by block. Nothing in it
+ * navigates the app: web links open outside, in-page anchors scroll, anything else that could navigate is
+ * stopped here (a second wall behind the sanitizer).
  */
 export const PreviewPane = forwardRef<PreviewHandle, PreviewPaneProps>(function PreviewPane(props, ref) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -41,7 +44,15 @@ export const PreviewPane = forwardRef<PreviewHandle, PreviewPaneProps>(function 
 
   useImperativeHandle(ref, () => ({
     update(text: string) {
-      preview.current?.update(text);
+      const began = performance.now();
+      try {
+        preview.current?.update(text);
+        performance.measure('kladde-preview-update', { start: began });
+      } catch (error) {
+        // Called from the editor's update listener, outside React: a failure here must not stop typing.
+        console.error('Kladde: preview update failed', error);
+        preview.current?.clear();
+      }
       performance.mark('kladde-preview-patched');
     },
     scrollToLine(line: number) {
@@ -49,7 +60,7 @@ export const PreviewPane = forwardRef<PreviewHandle, PreviewPaneProps>(function 
       const box = scroller.current;
       if (!el || !box) return;
       ignoreScrollUntil.current = performance.now() + 150;
-      box.scrollTop = el.offsetTop - box.offsetTop;
+      box.scrollTop += el.getBoundingClientRect().top - box.getBoundingClientRect().top;
     },
     reset() {
       preview.current?.clear();
@@ -57,34 +68,36 @@ export const PreviewPane = forwardRef<PreviewHandle, PreviewPaneProps>(function 
   }));
 
   const onClick = (event: React.MouseEvent) => {
-    const anchor = (event.target as Element).closest('a');
-    if (!anchor) return;
+    const target = event.target instanceof Element ? event.target.closest(NAVIGATING) : null;
+    if (!target) return;
     event.preventDefault();
-    const href = anchor.getAttribute('href') ?? '';
+    const anchor = target.closest('a');
+    const href = target === anchor && anchor.namespaceURI === 'http://www.w3.org/1999/xhtml' ? (anchor.getAttribute('href') ?? '') : '';
     if (href.startsWith('#')) {
-      const target = article.current?.querySelector(`[id="${CSS.escape(decodeURIComponent(href.slice(1)))}"]`);
-      target?.scrollIntoView({ block: 'start' });
-    } else {
+      const id = decodeURIComponent(href.slice(1));
+      const found = id ? article.current?.querySelector(`[id="${CSS.escape(id)}"]`) : null;
+      found?.scrollIntoView({ block: 'start' });
+    } else if (/^(?:https?:|mailto:)/i.test(href)) {
       openExternal(href);
     }
   };
 
+  // A middle click would open a link in a new window, past the click handler.
+  const onAuxClick = (event: React.MouseEvent) => {
+    if (event.target instanceof Element && event.target.closest(NAVIGATING)) event.preventDefault();
+  };
+
   const onScroll = () => {
     if (performance.now() < ignoreScrollUntil.current || !scroller.current || !article.current) return;
-    const top = scroller.current.scrollTop + scroller.current.offsetTop;
-    const blocks = article.current.children;
-    for (let i = 0; i < blocks.length; i++) {
-      const el = blocks[i] as HTMLElement;
-      if (el.offsetTop + el.offsetHeight > top) {
-        props.onTopLineChange(Number(el.dataset['line'] ?? 0));
-        return;
-      }
-    }
+    const top = scroller.current.getBoundingClientRect().top;
+    const line = preview.current?.lineAt((el) => el.getBoundingClientRect().bottom > top);
+    if (line !== null && line !== undefined) props.onTopLineChange(line);
   };
 
   return (
     <div className="preview-pane" ref={scroller} onScroll={onScroll} aria-label={props.label} role="region">
-      <article className="k-article" lang={props.lang} ref={article} onClick={onClick} />
+      {/* `contain: layout` makes the article the box for fixed/absolute content: a post cannot cover the app. */}
+      <article className="k-article" lang={props.lang} ref={article} onClick={onClick} onAuxClick={onAuxClick} style={{ contain: 'layout' }} />
     </div>
   );
 });

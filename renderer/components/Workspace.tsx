@@ -14,6 +14,7 @@ import type { MisspellingAt } from '../editor/spellcheck';
 import { useEditorExtensions, type SpellState } from '../hooks/useEditorExtensions';
 import { useLibrary } from '../hooks/useLibrary';
 import { useMenuRouting } from '../hooks/useMenuRouting';
+import { useOpenNewestPost } from '../hooks/useOpenNewestPost';
 import { useOutboxCount } from '../hooks/useOutboxCount';
 import { usePostActions } from '../hooks/usePostActions';
 import { usePostFiles } from '../hooks/usePostFiles';
@@ -23,6 +24,7 @@ import { errorText, useI18n } from '../i18n/i18n';
 import { api, onEvent } from '../lib/api';
 import { EditorArea } from './EditorArea';
 import { EditorSpellMenu } from './EditorSpellMenu';
+import { ErrorBoundary } from './ErrorBoundary';
 import { LeaveDialog } from './LeaveDialog';
 import { PostBanners } from './PostBanners';
 import { PostPanels, type PanelTab } from './PostPanels';
@@ -109,14 +111,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
     return () => clearTimeout(timer);
   }, [note]);
 
-  // Open the newest post at start so the writer sees text, not an empty screen.
-  const openedFirst = useRef(false);
-  useEffect(() => {
-    const first = library.posts[0];
-    if (openedFirst.current || !first) return;
-    openedFirst.current = true;
-    if (!store.getSnapshot().id) void actions.openPost(first.id);
-  }, [actions, library.posts, store]);
+  useOpenNewestPost(id, library.posts, actions.openPost);
 
   const showImage = useCallback((key: string) => {
     setSelectedImage(key);
@@ -160,25 +155,27 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
   return (
     <div className={settings.sidebarVisible ? 'app' : 'app app-no-sidebar'}>
       {settings.sidebarVisible && (
-        <Sidebar
-          posts={library.posts}
-          activeId={id}
-          trash={trash}
-          onOpen={(postId) => void actions.openPost(postId)}
-          onNew={() => void actions.createPost()}
-          onRename={(p) => setModal({ kind: 'rename', post: p })}
-          onDuplicate={(p) => void actions.duplicatePost(p)}
-          onDelete={(p) => setModal({ kind: 'delete', post: p })}
-          onShowTrash={async () => {
-            const r = await api.listTrash();
-            if (r.ok) setTrash(r.value);
-            else showError(r.error);
-          }}
-          onHideTrash={() => setTrash(null)}
-          onRestore={async (e) => {
-            if ((await actions.restorePost(e)) === 'switched') setTrash(null);
-          }}
-        />
+        <ErrorBoundary label={t('sidebar.toggle')}>
+          <Sidebar
+            posts={library.posts}
+            activeId={id}
+            trash={trash}
+            onOpen={(postId) => void actions.openPost(postId)}
+            onNew={() => void actions.createPost()}
+            onRename={(p) => setModal({ kind: 'rename', post: p })}
+            onDuplicate={(p) => void actions.duplicatePost(p)}
+            onDelete={(p) => setModal({ kind: 'delete', post: p })}
+            onShowTrash={async () => {
+              const r = await api.listTrash();
+              if (r.ok) setTrash(r.value);
+              else showError(r.error);
+            }}
+            onHideTrash={() => setTrash(null)}
+            onRestore={async (e) => {
+              if ((await actions.restorePost(e)) === 'switched') setTrash(null);
+            }}
+          />
+        </ErrorBoundary>
       )}
       <main className="main">
         <Toolbar
@@ -195,20 +192,22 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
         <PostBanners store={store} error={error} onDismissError={() => setError(null)} />
         <div className={id ? 'post-area' : 'post-area post-area-empty'}>
           {id ? (
-            <PostPanels
-              store={store}
-              settings={settings}
-              tab={tab}
-              onTab={setTab}
-              selectedImage={selectedImage}
-              onSelectImage={setSelectedImage}
-              files={files.names}
-              terms={library.terms}
-              onSlugSettled={() => void actions.settleSlug()}
-              onPickImages={(list) => viewRef.current && void importImages(list, viewRef.current.state.selection.main.head)}
-              onNote={setNote}
-              fileInput={fileInput}
-            />
+            <ErrorBoundary label={t('images.tabFields')} resetKey={id}>
+              <PostPanels
+                store={store}
+                settings={settings}
+                tab={tab}
+                onTab={setTab}
+                selectedImage={selectedImage}
+                onSelectImage={setSelectedImage}
+                files={files.names}
+                terms={library.terms}
+                onSlugSettled={() => void actions.settleSlug()}
+                onPickImages={(list) => viewRef.current && void importImages(list, viewRef.current.state.selection.main.head)}
+                onNote={setNote}
+                fileInput={fileInput}
+              />
+            </ErrorBoundary>
           ) : (
             <div className="empty-state">
               <h2>{t('empty.title')}</h2>

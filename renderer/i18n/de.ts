@@ -288,6 +288,8 @@ export const de = {
   'encoding.convert': 'Als UTF-8 umwandeln',
   'encoding.converting': 'Wird umgewandelt …',
   'encoding.previewLabel': 'Vorschau der umgewandelten Datei',
+  'boundary.failed': 'Diese Ansicht konnte nicht angezeigt werden ({label}). Der Rest von Kladde arbeitet weiter.',
+  'boundary.retry': 'Erneut versuchen',
 } as const;
 
 export type MessageKey = keyof typeof de;

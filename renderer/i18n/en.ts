@@ -290,4 +290,6 @@ export const en: Record<MessageKey, string> = {
   'encoding.convert': 'Convert to UTF-8',
   'encoding.converting': 'Converting …',
   'encoding.previewLabel': 'Preview of the converted file',
+  'boundary.failed': 'This view could not be shown ({label}). The rest of Kladde keeps working.',
+  'boundary.retry': 'Try again',
 };

@@ -2,12 +2,17 @@ import { benchExtra } from './extra.js';
 import { benchListing } from './listing-bench.js';
 import { benchPreview, previewLines } from './preview-bench.js';
 
-/** `npm run bench`: prints the figures; targets are stated, never asserted in tests. */
+/**
+ * `npm run bench`: prints the figures; targets are stated, never asserted in tests.
+ * `npm run bench -- preview` (or `listing`, `extra`) runs only the named benchmarks.
+ */
 async function main(): Promise<void> {
+  const only = new Set(process.argv.slice(2));
+  const wanted = (name: string) => only.size === 0 || only.has(name);
   console.log('Kladde-Benchmarks (Median und p95; Maschine: 2 Kerne)');
-  for (const line of previewLines(await benchPreview())) console.log('  ' + line);
-  for (const line of await benchListing([1000, 10_000])) console.log('  ' + line);
-  for (const line of await benchExtra()) console.log('  ' + line);
+  if (wanted('preview')) for (const line of previewLines(await benchPreview())) console.log('  ' + line);
+  if (wanted('listing')) for (const line of await benchListing([1000, 10_000])) console.log('  ' + line);
+  if (wanted('extra')) for (const line of await benchExtra()) console.log('  ' + line);
 }
 
 main().catch((error: unknown) => {

@@ -19,6 +19,8 @@ beforeAll(async () => {
   await page.goto(kladde.url);
   await page.locator('[data-post-id="lang"]').click();
   await page.waitForFunction(() => (document.querySelector('.title-input') as HTMLInputElement | null)?.value === 'Ein langer Beitrag');
+  // Blocks beyond the first frame's budget are rendered when the renderer is idle.
+  await page.waitForFunction(() => document.querySelector('.k-article .k-block') !== null && document.querySelector('.k-article .k-pending') === null);
 });
 
 afterAll(async () => {

@@ -47,63 +47,88 @@ function withoutCr(raw: string): string {
   return raw.endsWith('\r') ? raw.slice(0, -1) : raw;
 }
 
+/** A block as {@link scanBlocks} finds it: also where its source starts and ends in the body. */
+export interface ScannedBlock extends SourceBlock {
+  /** Offset of the block's first character in the body. */
+  start: number;
+  /** Offset just past the block's source (its final CR excluded from `src` only). */
+  end: number;
+}
+
 /**
  * Splits Markdown into top-level blocks at blank lines, cheaply and without a full parse, so the preview can
  * re-render only what changed. A blank line splits only where a full parse would also end a block: fenced
  * code, HTML comments and raw HTML like `<pre>` stay in one block, as do indented code with blank lines in
  * it and a list (with anything indented under it) that goes on after a blank line. Where unsure, it merges:
  * a bigger block renders the same, only a little slower.
+ *
+ * Scanning may start at any block's `start` (with that block's line): every block starts in the same clean
+ * state, so the blocks found from there are the ones a scan from the top finds. The preview uses this to
+ * re-split only around an edit.
  */
-export function splitBlocks(body: string, firstLine = 0): SourceBlock[] {
-  const lines = body.split('\n');
-  const blocks: SourceBlock[] = [];
+export function* scanBlocks(body: string, from = 0, firstLine = 0): Generator<ScannedBlock, void, undefined> {
+  let pos = from;
+  let lineNo = firstLine;
   let start = -1;
+  let startLine = 0;
   let fence: string | null = null;
   let htmlEnd: RegExp | null = null;
   let inList = false;
   let lastWasCode = false;
+  // Offset of the first blank line after the open block, or -1.
   let pendingBlank = -1;
 
-  const close = (endExclusive: number) => {
-    if (start === -1) return;
-    const src = lines.slice(start, endExclusive).join('\n');
+  const make = (end: number): ScannedBlock => {
+    const src = body.slice(start, end);
     // A CRLF file's last line would keep its CR, which marked reads as one more line break.
-    blocks.push({ src: src.endsWith('\r') ? src.slice(0, -1) : src, line: firstLine + start });
-    start = -1;
-    inList = false;
+    return { src: src.endsWith('\r') ? src.slice(0, -1) : src, line: startLine, start, end };
   };
 
-  for (let i = 0; i < lines.length; i++) {
-    const line = withoutCr(lines[i] ?? '');
+  for (;;) {
+    const nl = body.indexOf('\n', pos);
+    const lineEnd = nl === -1 ? body.length : nl;
+    const line = withoutCr(body.slice(pos, lineEnd));
     if (fence !== null) {
       if (fenceCloses(line, fence)) fence = null;
-      continue;
-    }
-    if (htmlEnd !== null) {
+    } else if (htmlEnd !== null) {
       if (htmlEnd.test(line)) htmlEnd = null;
-      continue;
+    } else if (BLANK.test(line)) {
+      if (start !== -1 && pendingBlank === -1) pendingBlank = pos;
+    } else {
+      const isCode = INDENTED_CODE.test(line);
+      if (pendingBlank !== -1) {
+        const continuesList = inList && (LIST_ITEM.test(line) || INDENTED.test(line));
+        const continuesCode = lastWasCode && isCode;
+        if (!continuesList && !continuesCode && start !== -1) {
+          yield make(pendingBlank - 1);
+          start = -1;
+          inList = false;
+        }
+        pendingBlank = -1;
+      }
+      if (start === -1) {
+        start = pos;
+        startLine = lineNo;
+      }
+      lastWasCode = isCode;
+      // A list may start anywhere in a block (it can interrupt a paragraph); from then on the block is a list.
+      if (!isCode && LIST_ITEM.test(line)) inList = true;
+      fence = fenceOpened(line);
+      if (fence === null) htmlEnd = htmlRunOpened(line);
     }
-    if (BLANK.test(line)) {
-      if (start !== -1 && pendingBlank === -1) pendingBlank = i;
-      continue;
-    }
-    const isCode = INDENTED_CODE.test(line);
-    if (pendingBlank !== -1) {
-      const continuesList = inList && (LIST_ITEM.test(line) || INDENTED.test(line));
-      const continuesCode = lastWasCode && isCode;
-      if (!continuesList && !continuesCode) close(pendingBlank);
-      pendingBlank = -1;
-    }
-    if (start === -1) start = i;
-    lastWasCode = isCode;
-    // A list may start anywhere in a block (it can interrupt a paragraph); from then on the block is a list.
-    if (!isCode && LIST_ITEM.test(line)) inList = true;
-    fence = fenceOpened(line);
-    if (fence === null) htmlEnd = htmlRunOpened(line);
+    if (nl === -1) break;
+    pos = nl + 1;
+    lineNo++;
   }
   // Like marked, the last block keeps the body's final line break unless a blank line follows it (it matters
-  // for raw HTML, whose text marked passes on as it is).
-  close(pendingBlank !== -1 && pendingBlank < lines.length - 1 ? pendingBlank : lines.length);
+  // for raw HTML, whose text marked passes on as it is). `pos` is the start of the last line here.
+  if (start !== -1) yield make(pendingBlank !== -1 && pendingBlank < pos ? pendingBlank - 1 : body.length);
+}
+
+/** All top-level blocks of a body (see {@link scanBlocks}), each with its 0-based source line. */
+export function splitBlocks(body: string, firstLine = 0): SourceBlock[] {
+  const blocks: SourceBlock[] = [];
+  for (const b of scanBlocks(body, 0, firstLine)) blocks.push({ src: b.src, line: b.line });
   return blocks;
 }
 

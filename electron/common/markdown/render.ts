@@ -1,10 +1,11 @@
 import { Lexer, Marked, type Token, type Tokens } from 'marked';
 import type { ImagesMap } from '../model/attribution.js';
 import { parseFrontMatter, splitFrontMatter } from './front-matter.js';
-import { findLinkDefinitions, splitBlocks, type SourceBlock } from './blocks.js';
+import { findLinkDefinitions, splitBlocks, type RawLinkDefinition, type SourceBlock } from './blocks.js';
 import { creditTexts, formatCaption, formatCredit, type CreditTextOverrides } from './credits.js';
 import { readImages } from './front-matter-images.js';
 import { escapeHtml } from './html.js';
+import { exceedsLimits, limitedBlockHtml } from './render-limits.js';
 import { findBodyImages, findFeaturedImage, imageKey, isLocalImage, isStandaloneImageParagraph } from './image-refs.js';
 
 export { escapeHtml };
@@ -111,8 +112,16 @@ function linkLabel(label: string): string {
 
 /** Link reference definitions of the whole document, so a block rendered alone still resolves `[text][ref]`. */
 export function collectLinkDefinitions(markdown: string): LinkDefinitions {
+  return linkDefinitionsFrom(findLinkDefinitions(markdown));
+}
+
+/**
+ * Link definitions from raw ones in document order (the first of a label wins). The definitions of a body are
+ * those of its blocks (see scanBlocks) one after another, so the preview can keep them per block.
+ */
+export function linkDefinitionsFrom(raw: Iterable<RawLinkDefinition>): LinkDefinitions {
   const links: LinkDefinitions = {};
-  for (const d of findLinkDefinitions(markdown)) {
+  for (const d of raw) {
     const label = linkLabel(d.label);
     if (!label || Object.hasOwn(links, label)) continue;
     links[label] = { href: d.href.replace(ESCAPED_PUNCTUATION, '$1'), title: d.title.replace(ESCAPED_PUNCTUATION, '$1') };
@@ -120,19 +129,43 @@ export function collectLinkDefinitions(markdown: string): LinkDefinitions {
   return links;
 }
 
-/** Renders the body of a post (Markdown without front matter) to HTML. Preview and publish both use this. */
+/**
+ * Renders the body of a post (Markdown without front matter) to HTML. Preview and publish both use this.
+ * A body with a block past the limits (see render-limits.ts), or one marked fails on, is rendered block by
+ * block instead, so only the offending blocks turn into text with a note and nothing throws.
+ */
 export function renderMarkdown(markdown: string, options: RenderOptions = {}): string {
-  return withOptions(options, () => marked.parse(markdown) as string);
+  const blocks = splitBlocks(markdown);
+  if (blocks.some((b) => exceedsLimits(b.src) !== null)) return renderBlockwise(markdown, blocks, options);
+  try {
+    return withOptions(options, () => marked.parse(markdown) as string);
+  } catch {
+    return renderBlockwise(markdown, blocks, options);
+  }
 }
 
-/** Renders one top-level block with the document's link definitions. */
+function renderBlockwise(markdown: string, blocks: readonly SourceBlock[], options: RenderOptions): string {
+  const links = collectLinkDefinitions(markdown);
+  return blocks.map((b) => renderBlock(b.src, links, options)).join('');
+}
+
+/**
+ * Renders one top-level block with the document's link definitions. A block nested too deeply or too long
+ * (or one marked throws on, e.g. by overflowing the stack) is shown as its text with a note: never a throw.
+ */
 export function renderBlock(src: string, links: LinkDefinitions, options: RenderOptions = {}): string {
-  return withOptions(options, () => {
-    const lexer = new Lexer(marked.defaults);
-    Object.assign(lexer.tokens.links, links);
-    const tokens: Token[] = lexer.lex(src) as Token[];
-    return marked.parser(tokens);
-  });
+  const reason = exceedsLimits(src);
+  if (reason) return limitedBlockHtml(src, reason, options.lang);
+  try {
+    return withOptions(options, () => {
+      const lexer = new Lexer(marked.defaults);
+      Object.assign(lexer.tokens.links, links);
+      const tokens: Token[] = lexer.lex(src) as Token[];
+      return marked.parser(tokens);
+    });
+  } catch {
+    return limitedBlockHtml(src, 'error', options.lang);
+  }
 }
 
 /**

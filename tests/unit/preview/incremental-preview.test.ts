@@ -1,0 +1,97 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { scanBlocks, splitBlocks } from '../../../electron/common/markdown/blocks.js';
+import { IncrementalPreview } from '../../../renderer/preview/incremental-preview.js';
+import { commonPrefix, commonSuffix } from '../../../renderer/preview/text-diff.js';
+
+const sanitize = { resolveLocalImage: (s: string) => s, remoteImageLabel: (s: string) => s };
+const context = { options: { lang: 'de' }, key: 'k' };
+
+const PIECES = [
+  'Ein Absatz mit [Link][ref].', '- Punkt eins\n- Punkt zwei', '  eingerückt unter der Liste', '> Zitat',
+  '```js\nconst a = 1;\n\nconst b = 2;\n```', '```', '[ref]: https://example.org/ref', '## Überschrift',
+  '    Code', '<!-- Kommentar', '-->', '1. Eins', '', '', '\n', 'Noch ein Satz.',
+];
+
+/** A deterministic pseudo-random source, so every run edits the same way. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+}
+
+function shown(container: HTMLElement): string[] {
+  return [...container.querySelectorAll<HTMLElement>('.k-block:not(.k-end-credits)')].map((el) => `${el.dataset['line']}|${el.innerHTML}`);
+}
+
+async function settled(container: HTMLElement): Promise<void> {
+  for (let i = 0; i < 400 && container.querySelector('.k-pending'); i++) await new Promise((r) => setTimeout(r, 5));
+}
+
+describe('scanBlocks', () => {
+  it('finds from any block start the blocks a scan from the top finds', () => {
+    const next = random(7);
+    for (let round = 0; round < 40; round++) {
+      const body = Array.from({ length: 30 }, () => PIECES[Math.floor(next() * PIECES.length)]).join('\n\n');
+      const all = [...scanBlocks(body)];
+      expect(all.map((b) => ({ src: b.src, line: b.line }))).toEqual(splitBlocks(body));
+      for (let k = 0; k < all.length; k++) {
+        const b = all[k];
+        if (!b) continue;
+        expect([...scanBlocks(body, b.start, b.line)]).toEqual(all.slice(k));
+      }
+    }
+  });
+});
+
+describe('text-diff', () => {
+  it('finds common prefix and suffix across chunk borders', () => {
+    const a = 'x'.repeat(5000) + 'A' + 'y'.repeat(4000);
+    const b = 'x'.repeat(5000) + 'BC' + 'y'.repeat(4000);
+    expect(commonPrefix(a, b)).toBe(5000);
+    expect(commonSuffix(a, b, Math.min(a.length, b.length) - 5000)).toBe(4000);
+    expect(commonPrefix(a, a)).toBe(a.length);
+  });
+});
+
+describe('IncrementalPreview', () => {
+  it('shows after any sequence of edits what a fresh preview shows', async () => {
+    const next = random(11);
+    const container = document.createElement('article');
+    const preview = new IncrementalPreview(container, () => context, () => sanitize);
+    let text = `---\ntitle: T\n---\n\n${Array.from({ length: 20 }, () => PIECES[Math.floor(next() * PIECES.length)]).join('\n\n')}`;
+    preview.update(text);
+    for (let step = 0; step < 60; step++) {
+      const at = Math.floor(next() * (text.length + 1));
+      const cut = next() < 0.4 ? Math.floor(next() * 12) : 0;
+      const insert = next() < 0.7 ? (PIECES[Math.floor(next() * PIECES.length)] ?? '') : '';
+      text = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+      preview.update(text);
+      await settled(container);
+      const fresh = document.createElement('article');
+      new IncrementalPreview(fresh, () => context, () => sanitize).update(text);
+      await settled(fresh);
+      expect(shown(container), `after edit ${step}`).toEqual(shown(fresh));
+    }
+  }, 60_000);
+
+  it('renders only the edited block when typing in a long post', () => {
+    const container = document.createElement('article');
+    const preview = new IncrementalPreview(container, () => context, () => sanitize);
+    const body = Array.from({ length: 300 }, (_, i) => `Absatz ${i} mit etwas Text.`).join('\n\n');
+    preview.update(body);
+    const at = body.indexOf('Absatz 150') + 10;
+    const result = preview.update(`${body.slice(0, at)} neu${body.slice(at)}`);
+    expect(result).toEqual({ rendered: 1, total: 300 });
+  });
+
+  it('cuts a huge post with a note and still shows its start', () => {
+    const container = document.createElement('article');
+    const preview = new IncrementalPreview(container, () => ({ options: { lang: 'de' }, key: 'k' }), () => sanitize);
+    preview.update(`Anfang\n\n${'Zeile mit Text\n'.repeat(220_000)}`);
+    expect(container.querySelector('.k-preview-cut')?.textContent).toContain('Die Vorschau zeigt die ersten');
+    expect(container.querySelector('.k-block')?.textContent).toContain('Anfang');
+  }, 60_000);
+});
