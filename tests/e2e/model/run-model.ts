@@ -1,0 +1,123 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { launchChromium } from '../../support/browser.js';
+import { SCREENSHOT_DIR, startKladde } from '../support/kladde.js';
+import { describeOperation, generateOperations } from './operations.js';
+import { locate, lostMarkers, TypedModel, type TypedMarker } from './oracle.js';
+import { KladdeWorld } from './world.js';
+
+export interface ModelRunResult {
+  seed: number;
+  steps: number;
+  /** Distinct words typed (and kept) over the run. */
+  markers: number;
+  /** Word × step checks made. */
+  checks: number;
+  skipped: number;
+  ms: number;
+  log: string[];
+}
+
+/** Seeds and step count from the environment: SEED=… runs one seed, SEEDS=1,2,3 several, STEPS=… the length. */
+export function modelConfig(env: NodeJS.ProcessEnv = process.env): { seeds: number[]; steps: number } {
+  const steps = Number(env['STEPS'] ?? 200);
+  const list = env['SEED'] ?? env['SEEDS'] ?? '1,2,3';
+  const seeds = list.split(',').map((s) => Number(s.trim()));
+  if (!Number.isInteger(steps) || steps < 1) throw new Error(`STEPS muss eine positive ganze Zahl sein, nicht „${env['STEPS']}“`);
+  if (seeds.some((s) => !Number.isInteger(s))) throw new Error(`SEED/SEEDS müssen ganze Zahlen sein, nicht „${list}“`);
+  return { seeds, steps };
+}
+
+/** A marker missing at one check may still be on its way (a keystroke not yet applied, a save in flight). */
+const RECHECKS = [300, 700, 1500];
+
+/**
+ * Runs one seeded sequence against a fresh library and a fresh browser, checking after every step that every
+ * typed word is in the editor, on disk or in the recovery journal. Throws at the first lost word with the
+ * seed, the step and the whole step log.
+ */
+export async function runModel(seed: number, steps: number): Promise<ModelRunResult> {
+  const started = Date.now();
+  const ops = generateOperations(seed, steps);
+  const base = await mkdtemp(path.join(os.tmpdir(), 'kladde-modell-'));
+  const kladde = await startKladde({ configDir: path.join(base, 'config') });
+  const browser = await launchChromium();
+  const model = new TypedModel();
+  const log: string[] = [];
+  const pageErrors: string[] = [];
+  let checks = 0;
+  let skipped = 0;
+  try {
+    const page = await browser.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    const world = new KladdeWorld(page, kladde, model, await makeDir(path.join(base, 'weggeraeumt')));
+    await world.open();
+    log.push(`   0  Start → ${await world.status()}`);
+
+    const verify = async (step: number, what: string): Promise<void> => {
+      let lost: TypedMarker[] = [];
+      for (const wait of [0, ...RECHECKS]) {
+        if (wait > 0) await page.waitForTimeout(wait);
+        lost = lostMarkers(model, await world.snapshot());
+        if (lost.length === 0) break;
+      }
+      checks += model.size;
+      if (lost.length === 0) return;
+      await mkdir(SCREENSHOT_DIR, { recursive: true });
+      const shot = path.join(SCREENSHOT_DIR, `modell-seed-${seed}.png`);
+      await page.screenshot({ path: shot }).catch(() => undefined);
+      const snapshot = await world.snapshot();
+      const kept = locate(model.all().map((m) => m.word), snapshot);
+      const keptCount = [...kept.values()].filter((p) => p.length > 0).length;
+      throw new Error(
+        [
+          `Modelltest: Seed ${seed}, Schritt ${step} (${what}): ${lost.length} getippte(s) Wort/Wörter weder im Editor noch auf der Platte noch im Wiederherstellungsjournal:`,
+          ...lost.map((m) => `  ${m.word} – getippt in Schritt ${m.step} in „${m.postId ?? '?'}“ (${m.kind === 'title' ? 'Titel' : 'Text'})`),
+          `(${keptCount} andere Wörter sind noch da; Editor: ${snapshot.editor === null ? 'keiner' : `${snapshot.editor.length} Zeichen`}, ` +
+            `${snapshot.disk.size} index.md, ${snapshot.journal.size} Journaldateien)`,
+          `Nachstellen: SEED=${seed} STEPS=${step} npx vitest run --project e2e tests/e2e/model-based.test.ts`,
+          `Bildschirmfoto: ${shot}`,
+          'Schrittprotokoll:',
+          ...log,
+          ...(pageErrors.length > 0 ? ['Seitenfehler:', ...pageErrors.map((e) => `  ${e}`)] : []),
+        ].join('\n'),
+      );
+    };
+
+    for (const [i, op] of ops.entries()) {
+      const step = i + 1;
+      const what = describeOperation(op);
+      const t0 = Date.now();
+      const outcome = await world.run(op, step);
+      if (!outcome.done) skipped++;
+      const t1 = Date.now();
+      const answered = await world.settle();
+      const notes = world.notes.splice(0);
+      const t2 = Date.now();
+      log.push(
+        `${String(step).padStart(4)}  ${what}${outcome.done ? '' : ' – übersprungen'}${outcome.note ? ` [${outcome.note}]` : ''}` +
+          `${[...answered, ...notes].map((a) => ` · ${a}`).join('')} → ${await world.status()}`,
+      );
+      const t3 = Date.now();
+      await verify(step, what);
+      if (process.env['MODEL_TIMING']) log.push(`        Zeit: Schritt ${t1 - t0} ms, Dialoge ${t2 - t1} ms, Status ${t3 - t2} ms, Prüfung ${Date.now() - t3} ms`);
+    }
+    // The folder a failing save took away comes back before the last look.
+    const healed = await world.healSave();
+    if (healed.done) {
+      log.push(`   –  Ordner zurück [${healed.note}] → ${await world.status()}`);
+      await verify(ops.length, 'Ende: Ordner zurück');
+    }
+    return { seed, steps, markers: model.size, checks, skipped, ms: Date.now() - started, log };
+  } finally {
+    await browser.close();
+    await kladde.stop();
+    await rm(base, { recursive: true, force: true });
+  }
+}
+
+async function makeDir(dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  return dir;
+}
