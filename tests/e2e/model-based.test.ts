@@ -7,13 +7,14 @@ import { modelConfig, runModel } from './model/run-model.js';
  * every step each typed word must be in the editor, on disk or in the recovery journal.
  *
  *   SEED=123 STEPS=200 npx vitest run --project e2e tests/e2e/model-based.test.ts
+ *   (SEEDS=1,2,3 several seeds; MODEL_SKIP=restart,reload leaves kinds of steps out; MODEL_LOG=1 prints the log)
  */
-const { seeds, steps } = modelConfig();
+const { seeds, steps, weights } = modelConfig();
 
 describe('model-based: nothing typed is ever lost', () => {
   for (const seed of seeds) {
     it(`seed ${seed}, ${steps} steps`, { timeout: Math.max(120_000, steps * 5_000) }, async () => {
-      const result = await runModel(seed, steps);
+      const result = await runModel(seed, steps, weights);
       console.log(
         `Modelltest: Seed ${seed}, ${result.steps} Schritte, ${result.markers} Marker geprüft ` +
           `(${result.checks} Prüfungen, ${result.skipped} Schritte übersprungen, ${(result.ms / 1000).toFixed(1)} s)`,
