@@ -386,7 +386,20 @@ export class KladdeWorld {
     const file = path.join(this.kladde.library, id, 'index.md');
     if (!(await isFile(file))) return { done: false, note: `${id}/index.md fehlt` };
     await appendFile(file, `\n${line}\n`);
+    await this.noticeOutsideChange(id);
     return { done: true, note: id };
+  }
+
+  /**
+   * A careful user notices what Kladde shows after a change on disk (the conflict banner, or the reload notice)
+   * before doing anything else; settle() then answers the banner. Clicking on while it is still on its way is
+   * left to the steps that follow the outside change at random.
+   */
+  private async noticeOutsideChange(id: string): Promise<void> {
+    if (id !== (await this.activePostId())) return;
+    await this.page
+      .waitForFunction(() => document.querySelector('[data-testid="conflict-banner"], [data-testid="reloaded-notice"]') !== null, undefined, { timeout: 2000 })
+      .catch(() => undefined);
   }
 
   private async breakSave(): Promise<StepOutcome> {
@@ -432,6 +445,7 @@ export class KladdeWorld {
       const saved = await posts.save(id, next, now.version, false);
       if (saved.status === 'saved') {
         events.emit('postChangedOnDisk', { id, version: saved.version });
+        await this.noticeOutsideChange(id);
         return { done: true, note: id };
       }
     }
