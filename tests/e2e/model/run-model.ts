@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { launchChromium } from '../../support/browser.js';
 import { SCREENSHOT_DIR, startKladde } from '../support/kladde.js';
 import { describeOperation, generateOperations, WEIGHTS, type OperationKind } from './operations.js';
-import { locate, lostMarkers, TypedModel, type TypedMarker } from './oracle.js';
+import { locate, lostMarkers, TypedModel, type Snapshot, type TypedMarker } from './oracle.js';
 import { KladdeWorld } from './world.js';
 
 export interface ModelRunResult {
@@ -76,16 +76,29 @@ export async function runModel(seed: number, steps: number, weights: Readonly<Re
       const shot = path.join(SCREENSHOT_DIR, `modell-seed-${seed}.png`);
       await page.screenshot({ path: shot }).catch(() => undefined);
       const snapshot = await world.snapshot();
+      const dump = path.join(SCREENSHOT_DIR, `modell-seed-${seed}.txt`);
+      await writeFile(
+        dump,
+        [
+          `=== Editor ===\n${snapshot.editor ?? '(keiner)'}`,
+          ...[...snapshot.disk.entries()].map(([file, text]) => `=== ${file} ===\n${text}`),
+          ...[...snapshot.journal.entries()].map(([file, text]) => `=== ${file} ===\n${text}`),
+          `=== localStorage ===\n${snapshot.localStorage.join('\n')}`,
+        ].join('\n'),
+      ).catch(() => undefined);
       const kept = locate(model.all().map((m) => m.word), snapshot);
       const keptCount = [...kept.values()].filter((p) => p.length > 0).length;
       throw new Error(
         [
           `Modelltest: Seed ${seed}, Schritt ${step} (${what}): ${lost.length} getippte(s) Wort/Wörter weder im Editor noch auf der Platte noch im Wiederherstellungsjournal:`,
-          ...lost.map((m) => `  ${m.word} – getippt in Schritt ${m.step} in „${m.postId ?? '?'}“ (${m.kind === 'title' ? 'Titel' : 'Text'})`),
+          ...lost.flatMap((m) => [
+            `  ${m.word} – getippt in Schritt ${m.step} in „${m.postId ?? '?'}“ (${m.kind === 'title' ? 'Titel' : 'Text'})`,
+            ...traces(m.word, snapshot).map((t) => `      Spur: ${t}`),
+          ]),
           `(${keptCount} andere Wörter sind noch da; Editor: ${snapshot.editor === null ? 'keiner' : `${snapshot.editor.length} Zeichen`}, ` +
             `${snapshot.disk.size} index.md, ${snapshot.journal.size} Journaldateien)`,
           `Nachstellen: SEED=${seed} STEPS=${step}${skipFlag(weights)} npx vitest run --project e2e tests/e2e/model-based.test.ts`,
-          `Bildschirmfoto: ${shot}`,
+          `Bildschirmfoto: ${shot}; Editor, Dateien und Journal: ${dump}`,
           'Schrittprotokoll:',
           ...log,
           ...(pageErrors.length > 0 ? ['Seitenfehler:', ...pageErrors.map((e) => `  ${e}`)] : []),
@@ -133,4 +146,27 @@ async function makeDir(dir: string): Promise<string> {
 function skipFlag(weights: Readonly<Record<OperationKind, number>>): string {
   const off = (Object.keys(weights) as OperationKind[]).filter((k) => weights[k] === 0 && WEIGHTS[k] > 0);
   return off.length > 0 ? ` MODEL_SKIP=${off.join(',')}` : '';
+}
+
+/** Where a lost word may have been cut or changed: pieces of it (`wort12`, `12x`) with their surroundings. */
+function traces(word: string, snapshot: Snapshot): string[] {
+  const digits = /\d+/.exec(word)?.[0] ?? '';
+  const pieces = [`wort${digits}`, `${digits}x`];
+  const texts: [string, string][] = [
+    ...(snapshot.editor === null ? [] : [['Editor', snapshot.editor] as [string, string]]),
+    ...[...snapshot.disk.entries()],
+    ...[...snapshot.journal.entries()],
+  ];
+  const out: string[] = [];
+  for (const [where, text] of texts) {
+    for (const piece of pieces) {
+      const re = new RegExp(`(?<![0-9])${piece}(?![0-9])`, 'g');
+      for (const m of text.matchAll(re)) {
+        const at = m.index;
+        out.push(`${where}: …${JSON.stringify(text.slice(Math.max(0, at - 40), at + piece.length + 40))}…`);
+        if (out.length >= 6) return out;
+      }
+    }
+  }
+  return out;
 }
