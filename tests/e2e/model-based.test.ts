@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { modelConfig, runModel } from './model/run-model.js';
+import { modelConfig } from './model/config.js';
+import { runModel } from './model/run-model.js';
 
 /**
  * Issue 8, „Nothing typed is ever lost“: seeded random sequences of typing, title and slug edits, post switches,

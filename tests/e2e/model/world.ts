@@ -145,7 +145,10 @@ export class KladdeWorld {
           did.push('Umbenennen abgebrochen');
           acted = true;
         } else if (!answered) {
-          did.push(`unbekannter Dialog „${name}“ bleibt offen`);
+          // A question this model does not know yet: Escape cancels it, which leaves the text where it is.
+          await this.page.keyboard.press('Escape');
+          did.push(`unbekannter Dialog „${name}“: Escape`);
+          acted = true;
         }
       }
       const conflict = this.page.getByTestId('conflict-banner');

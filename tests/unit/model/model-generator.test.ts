@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeOperation, generateOperations, MARKER, WEIGHTS, type OperationKind } from '../../e2e/model/operations.js';
 import { locate, lostMarkers, TypedModel } from '../../e2e/model/oracle.js';
 import { mulberry32 } from '../../e2e/model/prng.js';
+import { modelConfig } from '../../e2e/model/config.js';
 
 describe('the model test’s seeded random source', () => {
   it('gives the same numbers for the same seed and different ones for another', () => {
@@ -72,5 +73,18 @@ describe('the oracle', () => {
     model.add(['wort5x', 'wort6x'], 3, 'a', 'title');
     model.forget('Titel wort5x');
     expect(model.all().map((m) => m.word)).toEqual(['wort6x']);
+  });
+});
+
+describe('the model test’s configuration', () => {
+  it('runs seeds 1, 2, 3 with 200 steps by default, one seed from SEED, and leaves out MODEL_SKIP kinds', () => {
+    expect(modelConfig({})).toMatchObject({ seeds: [1, 2, 3], steps: 200 });
+    expect(modelConfig({ SEED: '123', STEPS: '50' })).toMatchObject({ seeds: [123], steps: 50 });
+    const { weights } = modelConfig({ MODEL_SKIP: 'restart, reload' });
+    expect(weights.restart).toBe(0);
+    expect(weights.reload).toBe(0);
+    expect(weights.type).toBe(WEIGHTS.type);
+    expect(() => modelConfig({ MODEL_SKIP: 'fliegen' })).toThrow(/unbekannte Schrittart/);
+    expect(() => modelConfig({ STEPS: 'viele' })).toThrow(/STEPS/);
   });
 });
