@@ -358,7 +358,7 @@ export class KladdeWorld {
       .then(() => true, () => false);
     if (!ok) return { done: false, note: 'kein Menü' };
     const input = this.page.locator('#rename-slug');
-    await input.click({ timeout: ACT_MS });
+    if (!(await input.click({ timeout: ACT_MS }).then(() => true, () => false))) return { done: false, note: 'kein Umbenennen-Dialog' };
     await this.page.keyboard.press('Control+A');
     await this.page.keyboard.type(slug);
     await this.page.keyboard.press('Enter');
