@@ -232,7 +232,13 @@ export class KladdeWorld {
    */
   private async typeIntoEditor(keys: string, words: readonly string[], step: number, kind: 'text' | 'title'): Promise<boolean> {
     this.model.add(words, step, await this.activePostId(), kind);
-    await this.page.keyboard.type(keys);
+    try {
+      await this.page.keyboard.type(keys);
+    } catch (error) {
+      // The keys may not have gone out at all (the page was gone): these words cannot count.
+      this.model.forget(words.join(' '));
+      throw error;
+    }
     if (!(await this.editorFocused())) {
       this.model.forget(words.join(' '));
       this.notes.push(`Fokus verließ den Editor beim Tippen; ${words.join(' ')} nicht gezählt`);
