@@ -130,7 +130,7 @@ export class KladdeWorld {
         const name = (await dialog.getAttribute('aria-label').catch(() => null)) ?? (await dialog.locator('h2').first().textContent({ timeout: 200 }).catch(() => '')) ?? '';
         // Keep the text: restore it, stay with it, keep mine.
         let answered = false;
-        for (const label of ['Wiederherstellen', 'Auf dem Beitrag bleiben', 'Meine behalten']) {
+        for (const label of ['Wiederherstellen', 'Beim Beitrag bleiben', 'Meine behalten']) {
           const button = dialog.getByRole('button', { name: label, exact: false });
           if ((await button.count()) > 0 && (await button.first().isVisible().catch(() => false))) {
             await button.first().click({ timeout: ACT_MS }).catch(() => undefined);
@@ -441,24 +441,23 @@ export class KladdeWorld {
     const id = await this.targetPost(openPost, pick);
     if (!id || !(await isFile(path.join(this.kladde.library, id, 'index.md')))) return { done: false, note: 'kein Beitrag' };
     const { posts, events } = this.kladde.services;
-    for (let tries = 0; tries < 5; tries++) {
-      const now = await posts.open(id);
-      const next = setPublishRecord(now.text, 'modell-blog', {
-        id: remoteId,
-        link: `https://example.org/?p=${remoteId}`,
-        modified_gmt: '2026-01-01T10:00:00',
-        online_hash: `hash${remoteId}`,
-        media: {},
-      });
-      if (next === null) return { done: false, note: `${id}: Front Matter kaputt` };
-      const saved = await posts.save(id, next, now.version, false);
-      if (saved.status === 'saved') {
-        events.emit('postChangedOnDisk', { id, version: saved.version });
-        await this.noticeOutsideChange(id);
-        return { done: true, note: id };
-      }
-    }
-    return { done: false, note: `${id}: fünfmal Konflikt` };
+    const record = {
+      id: remoteId,
+      link: `https://example.org/?p=${remoteId}`,
+      modified_gmt: '2026-01-01T10:00:00',
+      online_hash: `hash${remoteId}`,
+      media: {},
+    };
+    // The same path as PublishService.writeBack: an own write through the post store, announced as Kladde's own.
+    const written = await posts.writeOwnChange(id, (text) => setPublishRecord(text, 'modell-blog', record));
+    if (written === null) return { done: false, note: `${id}: Front Matter kaputt` };
+    events.emit('postChangedOnDisk', {
+      id,
+      version: written.version,
+      byKladde: { text: written.text, change: { kind: 'publish-record', blogId: 'modell-blog', record } },
+    });
+    await this.noticeOutsideChange(id);
+    return { done: true, note: id };
   }
 
   private async waitForApp(): Promise<void> {

@@ -38,7 +38,8 @@ export async function startKladde(options: { library?: string; configDir?: strin
   const launch = async (port: number | undefined): Promise<{ services: Services; host: WebHost }> => {
     const services = new Services({ configDir, libraryPath: library, transport: 'web', version: 'test', systemLanguage: 'de-DE' });
     await services.start();
-    const host = new WebHost({ services, staticDir: RENDERER_DIR, ...(port === undefined ? {} : { port }) });
+    // The config dir keeps the host's token and port, so a restarted host answers the tab left open, as with npm run web.
+    const host = new WebHost({ services, staticDir: RENDERER_DIR, configDir, ...(port === undefined ? {} : { port }) });
     await host.start();
     return { services, host };
   };
