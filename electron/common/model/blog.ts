@@ -158,7 +158,8 @@ export type PublishOptions = z.infer<typeof publishOptionsSchema>;
 
 /** The online version when it changed since the last publish. */
 export const onlineVersionSchema = z.object({
-  remoteId: z.number().int(),
+  /** The post's id on the blog (opaque; older job files hold numbers). */
+  remoteId: z.union([z.string(), z.number()]).transform((id) => String(id)),
   title: z.string(),
   link: z.string(),
   /** When it was changed online (GMT, WordPress's `modified_gmt`). */
@@ -197,7 +198,8 @@ export type RemoteStatus = (typeof REMOTE_STATUSES)[number];
 
 /** What the blog answered to a publish. Old job files without the newer fields still read. */
 export const publishedPostSchema = z.object({
-  remoteId: z.number().int(),
+  /** The post's id on the blog (opaque; older job files hold numbers). */
+  remoteId: z.union([z.string(), z.number()]).transform((id) => String(id)),
   /** The post's public address (readers get it only when `remoteStatus` is `publish`). */
   link: z.string(),
   remoteStatus: z.enum(REMOTE_STATUSES).catch('unknown'),
