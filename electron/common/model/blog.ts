@@ -7,7 +7,7 @@ import { postIdSchema } from './post.js';
  */
 
 /** Which publisher serves a blog; one entry per publisher in main's registry. */
-export const BLOG_KINDS = ['wordpress', 'wordpress-com'] as const;
+export const BLOG_KINDS = ['wordpress', 'wordpress-com', 'wordpress-xmlrpc'] as const;
 export const blogKindSchema = z.enum(BLOG_KINDS);
 export type BlogKind = z.infer<typeof blogKindSchema>;
 
@@ -29,11 +29,14 @@ export const blogSchema = z.object({
   name: z.string().max(200),
   /** The address the user gave, normalized (`https://example.org/`). */
   url: z.string().max(2048),
-  /** The REST API root: `https://example.org/wp-json/`, or `https://example.org/?rest_route=/`. */
+  /**
+   * Where the blog's publisher sends requests: the REST API root (`https://example.org/wp-json/`,
+   * `https://example.org/?rest_route=/`), or the XML-RPC endpoint (`https://example.org/xmlrpc.php`).
+   */
   apiRoot: z.string().max(2048),
   /** The user name for the application password (WordPress); empty for WordPress.com. */
   user: z.string().max(200),
-  /** WordPress.com: the site (`example.wordpress.com` or its numeric id). */
+  /** WordPress.com over REST: the site (`example.wordpress.com` or its numeric id); XML-RPC: the blog id (`1`). */
   site: z.string().max(200),
   /** Where the user creates an application password in the browser, when the blog offers that page. */
   authorizeUrl: z.string().max(2048).nullable(),
@@ -105,7 +108,8 @@ export type BlogTerms = z.infer<typeof blogTermsSchema>;
  * Why publishing failed, as a code the UI can act on; every one comes with a German message.
  * `auth` 401 · `forbidden` 403 · `deleted-online` 404 on update · `not-found` 404 otherwise · `rest-disabled` ·
  * `tls` · `timeout` · `server` 5xx · `offline` · `bad-request` other 4xx · `invalid-response` · `conflict` ·
- * `problems` (checks failed) · `no-credentials` · `cancelled` · `internal`.
+ * `problems` (checks failed) · `no-credentials` · `cancelled` · `internal` · `api-disabled` (the blog blocks the
+ * interface its publisher uses, e.g. XML-RPC switched off).
  */
 export const PUBLISH_ERROR_CODES = [
   'auth',
@@ -124,6 +128,7 @@ export const PUBLISH_ERROR_CODES = [
   'no-credentials',
   'cancelled',
   'internal',
+  'api-disabled',
 ] as const;
 export const publishErrorCodeSchema = z.enum(PUBLISH_ERROR_CODES);
 export type PublishErrorCode = z.infer<typeof publishErrorCodeSchema>;

@@ -1,6 +1,7 @@
 import type { BlogKind } from '../../common/model/blog.js';
 import type { Publisher } from './publisher.js';
 import { WordPressPublisher } from './wordpress.js';
+import { WordPressXmlRpcPublisher } from './xmlrpc/wordpress-xmlrpc.js';
 
 /** The one place that knows which publisher serves which kind of blog. */
 export class PublisherRegistry {
@@ -19,5 +20,5 @@ export class PublisherRegistry {
 
 /** The publishers Kladde ships with. */
 export function defaultPublishers(): PublisherRegistry {
-  return new PublisherRegistry([new WordPressPublisher('wordpress'), new WordPressPublisher('wordpress-com')]);
+  return new PublisherRegistry([new WordPressPublisher('wordpress'), new WordPressPublisher('wordpress-com'), new WordPressXmlRpcPublisher()]);
 }
