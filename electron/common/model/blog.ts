@@ -51,6 +51,23 @@ export type Blog = z.infer<typeof blogSchema>;
 export const blogViewSchema = blogSchema.extend({ hasCredentials: z.boolean() });
 export type BlogView = z.infer<typeof blogViewSchema>;
 
+/**
+ * Why a newly added blog is served by the kind it got: `chosen` by the user („Erweitert“), `hosted` (the host
+ * decides, e.g. WordPress.com → XML-RPC), `preferred` (the first kind that found the blog), `fallback` (the
+ * preferred kind is blocked there; `detail` says why, in German).
+ */
+export const blogChoiceSchema = z.object({
+  reason: z.enum(['chosen', 'hosted', 'preferred', 'fallback']),
+  /** The kind tried first, when it was not used. */
+  insteadOf: blogKindSchema.nullable(),
+  detail: z.string().nullable(),
+});
+export type BlogChoice = z.infer<typeof blogChoiceSchema>;
+
+/** The answer to adding a blog: the blog, and why it is served the way it is. */
+export const addedBlogSchema = blogViewSchema.extend({ choice: blogChoiceSchema });
+export type AddedBlog = z.infer<typeof addedBlogSchema>;
+
 /** What the renderer may change of a blog. */
 export const blogPatchSchema = z
   .object({
