@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BlogView, OutboxJob, PublishOutcome } from '../../electron/common/model/blog.js';
+import type { AddedBlog, BlogView, OutboxJob, PublishOutcome } from '../../electron/common/model/blog.js';
 import { readPublishState } from '../../electron/common/markdown/front-matter-publish.js';
 import { startKladde, xmlRpcCalls, type Kladde } from '../support/kladde.js';
 import { startWordPress, type WordPressServer } from '../support/wordpress/index.js';
@@ -254,6 +254,25 @@ describe('publishing to a real WordPress over XML-RPC', () => {
     expect(mine).toHaveLength(1);
     expect(done.result?.remoteId).toBe(String(mine[0]?.id));
     expect(xmlRpcCalls(kladde.requests.slice(before), 'wp.uploadFile')).toHaveLength(2);
+  });
+
+  it('adds a blog whose REST API is blocked over XML-RPC, and says why', async () => {
+    kladde.intercept = async (request, send) =>
+      /wp-json|rest_route/.test(request.url) ? new Response('<html><body>Gesperrt</body></html>', { status: 403, headers: { 'Content-Type': 'text/html' } }) : send();
+    try {
+      const added = await kladde.call<AddedBlog>('addBlog', { url: wp.baseUrl });
+      expect(added.kind).toBe('wordpress-xmlrpc');
+      expect(added.apiRoot).toBe(`${wp.baseUrl}/xmlrpc.php`);
+      expect(added.choice).toMatchObject({ reason: 'fallback', insteadOf: 'wordpress' });
+      expect(added.choice.detail).toMatch(/403/);
+      await kladde.call('removeBlog', added.id);
+    } finally {
+      kladde.intercept = null;
+    }
+    // Without the block, the same address gets the REST API.
+    const rest = await kladde.call<AddedBlog>('addBlog', { url: wp.baseUrl });
+    expect(rest).toMatchObject({ kind: 'wordpress', choice: { reason: 'preferred' } });
+    await kladde.call('removeBlog', rest.id);
   });
 
   it('never lets the password appear in logs or the library', async () => {

@@ -41,8 +41,8 @@ export const publishRecordSchema = z.object({
   link: z.string().default(''),
   modified_gmt: z.coerce.string().default(''),
   /**
-   * Hash of title, content and excerpt as the blog stored them after the last publish: WordPress's
-   * `modified_gmt` has one-second resolution, so an online edit in the same second is caught by this.
+   * Hash of title, content and excerpt as the blog stored them after the last publish: a blog's modification time
+   * may have one-second resolution (WordPress's has), so an online edit in the same second is caught by this.
    */
   online_hash: z.coerce.string().default(''),
   media: z.record(z.string(), publishedMediaSchema).default({}),

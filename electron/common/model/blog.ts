@@ -34,7 +34,7 @@ export const blogSchema = z.object({
    * `https://example.org/?rest_route=/`), or the XML-RPC endpoint (`https://example.org/xmlrpc.php`).
    */
   apiRoot: z.string().max(2048),
-  /** The user name for the application password (WordPress); empty for WordPress.com. */
+  /** The user name the secret belongs to; empty when the secret alone signs in (a bearer token). */
   user: z.string().max(200),
   /** WordPress.com over REST: the site (`example.wordpress.com` or its numeric id); XML-RPC: the blog id (`1`). */
   site: z.string().max(200),
@@ -90,7 +90,7 @@ export const addBlogRequestSchema = z
   .strict();
 export type AddBlogRequest = z.infer<typeof addBlogRequestSchema>;
 
-/** Write-only: user name and application password (WordPress) or token (WordPress.com). */
+/** Write-only: user name and secret (a password, an application password or a token — the blog's publisher knows which). */
 export const blogCredentialsSchema = z
   .object({
     user: z.string().max(200),
@@ -184,7 +184,7 @@ export const onlineVersionSchema = z.object({
   remoteId: z.union([z.string(), z.number()]).transform((id) => String(id)),
   title: z.string(),
   link: z.string(),
-  /** When it was changed online (GMT, WordPress's `modified_gmt`). */
+  /** When it was changed online (GMT, as the blog reports it). */
   modifiedGmt: z.string(),
   /** What Kladde stored at its last publish. */
   storedModifiedGmt: z.string(),

@@ -166,7 +166,7 @@ export class PublishService {
     const problems = await this.problemsOf(postId, text);
     if (!(await this.deps.credentials.has(blogId))) {
       await this.deps.blogs.get(blogId);
-      problems.push({ code: 'no-credentials', message: 'Für diesen Blog ist kein Anwendungspasswort hinterlegt.', file: null, line: null });
+      problems.push({ code: 'no-credentials', message: 'Für diesen Blog ist kein Passwort hinterlegt (Blogs verwalten → Anmelden).', file: null, line: null });
     }
     return problems;
   }
@@ -295,7 +295,7 @@ export class PublishService {
   private async target(blogId: string, signal?: AbortSignal): Promise<PublishTarget> {
     const blog = await this.deps.blogs.get(blogId);
     const secret = await this.deps.credentials.get(blogId);
-    if (secret === null) throw new PublishFailure('no-credentials', 'Für diesen Blog ist kein Anwendungspasswort hinterlegt.', false);
+    if (secret === null) throw new PublishFailure('no-credentials', 'Für diesen Blog ist kein Passwort hinterlegt (Blogs verwalten → Anmelden).', false);
     return { blog, secret, http: this.deps.http, ...(signal ? { signal } : {}) };
   }
 

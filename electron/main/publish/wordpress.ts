@@ -3,7 +3,8 @@ import { REMOTE_STATUSES, type Blog, type BlogKind, type BlogTerms, type RemoteS
 import type { PublishedMedia, PublishRecord } from '../../common/markdown/front-matter-publish.js';
 import { toBlockMarkup } from '../../common/markdown/wp-blocks.js';
 import { HttpError, type HttpClient, type HttpRequest } from '../http/http-client.js';
-import { PublishFailure, publishFailure, type RequestPurpose } from './publish-errors.js';
+import { PublishFailure, type RequestPurpose } from './publish-errors.js';
+import { wordpressFailure } from './wordpress-errors.js';
 import type { DiscoveredBlog, OnlinePost, Publisher, PublishRequest, PublishResult, PublishTarget, RemoteOutcome } from './publisher.js';
 import {
   apiRootFromLink,
@@ -66,7 +67,7 @@ export class WordPressPublisher implements Publisher {
     try {
       index = await http.json<Record<string, unknown>>({ url: apiRoot });
     } catch (error) {
-      throw publishFailure(error, 'discover');
+      throw wordpressFailure(error, 'discover');
     }
     const namespaces = Array.isArray(index.body['namespaces']) ? (index.body['namespaces'] as unknown[]) : [];
     if (!namespaces.includes('wp/v2')) {
@@ -90,7 +91,7 @@ export class WordPressPublisher implements Publisher {
         return root.toString();
       }
     } catch (error) {
-      if (error instanceof HttpError && error.kind !== 'http' && error.kind !== 'invalid-response') throw publishFailure(error, 'discover');
+      if (error instanceof HttpError && error.kind !== 'http' && error.kind !== 'invalid-response') throw wordpressFailure(error, 'discover');
       lastError = error;
     }
     for (const candidate of [`${url}?rest_route=/`, `${url}wp-json/`]) {
@@ -101,7 +102,7 @@ export class WordPressPublisher implements Publisher {
         lastError = error;
       }
     }
-    if (lastError instanceof HttpError && lastError.kind !== 'http') throw publishFailure(lastError, 'discover');
+    if (lastError instanceof HttpError && lastError.kind !== 'http') throw wordpressFailure(lastError, 'discover');
     throw new PublishFailure(
       'rest-disabled',
       'Unter dieser Adresse wurde keine WordPress-REST-API gefunden. Ist es ein WordPress-Blog, und ist die REST-API eingeschaltet?',
@@ -293,7 +294,7 @@ export class WordPressPublisher implements Publisher {
       return { body: response.body, headers: response.headers };
     } catch (error) {
       if (purpose === 'terms' && termExistsId(error) !== null) throw error;
-      throw publishFailure(error, purpose);
+      throw wordpressFailure(error, purpose);
     }
   }
 }

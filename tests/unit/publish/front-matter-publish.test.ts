@@ -76,3 +76,32 @@ describe('publish records in the front matter', () => {
     });
   }
 });
+
+describe('records written by earlier releases (numeric ids)', () => {
+  const TODAY =
+    '---\ntitle: Hallo\npublish:\n  mein-blog:\n    id: 123\n    link: https://example.org/hallo/\n    modified_gmt: 2025-03-01T10:00:00\n    online_hash: 9c0e\n' +
+    '    media:\n      foto.jpg: { hash: 3b1f, id: 45, url: https://example.org/wp-content/uploads/foto.jpg }\n---\nText\n';
+
+  it('read with their ids as opaque strings', () => {
+    const state = readPublishState(TODAY, 'mein-blog');
+    expect(state.record).toEqual({
+      id: '123',
+      link: 'https://example.org/hallo/',
+      modified_gmt: '2025-03-01T10:00:00',
+      online_hash: '9c0e',
+      media: { 'foto.jpg': { hash: '3b1f', id: '45', url: 'https://example.org/wp-content/uploads/foto.jpg' } },
+    });
+  });
+
+  it('are written back byte for byte as they were (digit ids stay YAML numbers)', () => {
+    const state = readPublishState(TODAY, 'mein-blog');
+    if (!state.record) throw new Error('not read');
+    expect(setPublishRecord(TODAY, 'mein-blog', state.record)).toBe(TODAY);
+  });
+
+  it('keep an id of another engine as a string, quoted where YAML needs it', () => {
+    const next = setPublishRecord('---\ntitle: x\n---\n', 'b', { ...record, id: '0042', media: { 'f.jpg': { hash: 'h', id: 'abc', url: 'u' } } }) ?? '';
+    expect(next).toContain('    id: "0042"\n');
+    expect(readPublishState(next, 'b').record).toMatchObject({ id: '0042', media: { 'f.jpg': { id: 'abc' } } });
+  });
+});

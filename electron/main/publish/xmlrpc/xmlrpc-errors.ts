@@ -1,16 +1,7 @@
 import { HttpError } from '../../http/http-client.js';
-import { PublishFailure, publishFailure, type RequestPurpose } from '../publish-errors.js';
+import { PURPOSE_WORDS, PublishFailure, publishFailure, type RequestPurpose } from '../publish-errors.js';
 import { XmlRpcFault } from './xmlrpc-codec.js';
 
-const WHAT: Record<RequestPurpose, string> = {
-  discover: 'die Blog-Adresse zu prüfen',
-  'sign-in': 'sich anzumelden',
-  terms: 'Kategorien und Schlagwörter anzulegen',
-  media: 'Bilder hochzuladen',
-  create: 'Beiträge anzulegen',
-  update: 'diesen Beitrag zu ändern',
-  read: 'den Beitrag zu lesen',
-};
 
 /** Refused sign-in over XML-RPC: WordPress answers `<fault>` 403 with HTTP 200, for a wrong or revoked password alike. */
 export const XMLRPC_AUTH_MESSAGE =
@@ -47,12 +38,12 @@ function faultFailure(fault: XmlRpcFault, purpose: RequestPurpose): PublishFailu
     case 403:
       return new PublishFailure('auth', XMLRPC_AUTH_MESSAGE, false);
     case 401:
-      return new PublishFailure('forbidden', `Keine Berechtigung: Dieses Konto darf im Blog nicht ${WHAT[purpose]}.`, false);
+      return new PublishFailure('forbidden', `Keine Berechtigung: Dieses Konto darf im Blog nicht ${PURPOSE_WORDS[purpose]}.`, false);
     case 404:
       if (purpose === 'update' || purpose === 'read') {
         return new PublishFailure('deleted-online', 'Der Beitrag wurde im Blog gelöscht. Als neuen Beitrag veröffentlichen?', false);
       }
-      return new PublishFailure('not-found', `Nicht gefunden: Der Blog kennt nicht, was Kladde braucht, um ${WHAT[purpose]}.`, false);
+      return new PublishFailure('not-found', `Nicht gefunden: Der Blog kennt nicht, was Kladde braucht, um ${PURPOSE_WORDS[purpose]}.`, false);
     case 405:
       return new PublishFailure('api-disabled', 'XML-RPC ist in diesem Blog abgeschaltet. Dann bleibt nur die REST-API.', false);
     case -32601:
