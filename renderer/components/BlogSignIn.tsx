@@ -93,7 +93,7 @@ function isWordPressCom(url: string): boolean {
 }
 
 function secretWording(t: Translate, blog: BlogView): { label: string; placeholder: string; create: string; hints: string[] } {
-  if (blog.kind === 'wordpress-xmlrpc') {
+  if (blog.kind === 'wordpress-xmlrpc' || blog.kind === 'metaweblog') {
     const wpcom = isWordPressCom(blog.url);
     return {
       label: t('blogs.password'),

@@ -150,6 +150,7 @@ export const de = {
   'blogs.kind.wordpress': 'REST-API (Anwendungspasswort)',
   'blogs.kind.wordpress-com': 'WordPress.com-REST-API (Zugriffstoken)',
   'blogs.kind.wordpress-xmlrpc': 'XML-RPC (Konto- oder Anwendungspasswort)',
+  'blogs.kind.metaweblog': 'MetaWeblog (XML-RPC anderer Blog-Systeme)',
   'blogs.kindLabel': 'Schnittstelle',
   'blogs.apiOf': 'Schnittstelle: {kind} – {api}',
   'blogs.choice.chosen': 'Kladde nutzt {api}, wie unter „Erweitert“ gewählt.',

@@ -152,6 +152,7 @@ export const en: Record<MessageKey, string> = {
   'blogs.kind.wordpress': 'REST API (application password)',
   'blogs.kind.wordpress-com': 'WordPress.com REST API (access token)',
   'blogs.kind.wordpress-xmlrpc': 'XML-RPC (account or application password)',
+  'blogs.kind.metaweblog': 'MetaWeblog (XML-RPC of other blog engines)',
   'blogs.kindLabel': 'Interface',
   'blogs.apiOf': 'Interface: {kind} – {api}',
   'blogs.choice.chosen': 'Kladde uses {api}, as chosen under “Advanced”.',

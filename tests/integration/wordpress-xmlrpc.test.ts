@@ -281,3 +281,69 @@ describe('publishing to a real WordPress over XML-RPC', () => {
     expect(await readPost('xmlrpc')).not.toContain(wp.password);
   });
 });
+
+describe('the MetaWeblog fallback, against WordPress’s own metaWeblog.* methods', () => {
+  let mw: BlogView;
+  let remoteId = '';
+  const MW_POST = POST.replace('XML-RPC: „Größe“ & Maß', 'MetaWeblog: „Größe“ & Maß').replace('slug: xml-rpc-groesse', 'slug: metaweblog-groesse');
+
+  it('signs in and creates the post with both images once', async () => {
+    mw = await kladde.call<BlogView>('addBlog', { url: wp.baseUrl, kind: 'metaweblog' });
+    expect(mw.apiRoot).toBe(`${wp.baseUrl}/xmlrpc.php`);
+    expect((await kladde.call<{ verified: boolean }>('setBlogCredentials', mw.id, { user: wp.user, secret: wp.password })).verified).toBe(true);
+    await writePost('metaweblog', MW_POST, { 'kopf.png': tinyPng(42, 30, [200, 30, 30]), 'grafik.png': tinyPng(32, 20, [20, 40, 220]) });
+    const before = kladde.requests.length;
+    const outcome = await kladde.call<PublishOutcome>('publishPost', 'metaweblog', mw.id, { onConflict: 'ask' });
+    if (outcome.status !== 'done') throw new Error(`not published: ${JSON.stringify(outcome)}`);
+    remoteId = outcome.remoteId;
+    expect(xmlRpcCalls(kladde.requests.slice(before), 'metaWeblog.newMediaObject')).toHaveLength(2);
+    const post = await wpGet<WpPost>(`wp/v2/posts/${remoteId}?context=edit`);
+    expect(post.title.raw).toBe('MetaWeblog: „Größe“ & Maß');
+    expect(post.slug).toBe('metaweblog-groesse');
+    expect(post.date).toBe('2013-01-03T10:00:00');
+    expect(post.status).toBe('publish');
+    expect(post.content.raw).toContain('Ein Absatz mit „Zitaten“, 1 &lt; 2 &amp; einem Emoji 😀.');
+    const state = readPublishState(await readPost('metaweblog'), mw.id);
+    expect(post.content.raw).toContain(`src="${state.media['grafik.png']?.url}"`);
+    expect(outcome).toMatchObject({ remoteStatus: 'publish', link: post.link });
+  });
+
+  it('updates without sending an image again, and notices a change made online', async () => {
+    const opened = await kladde.call<{ text: string; version: string }>('openPost', 'metaweblog');
+    await kladde.call('savePost', 'metaweblog', { text: opened.text.replace('Viele Grüße, Rike', 'Viele Grüße (MetaWeblog)'), baseVersion: opened.version, force: false });
+    const before = kladde.requests.length;
+    expect(await kladde.call<PublishOutcome>('publishPost', 'metaweblog', mw.id, { onConflict: 'ask' })).toMatchObject({ status: 'done', remoteId });
+    expect(xmlRpcCalls(kladde.requests.slice(before), 'metaWeblog.newMediaObject')).toEqual([]);
+    expect(xmlRpcCalls(kladde.requests.slice(before), 'metaWeblog.newPost')).toEqual([]);
+    expect((await wpGet<WpPost>(`wp/v2/posts/${remoteId}?context=edit`)).content.raw).toContain('Viele Grüße (MetaWeblog)');
+
+    await wpSend('POST', `wp/v2/posts/${remoteId}`, { title: 'Online geändert (MetaWeblog)' });
+    const conflict = await kladde.call<PublishOutcome>('publishPost', 'metaweblog', mw.id, { onConflict: 'ask' });
+    if (conflict.status !== 'conflict') throw new Error(`expected a conflict: ${JSON.stringify(conflict)}`);
+    expect(conflict.online.title).toBe('Online geändert (MetaWeblog)');
+    await kladde.call('cancelJob', conflict.jobId);
+  });
+
+  it('does not duplicate a post whose create answer was lost', async () => {
+    await writePost('mw-verloren', MW_POST.replace('MetaWeblog: „Größe“ & Maß', 'Verlorene MetaWeblog-Antwort').replace('slug: metaweblog-groesse', 'slug: mw-verloren'), {
+      'kopf.png': tinyPng(42, 30, [200, 30, 30]),
+      'grafik.png': tinyPng(32, 20, [20, 40, 220]),
+    });
+    kladde.intercept = async (request, send) => {
+      const response = await send();
+      if (request.xmlRpcMethod === 'metaWeblog.newPost') {
+        kladde.intercept = null;
+        await response.text();
+        throw new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+      }
+      return response;
+    };
+    const outcome = await kladde.call<PublishOutcome>('publishPost', 'mw-verloren', mw.id, { onConflict: 'ask' });
+    if (outcome.status !== 'queued') throw new Error(`expected the job to wait: ${JSON.stringify(outcome)}`);
+    const again = await kladde.call<PublishOutcome>('retryJob', outcome.jobId, { onConflict: 'ask' });
+    expect(again.status).toBe('done');
+    const mine = (await allPosts()).filter((p) => p.title.raw === 'Verlorene MetaWeblog-Antwort');
+    expect(mine).toHaveLength(1);
+    expect(again).toMatchObject({ remoteId: String(mine[0]?.id) });
+  });
+});

@@ -4,6 +4,7 @@ import { PublishFailure } from './publish-errors.js';
 import type { DiscoveredBlog, Publisher } from './publisher.js';
 import { normalizeBlogUrl } from './wordpress-api.js';
 import { WordPressPublisher } from './wordpress.js';
+import { MetaWeblogPublisher } from './xmlrpc/metaweblog.js';
 import { WordPressXmlRpcPublisher } from './xmlrpc/wordpress-xmlrpc.js';
 
 /** The one place that knows which publisher serves which kind of blog. */
@@ -23,7 +24,8 @@ export class PublisherRegistry {
   /**
    * Finds the blog behind an address with the kind the user chose, or else with the first kind that works:
    * WordPress.com goes over XML-RPC (account or application password, as MarsEdit does; its REST API needs an
-   * OAuth token); any other blog over the REST API, and over XML-RPC when its REST API is blocked. A failure that
+   * OAuth token); any other blog over the REST API, over XML-RPC when its REST API is blocked, and over MetaWeblog
+   * when it is no WordPress. A failure that
    * says nothing about the interface (offline, timeout, TLS) ends the search at once.
    */
   async discover(input: string, http: HttpClient, kind?: BlogKind): Promise<{ kind: BlogKind; found: DiscoveredBlog; choice: BlogChoice }> {
@@ -31,7 +33,7 @@ export class PublisherRegistry {
     const url = normalizeBlogUrl(input);
     const host = url ? new URL(url).hostname : '';
     const hosted = host === 'wordpress.com' || host.endsWith('.wordpress.com');
-    const order: BlogKind[] = hosted ? ['wordpress-xmlrpc'] : ['wordpress', 'wordpress-xmlrpc'];
+    const order: BlogKind[] = hosted ? ['wordpress-xmlrpc'] : ['wordpress', 'wordpress-xmlrpc', 'metaweblog'];
     let first: PublishFailure | null = null;
     for (const [index, candidate] of order.entries()) {
       try {
@@ -49,5 +51,10 @@ export class PublisherRegistry {
 
 /** The publishers Kladde ships with. */
 export function defaultPublishers(): PublisherRegistry {
-  return new PublisherRegistry([new WordPressPublisher('wordpress'), new WordPressPublisher('wordpress-com'), new WordPressXmlRpcPublisher()]);
+  return new PublisherRegistry([
+    new WordPressPublisher('wordpress'),
+    new WordPressPublisher('wordpress-com'),
+    new WordPressXmlRpcPublisher(),
+    new MetaWeblogPublisher(),
+  ]);
 }
