@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddedBlog, BlogView, OutboxJob, PublishOutcome } from '../../electron/common/model/blog.js';
+import { formatCaption } from '../../electron/common/markdown/credits.js';
+import { readImages } from '../../electron/common/markdown/front-matter-images.js';
 import { readPublishState } from '../../electron/common/markdown/front-matter-publish.js';
 import { startKladde, xmlRpcCalls, type Kladde } from '../support/kladde.js';
 import { startWordPress, type WordPressServer } from '../support/wordpress/index.js';
@@ -147,6 +149,11 @@ describe('publishing to a real WordPress over XML-RPC', () => {
     expect(String(post.featured_media)).toBe(state.media['kopf.png']?.id);
     const grafik = state.media['grafik.png'];
     expect(post.content.raw).toContain(`<img src="${grafik?.url}" alt="Blaue Fläche" class="wp-image-${grafik?.id}"/>`);
+    // The media library gets title and the credit as caption, as over REST.
+    const media = await wpGet<{ title: { raw: string }; caption: { raw: string }; source_url: string }>(`wp/v2/media/${grafik?.id}?context=edit`);
+    expect(media.title.raw).toBe('Blaue Fläche');
+    expect(media.caption.raw).toBe(formatCaption(readImages(POST).images['grafik.png'], { lang: 'de' }).html);
+    expect(media.source_url).toBe(grafik?.url);
   });
 
   it('updates the same post after an edit and sends no image again', async () => {

@@ -199,6 +199,11 @@ export class WordPressXmlRpcPublisher implements Publisher {
     const id = isStruct(answer) ? textOf(answer['attachment_id']) || textOf(answer['id']) : '';
     const url = isStruct(answer) ? textOf(answer['url']) : '';
     if (id === '' || url === '') throw new PublishFailure('invalid-response', `Der Blog hat das Bild „${image.fileName}“ angenommen, aber keine Adresse dafür genannt.`, false);
+    // Title, caption (the credit with its link) and description in the media library, as over REST. XML-RPC cannot
+    // set the alt text (protected meta); the post's own <img> carries it. The image is on the blog either way, so a
+    // failure here must not make a later attempt send it again.
+    const describe = { post_type: 'attachment', post_title: image.credit.title?.trim() || image.fileName.replace(/\.[^.]+$/, ''), post_excerpt: image.captionHtml, post_content: image.creditText };
+    await xmlRpcCall(this.endpoint(request), 'wp.editPost', [...this.auth(request), postIdParam(id), describe]).catch(() => undefined);
     return { hash: image.hash, id, url };
   }
 
