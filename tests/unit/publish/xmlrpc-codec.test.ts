@@ -91,6 +91,10 @@ describe('XML-RPC decoding', () => {
     expect(error).toMatchObject({ faultCode: 403, faultString: 'Falscher Benutzername oder Passwort.' });
   });
 
+  it('skips a BOM and blank lines a plugin printed before the XML declaration', () => {
+    expect(decodeResponse(`\uFEFF\n\n  ${response('<int>7</int>')}`)).toBe(7);
+  });
+
   it('reads a dateTime in both forms as local time', () => {
     expect(new XmlRpcDateTime('20130103T10:00:00').toLocalString()).toBe('2013-01-03T10:00:00');
     expect(new XmlRpcDateTime('2013-01-03T10:00:00Z').toLocalString()).toBe('2013-01-03T10:00:00');

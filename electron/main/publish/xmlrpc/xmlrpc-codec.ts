@@ -84,7 +84,10 @@ export function escapeXml(text: string): string {
 
 /** The value of a `<methodResponse>`; throws {@link XmlRpcFault} for a fault, {@link XmlRefused} for anything else. */
 export function decodeResponse(text: string, limits?: XmlLimits): XmlRpcValue {
-  const root = parseXml(text, limits);
+  // A plugin or theme file that prints a BOM or blank lines before `<?xml` is a classic cause of broken XML-RPC on
+  // WordPress; the document itself is fine, so that prefix is skipped.
+  const start = text.search(/[^\uFEFF\s]/);
+  const root = parseXml(start > 0 ? text.slice(start) : text, limits);
   if (localName(root.name) !== 'methodResponse') throw new XmlRefused(`Keine XML-RPC-Antwort (<${root.name}>)`);
   const fault = childrenNamed(root, 'fault')[0];
   if (fault) {
