@@ -146,7 +146,8 @@ interface WpPost {
 }
 
 describe('publishing to a real WordPress', () => {
-  let postId = 0;
+  /** The post's id, as Kladde reports it (an opaque string) — WordPress's number in its routes. */
+  let postId = '';
 
   it('adds the blog by its address and signs in with the application password', async () => {
     blog = await kladde.call<BlogView>('addBlog', { url: wp.baseUrl });
@@ -200,7 +201,7 @@ describe('publishing to a real WordPress', () => {
     expect(
       (await wpGet<{ caption: { raw: string } }>(`wp/v2/media/${record.media['kopf.png']?.id}?context=edit`)).caption.raw,
     ).toBe('Bild: Rike / <a href="https://www.pixelio.de" rel="noopener">pixelio.de</a>');
-    expect(post.featured_media).toBe(record.media['kopf.png']?.id);
+    expect(String(post.featured_media)).toBe(record.media['kopf.png']?.id);
 
     // The body image points at the uploaded file, with its attachment id and the credit as figcaption.
     const grafik = record.media['grafik.png'];
@@ -223,7 +224,7 @@ describe('publishing to a real WordPress', () => {
          return $out;
        };
        echo json_encode($walk(parse_blocks(get_post($kladde_input['id'])->post_content)));`,
-      { id: postId },
+      { id: Number(postId) },
     );
     const blocks = JSON.parse(output) as { name: string | null; inner: { name: string | null }[] }[];
     expect(blocks.map((b) => b.name)).toEqual([
@@ -352,10 +353,10 @@ describe('publishing to a real WordPress', () => {
     const all = await wpGet<WpPost[]>('wp/v2/posts?status=any&context=edit&per_page=100');
     const mine = all.filter((p) => p.title.raw === 'Unterbrochen: Ein zweiter Beitrag');
     expect(mine).toHaveLength(1);
-    expect(done.result?.remoteId).toBe(mine[0]?.id);
+    expect(done.result?.remoteId).toBe(String(mine[0]?.id));
     // The image sent before the stop was not sent again.
     expect(mediaPosts(kladde.requests.slice(before))).toHaveLength(2);
-    expect(readPublishState(await readPost('unterbrochen'), blog.id).record?.id).toBe(mine[0]?.id);
+    expect(readPublishState(await readPost('unterbrochen'), blog.id).record?.id).toBe(String(mine[0]?.id));
   });
 
   it('does not duplicate a post whose create answer was lost', async () => {
@@ -381,7 +382,7 @@ describe('publishing to a real WordPress', () => {
     const mine = all.filter((p) => p.title.raw === 'Verlorene Antwort');
     expect(mine).toHaveLength(1);
     expect(mine[0]?.status).toBe('draft');
-    expect(again).toMatchObject({ remoteId: mine[0]?.id, remoteStatus: 'draft' });
+    expect(again).toMatchObject({ remoteId: String(mine[0]?.id), remoteStatus: 'draft' });
     // A draft's `?p=` address is a 404 for readers: the outcome names the draft and the edit screen.
     if (again.status === 'done') expect(again.editUrl).toMatch(new RegExp(`/wp-admin/post\\.php\\?post=${mine[0]?.id}&action=edit$`));
   });
@@ -404,7 +405,7 @@ describe('publishing to a real WordPress', () => {
     expect(mediaPosts(kladde.requests.slice(before2))).toEqual([]);
     expect(readPublishState(await readPost('verloren'), blog.id).record?.id).toBe(anew.remoteId);
     const all = await wpGet<WpPost[]>('wp/v2/posts?status=any&context=edit&per_page=100');
-    expect(all.filter((p) => p.title.raw === 'Verlorene Antwort').map((p) => p.id)).toEqual([anew.remoteId]);
+    expect(all.filter((p) => p.title.raw === 'Verlorene Antwort').map((p) => String(p.id))).toEqual([anew.remoteId]);
   });
 
   it('never lets the password appear in logs, IPC answers, the library or the config folder in plain text', async () => {

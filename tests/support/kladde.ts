@@ -17,6 +17,8 @@ export interface SeenRequest {
   bodyBytes: number;
   /** Bytes of the files in a multipart body (image uploads), 0 for any other request. */
   fileBytes: number;
+  /** The method of an XML-RPC call (`wp.newPost` …), read from the body Kladde built. */
+  xmlRpcMethod?: string;
 }
 
 /** Lets a test act on a request: after it was answered (stop the server), or by losing its answer. */
@@ -66,6 +68,8 @@ export async function startKladde(options: StartKladdeOptions): Promise<Kladde> 
   };
   const countingFetch = async (input: string, init?: RequestInit): Promise<Response> => {
     const seen: SeenRequest = { method: init?.method ?? 'GET', url: input, ...(await bodySizes(init?.body)) };
+    const xmlRpcMethod = typeof init?.body === 'string' ? methodNameOf(init.body) : null;
+    if (xmlRpcMethod) seen.xmlRpcMethod = xmlRpcMethod;
     state.requests.push(seen);
     const send = () =>
       fetch(input, init).then((response) => {
@@ -95,6 +99,17 @@ export async function startKladde(options: StartKladdeOptions): Promise<Kladde> 
   };
   return state;
 }
+
+/** The `<methodName>` of an XML-RPC call body, or null for any other body. */
+function methodNameOf(body: string): string | null {
+  const start = body.indexOf('<methodName>');
+  const end = body.indexOf('</methodName>');
+  return body.startsWith('<?xml') && start !== -1 && end > start ? body.slice(start + '<methodName>'.length, end) : null;
+}
+
+/** XML-RPC calls of one method (`wp.uploadFile`, `wp.newPost` …) that got an answer. */
+export const xmlRpcCalls = (requests: SeenRequest[], method: string): SeenRequest[] =>
+  requests.filter((r) => r.xmlRpcMethod === method && r.status !== undefined);
 
 /** Images that reached the blog (uploads answered with 201). */
 export const mediaPosts = (requests: SeenRequest[]): SeenRequest[] =>

@@ -21,6 +21,7 @@ import {
 } from '../model/spell.js';
 import {
   addBlogRequestSchema,
+  addedBlogSchema,
   blogCredentialsSchema,
   blogIdSchema,
   blogPatchSchema,
@@ -96,7 +97,7 @@ export const contract = {
   /** The blogs set up, each saying whether a secret is stored (never the secret). */
   listBlogs: { args: z.tuple([]), result: z.array(blogViewSchema) },
   /** Finds a blog's REST API from its address and adds it; credentials follow with setBlogCredentials. */
-  addBlog: { args: z.tuple([addBlogRequestSchema]), result: blogViewSchema },
+  addBlog: { args: z.tuple([addBlogRequestSchema]), result: addedBlogSchema },
   updateBlog: { args: z.tuple([blogIdSchema, blogPatchSchema]), result: blogViewSchema },
   /** Removes the blog, its stored secret and its cached terms (posts keep their `publish:` records). */
   removeBlog: { args: z.tuple([blogIdSchema]), result: z.object({ removed: z.literal(true) }) },

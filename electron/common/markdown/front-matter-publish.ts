@@ -22,21 +22,27 @@ import { editFrontMatter, splitFrontMatter } from './front-matter-edit.js';
 
 export const PUBLISH_KEY = 'publish';
 
+/**
+ * A remote id as the blog gave it, opaque to Kladde (WordPress's numbers, another engine's strings). Records
+ * written before ids became strings hold YAML numbers (`id: 123`); they read as `'123'`.
+ */
+export const remoteIdSchema = z.union([z.string().min(1).max(200), z.number().int().nonnegative()]).transform((id) => String(id));
+
 export const publishedMediaSchema = z.object({
   /** Content hash of the file when it was uploaded (hex). */
   hash: z.string().min(1),
-  id: z.number().int(),
+  id: remoteIdSchema,
   url: z.string(),
 });
 export type PublishedMedia = z.infer<typeof publishedMediaSchema>;
 
 export const publishRecordSchema = z.object({
-  id: z.number().int(),
+  id: remoteIdSchema,
   link: z.string().default(''),
   modified_gmt: z.coerce.string().default(''),
   /**
-   * Hash of title, content and excerpt as the blog stored them after the last publish: WordPress's
-   * `modified_gmt` has one-second resolution, so an online edit in the same second is caught by this.
+   * Hash of title, content and excerpt as the blog stored them after the last publish: a blog's modification time
+   * may have one-second resolution (WordPress's has), so an online edit in the same second is caught by this.
    */
   online_hash: z.coerce.string().default(''),
   media: z.record(z.string(), publishedMediaSchema).default({}),
@@ -92,15 +98,21 @@ export function setPublishRecord(text: string, blogId: string, record: PublishRe
 
 /** The record as written: fixed key order, each remembered image on one line (`foto.jpg: { hash: …, id: 45 }`). */
 function recordNode(record: PublishRecord): Node {
+  const media = Object.fromEntries(Object.entries(record.media).map(([key, m]) => [key, { hash: m.hash, id: yamlId(m.id), url: m.url }]));
   const doc = new Document(
-    { id: record.id, link: record.link, modified_gmt: record.modified_gmt, online_hash: record.online_hash, media: record.media },
+    { id: yamlId(record.id), link: record.link, modified_gmt: record.modified_gmt, online_hash: record.online_hash, media },
     { aliasDuplicateObjects: false },
   );
   const map = doc.contents as YAMLMap;
-  const media = map.get('media', true);
-  if (isMap(media)) {
-    if (media.items.length === 0) media.flow = true;
-    for (const item of media.items) if (isMap(item.value)) item.value.flow = true;
+  const mediaNode = map.get('media', true);
+  if (isMap(mediaNode)) {
+    if (mediaNode.items.length === 0) mediaNode.flow = true;
+    for (const item of mediaNode.items) if (isMap(item.value)) item.value.flow = true;
   }
   return map;
+}
+
+/** A digits-only id is written as a YAML number, as every release before opaque ids wrote it (`id: 123`, not `"123"`). */
+function yamlId(id: string): string | number {
+  return /^(?:0|[1-9]\d{0,14})$/.test(id) ? Number(id) : id;
 }

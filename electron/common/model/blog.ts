@@ -7,7 +7,7 @@ import { postIdSchema } from './post.js';
  */
 
 /** Which publisher serves a blog; one entry per publisher in main's registry. */
-export const BLOG_KINDS = ['wordpress', 'wordpress-com'] as const;
+export const BLOG_KINDS = ['wordpress', 'wordpress-com', 'wordpress-xmlrpc', 'metaweblog'] as const;
 export const blogKindSchema = z.enum(BLOG_KINDS);
 export type BlogKind = z.infer<typeof blogKindSchema>;
 
@@ -29,11 +29,14 @@ export const blogSchema = z.object({
   name: z.string().max(200),
   /** The address the user gave, normalized (`https://example.org/`). */
   url: z.string().max(2048),
-  /** The REST API root: `https://example.org/wp-json/`, or `https://example.org/?rest_route=/`. */
+  /**
+   * Where the blog's publisher sends requests: the REST API root (`https://example.org/wp-json/`,
+   * `https://example.org/?rest_route=/`), or the XML-RPC endpoint (`https://example.org/xmlrpc.php`).
+   */
   apiRoot: z.string().max(2048),
-  /** The user name for the application password (WordPress); empty for WordPress.com. */
+  /** The user name the secret belongs to; empty when the secret alone signs in (a bearer token). */
   user: z.string().max(200),
-  /** WordPress.com: the site (`example.wordpress.com` or its numeric id). */
+  /** WordPress.com over REST: the site (`example.wordpress.com` or its numeric id); XML-RPC: the blog id (`1`). */
   site: z.string().max(200),
   /** Where the user creates an application password in the browser, when the blog offers that page. */
   authorizeUrl: z.string().max(2048).nullable(),
@@ -47,6 +50,23 @@ export type Blog = z.infer<typeof blogSchema>;
 /** A blog as the renderer sees it: the settings plus whether a secret is stored (never the secret). */
 export const blogViewSchema = blogSchema.extend({ hasCredentials: z.boolean() });
 export type BlogView = z.infer<typeof blogViewSchema>;
+
+/**
+ * Why a newly added blog is served by the kind it got: `chosen` by the user („Erweitert“), `hosted` (the host
+ * decides, e.g. WordPress.com → XML-RPC), `preferred` (the first kind that found the blog), `fallback` (the
+ * preferred kind is blocked there; `detail` says why, in German).
+ */
+export const blogChoiceSchema = z.object({
+  reason: z.enum(['chosen', 'hosted', 'preferred', 'fallback']),
+  /** The kind tried first, when it was not used. */
+  insteadOf: blogKindSchema.nullable(),
+  detail: z.string().nullable(),
+});
+export type BlogChoice = z.infer<typeof blogChoiceSchema>;
+
+/** The answer to adding a blog: the blog, and why it is served the way it is. */
+export const addedBlogSchema = blogViewSchema.extend({ choice: blogChoiceSchema });
+export type AddedBlog = z.infer<typeof addedBlogSchema>;
 
 /** What the renderer may change of a blog. */
 export const blogPatchSchema = z
@@ -70,7 +90,7 @@ export const addBlogRequestSchema = z
   .strict();
 export type AddBlogRequest = z.infer<typeof addBlogRequestSchema>;
 
-/** Write-only: user name and application password (WordPress) or token (WordPress.com). */
+/** Write-only: user name and secret (a password, an application password or a token — the blog's publisher knows which). */
 export const blogCredentialsSchema = z
   .object({
     user: z.string().max(200),
@@ -105,7 +125,8 @@ export type BlogTerms = z.infer<typeof blogTermsSchema>;
  * Why publishing failed, as a code the UI can act on; every one comes with a German message.
  * `auth` 401 · `forbidden` 403 · `deleted-online` 404 on update · `not-found` 404 otherwise · `rest-disabled` ·
  * `tls` · `timeout` · `server` 5xx · `offline` · `bad-request` other 4xx · `invalid-response` · `conflict` ·
- * `problems` (checks failed) · `no-credentials` · `cancelled` · `internal`.
+ * `problems` (checks failed) · `no-credentials` · `cancelled` · `internal` · `api-disabled` (the blog blocks the
+ * interface its publisher uses, e.g. XML-RPC switched off).
  */
 export const PUBLISH_ERROR_CODES = [
   'auth',
@@ -124,6 +145,7 @@ export const PUBLISH_ERROR_CODES = [
   'no-credentials',
   'cancelled',
   'internal',
+  'api-disabled',
 ] as const;
 export const publishErrorCodeSchema = z.enum(PUBLISH_ERROR_CODES);
 export type PublishErrorCode = z.infer<typeof publishErrorCodeSchema>;
@@ -158,10 +180,11 @@ export type PublishOptions = z.infer<typeof publishOptionsSchema>;
 
 /** The online version when it changed since the last publish. */
 export const onlineVersionSchema = z.object({
-  remoteId: z.number().int(),
+  /** The post's id on the blog (opaque; older job files hold numbers). */
+  remoteId: z.union([z.string(), z.number()]).transform((id) => String(id)),
   title: z.string(),
   link: z.string(),
-  /** When it was changed online (GMT, WordPress's `modified_gmt`). */
+  /** When it was changed online (GMT, as the blog reports it). */
   modifiedGmt: z.string(),
   /** What Kladde stored at its last publish. */
   storedModifiedGmt: z.string(),
@@ -197,7 +220,8 @@ export type RemoteStatus = (typeof REMOTE_STATUSES)[number];
 
 /** What the blog answered to a publish. Old job files without the newer fields still read. */
 export const publishedPostSchema = z.object({
-  remoteId: z.number().int(),
+  /** The post's id on the blog (opaque; older job files hold numbers). */
+  remoteId: z.union([z.string(), z.number()]).transform((id) => String(id)),
   /** The post's public address (readers get it only when `remoteStatus` is `publish`). */
   link: z.string(),
   remoteStatus: z.enum(REMOTE_STATUSES).catch('unknown'),

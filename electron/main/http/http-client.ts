@@ -62,6 +62,8 @@ export interface HttpRequest {
   headers?: Record<string, string>;
   /** Sent as `application/json`. */
   json?: unknown;
+  /** Sent as it is with its content type (e.g. an XML-RPC call as `text/xml`). */
+  text?: { contentType: string; body: string };
   /** Sent as `multipart/form-data`: text fields plus files. */
   multipart?: { fields: Record<string, string>; files: MultipartFile[] };
   /** Overrides the client's default timeout for this request. */
@@ -137,6 +139,9 @@ export class HttpClient {
     if (request.json !== undefined) {
       headers['Content-Type'] = 'application/json; charset=utf-8';
       body = JSON.stringify(request.json);
+    } else if (request.text) {
+      headers['Content-Type'] = request.text.contentType;
+      body = request.text.body;
     } else if (request.multipart) {
       const form = new FormData();
       for (const [k, v] of Object.entries(request.multipart.fields)) form.append(k, v);

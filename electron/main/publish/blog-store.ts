@@ -45,7 +45,7 @@ export class BlogStore {
   /** Adds a blog under an id made from its address (`example-org`, `example-org-2` …). */
   add(blog: Omit<Blog, 'id'>): Promise<Blog> {
     return this.change((blogs) => {
-      const base = idFor(blog.kind === 'wordpress-com' ? blog.site : blog.url);
+      const base = idFor(blog.url);
       let id = base;
       for (let n = 2; blogs.some((b) => b.id === id); n++) id = `${base.slice(0, 58)}-${n}`;
       const added = blogSchema.parse({ ...blog, id });
@@ -108,7 +108,7 @@ export function idFor(address: string): string {
     const u = new URL(address);
     text = `${u.hostname.replace(/^www\./, '')}${u.port ? `-${u.port}` : ''}${u.pathname}`;
   } catch {
-    /* a WordPress.com site name */
+    /* not an address: made of the text itself */
   }
   const id = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
   return id || 'blog';

@@ -20,7 +20,8 @@ export class PublishFailure extends Error {
 /** What a request was for, so a 404 or 403 can be explained in the user's terms. */
 export type RequestPurpose = 'discover' | 'sign-in' | 'terms' | 'media' | 'create' | 'update' | 'read';
 
-const WHAT: Record<RequestPurpose, string> = {
+/** What a request was for, in words that complete „Dieses Konto darf im Blog nicht …“. */
+export const PURPOSE_WORDS: Record<RequestPurpose, string> = {
   discover: 'die Blog-Adresse zu prüfen',
   'sign-in': 'sich anzumelden',
   terms: 'Kategorien und Schlagwörter anzulegen',
@@ -30,12 +31,11 @@ const WHAT: Record<RequestPurpose, string> = {
   read: 'den Beitrag zu lesen',
 };
 
-/** Error codes of WordPress meaning the REST API is switched off (core filter or security plugins). */
-const REST_DISABLED_CODES = new Set(['rest_disabled', 'rest_cannot_access', 'rest_login_required', 'rest_no_route']);
-
 /**
- * Turns any failure of a request into a {@link PublishFailure}: the HTTP status decides (WordPress's messages are
- * half German, half English; only its `code` is used, never its message).
+ * Turns any failure of a request into a {@link PublishFailure} by what HTTP says alone: no connection, timeout,
+ * TLS, cancelled, and the status. Publishers first turn what only their blog's interface says (its error codes,
+ * its words) into failures of their own (wordpress-errors.ts, xmlrpc/xmlrpc-errors.ts) and leave the rest to this.
+ * The server's own message is never passed on.
  */
 export function publishFailure(error: unknown, purpose: RequestPurpose): PublishFailure {
   if (error instanceof PublishFailure) return error;
@@ -60,11 +60,7 @@ export function publishFailure(error: unknown, purpose: RequestPurpose): Publish
     case 'aborted':
       return new PublishFailure('cancelled', 'Abgebrochen.', false);
     case 'invalid-response':
-      return new PublishFailure(
-        'invalid-response',
-        'Der Blog hat unerwartet geantwortet (kein JSON). Oft leitet ein Plugin oder der Hoster die REST-API auf eine Seite um.',
-        false,
-      );
+      return new PublishFailure('invalid-response', 'Der Blog hat unerwartet geantwortet (nicht im Format seiner Schnittstelle).', false);
     case 'http':
       return statusFailure(error, purpose);
   }
@@ -74,31 +70,16 @@ function statusFailure(error: HttpError, purpose: RequestPurpose): PublishFailur
   const status = error.status ?? 0;
   const code = error.code ?? '';
   if (status === 401) {
-    return new PublishFailure(
-      'auth',
-      'Anmeldung fehlgeschlagen (401): Benutzername oder Anwendungspasswort stimmen nicht, oder das Anwendungspasswort wurde widerrufen. ' +
-        'Stimmen sie, entfernt vermutlich der Server des Blogs den „Authorization“-Header (häufig bei Apache mit CGI/FastCGI); der Hoster oder eine Zeile in der .htaccess hilft dann.',
-      false,
-    );
-  }
-  if (REST_DISABLED_CODES.has(code) && purpose !== 'update' && purpose !== 'read') {
-    return new PublishFailure(
-      'rest-disabled',
-      'Die REST-API des Blogs ist abgeschaltet oder gesperrt (etwa durch ein Sicherheits-Plugin). Kladde braucht sie zum Veröffentlichen.',
-      false,
-    );
+    return new PublishFailure('auth', 'Anmeldung fehlgeschlagen (401): Die Zugangsdaten stimmen nicht oder wurden widerrufen.', false);
   }
   if (status === 403) {
-    return new PublishFailure('forbidden', `Keine Berechtigung (403): Dieses Konto darf im Blog nicht ${WHAT[purpose]}.`, false);
+    return new PublishFailure('forbidden', `Keine Berechtigung (403): Dieses Konto darf im Blog nicht ${PURPOSE_WORDS[purpose]}.`, false);
   }
   if ((status === 404 || status === 410) && (purpose === 'update' || purpose === 'read')) {
     return new PublishFailure('deleted-online', 'Der Beitrag wurde im Blog gelöscht (404). Als neuen Beitrag veröffentlichen?', false);
   }
   if (status === 404) {
-    return new PublishFailure('not-found', `Nicht gefunden (404): Der Blog kennt die Adresse nicht, die Kladde braucht, um ${WHAT[purpose]}.`, false);
-  }
-  if (code === 'rest_upload_sideload_error' || code === 'rest_upload_unknown_error') {
-    return new PublishFailure('bad-request', `Der Blog hat ein Bild nicht angenommen (${code}); vielleicht ist der Dateityp dort nicht erlaubt.`, false);
+    return new PublishFailure('not-found', `Nicht gefunden (404): Der Blog kennt die Adresse nicht, die Kladde braucht, um ${PURPOSE_WORDS[purpose]}.`, false);
   }
   if (status === 429) return new PublishFailure('server', 'Der Blog bittet, langsamer zu senden (429). Kladde versucht es später noch einmal.', true);
   if (status >= 500) {

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type {
   AddBlogRequest,
+  AddedBlog,
   BlogCredentials,
   BlogPatch,
   BlogTerms,
@@ -82,14 +83,14 @@ export class PublishService {
   }
 
   /** Finds the blog's API from its address and adds it (without credentials yet). */
-  async addBlog(request: AddBlogRequest): Promise<BlogView> {
-    const kind = request.kind ?? 'wordpress';
-    let found;
+  async addBlog(request: AddBlogRequest): Promise<AddedBlog> {
+    let discovered;
     try {
-      found = await this.deps.registry.get(kind).discover(request.url, this.deps.http);
+      discovered = await this.deps.registry.discover(request.url, this.deps.http, request.kind);
     } catch (error) {
       throw asKladdeError(error);
     }
+    const { kind, found, choice } = discovered;
     const blog = await this.deps.blogs.add({
       kind,
       name: found.name,
@@ -102,7 +103,7 @@ export class PublishService {
       defaultCategory: '',
       output: 'blocks',
     });
-    return { ...blog, hasCredentials: false };
+    return { ...blog, hasCredentials: false, choice };
   }
 
   async updateBlog(blogId: string, patch: BlogPatch): Promise<BlogView> {
@@ -165,7 +166,7 @@ export class PublishService {
     const problems = await this.problemsOf(postId, text);
     if (!(await this.deps.credentials.has(blogId))) {
       await this.deps.blogs.get(blogId);
-      problems.push({ code: 'no-credentials', message: 'Für diesen Blog ist kein Anwendungspasswort hinterlegt.', file: null, line: null });
+      problems.push({ code: 'no-credentials', message: 'Für diesen Blog ist kein Passwort hinterlegt (Blogs verwalten → Anmelden).', file: null, line: null });
     }
     return problems;
   }
@@ -294,7 +295,7 @@ export class PublishService {
   private async target(blogId: string, signal?: AbortSignal): Promise<PublishTarget> {
     const blog = await this.deps.blogs.get(blogId);
     const secret = await this.deps.credentials.get(blogId);
-    if (secret === null) throw new PublishFailure('no-credentials', 'Für diesen Blog ist kein Anwendungspasswort hinterlegt.', false);
+    if (secret === null) throw new PublishFailure('no-credentials', 'Für diesen Blog ist kein Passwort hinterlegt (Blogs verwalten → Anmelden).', false);
     return { blog, secret, http: this.deps.http, ...(signal ? { signal } : {}) };
   }
 

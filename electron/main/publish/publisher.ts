@@ -21,7 +21,7 @@ export interface Publisher {
   /** Sends the post: images, terms, the post itself. Throws PublishFailure. */
   publish(request: PublishRequest): Promise<PublishResult>;
   /** The post as it is online, to keep a copy before overwriting it. */
-  fetchOnline(target: PublishTarget, remoteId: number): Promise<OnlinePost>;
+  fetchOnline(target: PublishTarget, remoteId: string): Promise<OnlinePost>;
 }
 
 /** What discovery found out about a blog. */

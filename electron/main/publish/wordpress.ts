@@ -3,7 +3,8 @@ import { REMOTE_STATUSES, type Blog, type BlogKind, type BlogTerms, type RemoteS
 import type { PublishedMedia, PublishRecord } from '../../common/markdown/front-matter-publish.js';
 import { toBlockMarkup } from '../../common/markdown/wp-blocks.js';
 import { HttpError, type HttpClient, type HttpRequest } from '../http/http-client.js';
-import { PublishFailure, publishFailure, type RequestPurpose } from './publish-errors.js';
+import { PublishFailure, type RequestPurpose } from './publish-errors.js';
+import { wordpressFailure } from './wordpress-errors.js';
 import type { DiscoveredBlog, OnlinePost, Publisher, PublishRequest, PublishResult, PublishTarget, RemoteOutcome } from './publisher.js';
 import {
   apiRootFromLink,
@@ -66,7 +67,7 @@ export class WordPressPublisher implements Publisher {
     try {
       index = await http.json<Record<string, unknown>>({ url: apiRoot });
     } catch (error) {
-      throw publishFailure(error, 'discover');
+      throw wordpressFailure(error, 'discover');
     }
     const namespaces = Array.isArray(index.body['namespaces']) ? (index.body['namespaces'] as unknown[]) : [];
     if (!namespaces.includes('wp/v2')) {
@@ -90,7 +91,7 @@ export class WordPressPublisher implements Publisher {
         return root.toString();
       }
     } catch (error) {
-      if (error instanceof HttpError && error.kind !== 'http' && error.kind !== 'invalid-response') throw publishFailure(error, 'discover');
+      if (error instanceof HttpError && error.kind !== 'http' && error.kind !== 'invalid-response') throw wordpressFailure(error, 'discover');
       lastError = error;
     }
     for (const candidate of [`${url}?rest_route=/`, `${url}wp-json/`]) {
@@ -101,7 +102,7 @@ export class WordPressPublisher implements Publisher {
         lastError = error;
       }
     }
-    if (lastError instanceof HttpError && lastError.kind !== 'http') throw publishFailure(lastError, 'discover');
+    if (lastError instanceof HttpError && lastError.kind !== 'http') throw wordpressFailure(lastError, 'discover');
     throw new PublishFailure(
       'rest-disabled',
       'Unter dieser Adresse wurde keine WordPress-REST-API gefunden. Ist es ein WordPress-Blog, und ist die REST-API eingeschaltet?',
@@ -149,7 +150,7 @@ export class WordPressPublisher implements Publisher {
           kind: 'conflict',
           terms,
           online: {
-            remoteId: existing.id,
+            remoteId: String(existing.id),
             title: existing.title.raw ?? decodeEntities(existing.title.rendered ?? ''),
             link: existing.link,
             modifiedGmt: existing.modified_gmt,
@@ -183,10 +184,11 @@ export class WordPressPublisher implements Publisher {
     // 4. The post itself, rendered by the one renderer with the blog's image addresses.
     request.progress({ phase: 'post', done: 0, total: 1 });
     const html = request.render((key) => media[key]?.url);
-    const idsByUrl = new Map(Object.values(media).map((m) => [m.url, m.id]));
+    const idsByUrl = new Map(Object.values(media).map((m) => [m.url, numericId(m.id)]));
     const content = request.blog.output === 'blocks' ? toBlockMarkup(html, { mediaId: (src) => idsByUrl.get(src) }) : html;
     const date = wordpressDate(request.fields.date);
-    const featured = request.featuredKey ? media[request.featuredKey]?.id : undefined;
+    const featuredId = request.featuredKey ? media[request.featuredKey]?.id : undefined;
+    const featured = featuredId !== undefined ? numericId(featuredId) : undefined;
     const body: Record<string, unknown> = {
       title: request.fields.title,
       content,
@@ -206,11 +208,11 @@ export class WordPressPublisher implements Publisher {
       saved = await this.call<WpPost>(request, 'create', { method: 'POST', url: routeUrl(request.blog, 'posts'), json: body });
     }
     request.progress({ phase: 'post', done: 1, total: 1 });
-    const record: PublishRecord = { id: saved.id, link: saved.link, modified_gmt: saved.modified_gmt, online_hash: onlineHash(saved), media };
+    const record: PublishRecord = { id: String(saved.id), link: saved.link, modified_gmt: saved.modified_gmt, online_hash: onlineHash(saved), media };
     return { kind: 'done', record, terms, remote: remoteOutcome(request.blog, saved) };
   }
 
-  async fetchOnline(target: PublishTarget, remoteId: number): Promise<OnlinePost> {
+  async fetchOnline(target: PublishTarget, remoteId: string): Promise<OnlinePost> {
     const post = await this.readPost(target, remoteId);
     return {
       title: post.title.raw ?? decodeEntities(post.title.rendered ?? ''),
@@ -223,8 +225,8 @@ export class WordPressPublisher implements Publisher {
     };
   }
 
-  private readPost(target: PublishTarget, id: number): Promise<WpPost> {
-    return this.call<WpPost>(target, 'read', { url: routeUrl(target.blog, `posts/${id}`, { context: 'edit' }) });
+  private readPost(target: PublishTarget, id: string): Promise<WpPost> {
+    return this.call<WpPost>(target, 'read', { url: routeUrl(target.blog, `posts/${encodeURIComponent(id)}`, { context: 'edit' }) });
   }
 
   /** The post an earlier, unanswered create made: same slug, same title, made by this account's request. */
@@ -274,7 +276,7 @@ export class WordPressPublisher implements Publisher {
       multipart: { fields, files: [{ name: 'file', fileName: image.fileName, contentType: image.contentType, bytes: image.bytes }] },
       timeoutMs: 120_000,
     });
-    return { hash: image.hash, id: body.id, url: body.source_url };
+    return { hash: image.hash, id: String(body.id), url: body.source_url };
   }
 
   private async call<T>(target: PublishTarget, purpose: RequestPurpose, request: HttpRequest): Promise<T> {
@@ -292,7 +294,7 @@ export class WordPressPublisher implements Publisher {
       return { body: response.body, headers: response.headers };
     } catch (error) {
       if (purpose === 'terms' && termExistsId(error) !== null) throw error;
-      throw publishFailure(error, purpose);
+      throw wordpressFailure(error, purpose);
     }
   }
 }
@@ -346,6 +348,11 @@ function authorizeUrlOf(index: Record<string, unknown>): string | null {
   const u = new URL(url);
   u.searchParams.set('app_name', 'Kladde');
   return u.toString();
+}
+
+/** WordPress's ids are numbers; a remembered id that is not one (a record from another engine) counts as none. */
+function numericId(id: string): number | undefined {
+  return /^\d+$/.test(id) ? Number(id) : undefined;
 }
 
 function stem(fileName: string): string {

@@ -204,7 +204,7 @@ describe('PostDocumentStore', () => {
     expect(store.getSnapshot().notice).toBeNull();
     // Main writes the publish record while the user types on.
     const disk = await posts.open(id);
-    const recorded = setPublishRecord(disk.text, 'blog1', { id: 7, link: 'https://example.org/?p=7', modified_gmt: '2026-01-01T00:00:00', online_hash: 'h', media: {} });
+    const recorded = setPublishRecord(disk.text, 'blog1', { id: '7', link: 'https://example.org/?p=7', modified_gmt: '2026-01-01T00:00:00', online_hash: 'h', media: {} });
     expect(recorded).not.toBeNull();
     await posts.save(id, recorded ?? '', disk.version, false);
     type(' weiter');

@@ -6,7 +6,7 @@ import { publishedWording } from '../../../renderer/lib/publish-wording.js';
 
 const EDIT = 'https://blog.example/wp-admin/post.php?post=5&action=edit';
 const post = (remoteStatus: PublishedPost['remoteStatus'], extra: Partial<PublishedPost> = {}): PublishedPost => ({
-  remoteId: 5,
+  remoteId: '5',
   link: 'https://blog.example/?p=5',
   remoteStatus,
   editUrl: EDIT,
@@ -43,7 +43,7 @@ describe('publishedWording', () => {
   });
 
   it('reads a job finished by an older Kladde (no status recorded) as unknown', () => {
-    expect(publishedPostSchema.parse({ remoteId: 1, link: 'l' })).toEqual({ remoteId: 1, link: 'l', remoteStatus: 'unknown', editUrl: '', date: '' });
+    expect(publishedPostSchema.parse({ remoteId: 1, link: 'l' })).toEqual({ remoteId: '1', link: 'l', remoteStatus: 'unknown', editUrl: '', date: '' });
   });
 });
 

@@ -4,7 +4,7 @@ import { ownPostWriteSchema } from '../../../electron/common/ipc/contract.js';
 import { adoptOwnWrite, type OwnWriteAdoption } from '../../../electron/common/ipc/own-write.js';
 import { setPublishRecord, type PublishRecord } from '../../../electron/common/markdown/front-matter-publish.js';
 
-const record: PublishRecord = { id: 5, link: 'https://blog.example/?p=5', modified_gmt: '2025-03-01T10:00:00', online_hash: 'h', media: {} };
+const record: PublishRecord = { id: '5', link: 'https://blog.example/?p=5', modified_gmt: '2025-03-01T10:00:00', online_hash: 'h', media: {} };
 const SAVED = '---\ntitle: Hallo\n---\nText\n';
 const WRITTEN = setPublishRecord(SAVED, 'blog', record) ?? '';
 const own: OwnPostWrite = { text: WRITTEN, change: { kind: 'publish-record', blogId: 'blog', record } };

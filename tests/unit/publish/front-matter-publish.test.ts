@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { readPublishState, setPublishRecord, type PublishRecord } from '../../../electron/common/markdown/front-matter-publish.js';
 
 const record: PublishRecord = {
-  id: 12,
+  id: '12',
   link: 'https://blog.example/hallo/',
   modified_gmt: '2025-03-01T10:00:00',
   online_hash: 'abc123',
-  media: { 'foto eins.jpg': { hash: 'f00d', id: 4, url: 'https://blog.example/up/foto.jpg' } },
+  media: { 'foto eins.jpg': { hash: 'f00d', id: '4', url: 'https://blog.example/up/foto.jpg' } },
 };
 
 describe('publish records in the front matter', () => {
@@ -26,14 +26,14 @@ describe('publish records in the front matter', () => {
     const next = setPublishRecord(text, 'mein-blog', { ...record, media: {} }) ?? '';
     expect(next.startsWith('---\ntitle: x\npublish:\n  anderer: { id: 3 }   # bleibt\n  mein-blog:\n    id: 12\n')).toBe(true);
     expect(next.endsWith('    media: {}\ndanach: ja\n---\n')).toBe(true);
-    expect(readPublishState(next, 'anderer').record?.id).toBe(3);
+    expect(readPublishState(next, 'anderer').record?.id).toBe('3');
   });
 
   it('adds a second blog beside the first', () => {
     const once = setPublishRecord('---\ntitle: x\n---\n', 'a', record) ?? '';
-    const twice = setPublishRecord(once, 'b', { ...record, id: 99 }) ?? '';
-    expect(readPublishState(twice, 'a').record?.id).toBe(12);
-    expect(readPublishState(twice, 'b').record?.id).toBe(99);
+    const twice = setPublishRecord(once, 'b', { ...record, id: '99' }) ?? '';
+    expect(readPublishState(twice, 'a').record?.id).toBe('12');
+    expect(readPublishState(twice, 'b').record?.id).toBe('99');
     expect(twice.startsWith(once.slice(0, once.indexOf('---\n', 4)))).toBe(true);
   });
 
@@ -51,7 +51,7 @@ describe('publish records in the front matter', () => {
 
   it('rewrites a flow-style publish map as a block, keeping the other entries', () => {
     const next = setPublishRecord('---\npublish: { x: { id: 2 } }\n---\n', 'a', record) ?? '';
-    expect(readPublishState(next, 'x').record?.id).toBe(2);
+    expect(readPublishState(next, 'x').record?.id).toBe('2');
     expect(readPublishState(next, 'a').record).toEqual(record);
   });
 
@@ -60,12 +60,13 @@ describe('publish records in the front matter', () => {
     expect(setPublishRecord('---\n- eine\n- liste\n---\n', 'a', record)).toBeNull();
   });
 
-  const reads: [string, string, number | null, string[]][] = [
+  const reads: [string, string, string | null, string[]][] = [
     ['nothing published', '---\ntitle: x\n---\n', null, []],
     ['malformed entry', '---\npublish:\n  a: kaputt\n---\n', null, []],
-    ['id not a number', '---\npublish:\n  a: { id: zwölf }\n---\n', null, []],
+    ['id is a list', '---\npublish:\n  a: { id: [1] }\n---\n', null, []],
+    ['opaque id of another engine', '---\npublish:\n  a: { id: post-zwölf }\n---\n', 'post-zwölf', []],
     ['media remembered before the post was created', '---\npublish:\n  a:\n    media:\n      f.jpg: { hash: h, id: 3, url: u }\n---\n', null, ['f.jpg']],
-    ['complete', '---\npublish:\n  a:\n    id: 7\n    media:\n      f.jpg: { hash: h, id: 3, url: u }\n---\n', 7, ['f.jpg']],
+    ['complete', '---\npublish:\n  a:\n    id: 7\n    media:\n      f.jpg: { hash: h, id: 3, url: u }\n---\n', '7', ['f.jpg']],
   ];
   for (const [name, text, id, media] of reads) {
     it(`reads: ${name}`, () => {
@@ -74,4 +75,33 @@ describe('publish records in the front matter', () => {
       expect(Object.keys(state.media)).toEqual(media);
     });
   }
+});
+
+describe('records written by earlier releases (numeric ids)', () => {
+  const TODAY =
+    '---\ntitle: Hallo\npublish:\n  mein-blog:\n    id: 123\n    link: https://example.org/hallo/\n    modified_gmt: 2025-03-01T10:00:00\n    online_hash: 9c0e\n' +
+    '    media:\n      foto.jpg: { hash: 3b1f, id: 45, url: https://example.org/wp-content/uploads/foto.jpg }\n---\nText\n';
+
+  it('read with their ids as opaque strings', () => {
+    const state = readPublishState(TODAY, 'mein-blog');
+    expect(state.record).toEqual({
+      id: '123',
+      link: 'https://example.org/hallo/',
+      modified_gmt: '2025-03-01T10:00:00',
+      online_hash: '9c0e',
+      media: { 'foto.jpg': { hash: '3b1f', id: '45', url: 'https://example.org/wp-content/uploads/foto.jpg' } },
+    });
+  });
+
+  it('are written back byte for byte as they were (digit ids stay YAML numbers)', () => {
+    const state = readPublishState(TODAY, 'mein-blog');
+    if (!state.record) throw new Error('not read');
+    expect(setPublishRecord(TODAY, 'mein-blog', state.record)).toBe(TODAY);
+  });
+
+  it('keep an id of another engine as a string, quoted where YAML needs it', () => {
+    const next = setPublishRecord('---\ntitle: x\n---\n', 'b', { ...record, id: '0042', media: { 'f.jpg': { hash: 'h', id: 'abc', url: 'u' } } }) ?? '';
+    expect(next).toContain('    id: "0042"\n');
+    expect(readPublishState(next, 'b').record).toMatchObject({ id: '0042', media: { 'f.jpg': { id: 'abc' } } });
+  });
 });

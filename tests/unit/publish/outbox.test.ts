@@ -33,7 +33,7 @@ class TestClock implements OutboxClock {
   }
 }
 
-const done = (remoteId: number, link: string): AttemptResult => ({ kind: 'done', remoteId, link, remoteStatus: 'publish', editUrl: '', date: '' });
+const done = (remoteId: string, link: string): AttemptResult => ({ kind: 'done', remoteId, link, remoteStatus: 'publish', editUrl: '', date: '' });
 const offline = () => new PublishFailure('offline', 'Keine Verbindung', true);
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
@@ -82,7 +82,7 @@ describe('the outbox', () => {
     await planted.submit('post', 'blog', 'Entwurf', { onConflict: 'ask' });
     await planted.stop();
 
-    const mine = scripted(done(7, 'l'));
+    const mine = scripted(done('7', 'l'));
     const box = outbox(mine, 'meine-installation');
     await box.start();
     box.networkRestored();
@@ -101,15 +101,15 @@ describe('the outbox', () => {
   });
 
   it('finishes a job at once when the blog answers', async () => {
-    const box = outbox(scripted(done(5, 'https://b/x/')));
+    const box = outbox(scripted(done('5', 'https://b/x/')));
     const outcome = await box.submit('post', 'blog', 'Titel', { onConflict: 'ask' });
-    expect(outcome).toMatchObject({ status: 'done', remoteId: 5, link: 'https://b/x/' });
-    expect(box.list().map((j) => [j.state, j.attempts, j.result?.remoteId])).toEqual([['done', 1, 5]]);
+    expect(outcome).toMatchObject({ status: 'done', remoteId: '5', link: 'https://b/x/' });
+    expect(box.list().map((j) => [j.state, j.attempts, j.result?.remoteId])).toEqual([['done', 1, '5']]);
     expect(events.at(-1)?.[0]?.state).toBe('done');
   });
 
   it('waits while offline, backs off, and goes out when the network is back', async () => {
-    const runner = scripted(offline(), offline(), done(9, 'l'));
+    const runner = scripted(offline(), offline(), done('9', 'l'));
     const box = outbox(runner);
     const first = await box.submit('post', 'blog', 'Titel', { onConflict: 'ask' });
     expect(first).toMatchObject({ status: 'queued', error: { code: 'offline', retriable: true } });
@@ -131,7 +131,7 @@ describe('the outbox', () => {
   it('keeps jobs across a restart and remembers uploads of unfinished attempts', async () => {
     const seen: Record<string, unknown>[] = [];
     const first = outbox(async (_job, _memory, hooks) => {
-      await hooks.remember({ media: { 'a.png': { hash: 'h', id: 3, url: 'u' } }, createAttempted: false });
+      await hooks.remember({ media: { 'a.png': { hash: 'h', id: '3', url: 'u' } }, createAttempted: false });
       throw offline();
     });
     await first.submit('post', 'blog', 'Titel', { onConflict: 'ask' });
@@ -141,17 +141,17 @@ describe('the outbox', () => {
 
     const second = outbox(async (_job, memory) => {
       seen.push(memory.media);
-      return done(1, 'l');
+      return done('1', 'l');
     });
     await second.start();
     expect(second.list().map((j) => j.state)).toEqual(['waiting']);
     second.networkRestored();
     await vi.waitFor(() => expect(second.list()[0]?.state).toBe('done'));
-    expect(seen).toEqual([{ 'a.png': { hash: 'h', id: 3, url: 'u' } }]);
+    expect(seen).toEqual([{ 'a.png': { hash: 'h', id: '3', url: 'u' } }]);
   });
 
   it('stops for good on errors only the user can fix, and retries with new options', async () => {
-    const runner = scripted(new PublishFailure('auth', 'Anmeldung fehlgeschlagen', false), { kind: 'conflict', online: { remoteId: 1, title: 't', link: 'l', modifiedGmt: 'b', storedModifiedGmt: 'a' } }, done(1, 'l'));
+    const runner = scripted(new PublishFailure('auth', 'Anmeldung fehlgeschlagen', false), { kind: 'conflict', online: { remoteId: '1', title: 't', link: 'l', modifiedGmt: 'b', storedModifiedGmt: 'a' } }, done('1', 'l'));
     const box = outbox(runner);
     const failed = await box.submit('post', 'blog', 'Titel', { onConflict: 'ask' });
     expect(failed).toMatchObject({ status: 'failed', error: { code: 'auth' } });

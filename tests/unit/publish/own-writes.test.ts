@@ -66,7 +66,7 @@ class DraftBlog implements Publisher {
     this.requests.push(request);
     return Promise.resolve({
       kind: 'done',
-      record: { id: 5, link: 'https://blog.example/?p=5', modified_gmt: '2025-03-01T10:00:00', online_hash: 'h', media: {} },
+      record: { id: '5', link: 'https://blog.example/?p=5', modified_gmt: '2025-03-01T10:00:00', online_hash: 'h', media: {} },
       terms: request.terms,
       remote: { remoteStatus: 'draft', editUrl: 'https://blog.example/wp-admin/post.php?post=5&action=edit', date: '2025-03-01T11:00:00' },
     });
@@ -93,7 +93,7 @@ afterEach(async () => {
 describe('Kladde’s own writes to a post', () => {
   it('a change written through the store is not reported by the watcher', async () => {
     const opened = await store.open('hallo');
-    const record = { id: 1, link: 'l', modified_gmt: '', online_hash: '', media: {} };
+    const record = { id: '1', link: 'l', modified_gmt: '', online_hash: '', media: {} };
     const written = await store.writeOwnChange('hallo', (text) => setPublishRecord(text, 'blog', record));
     expect(written?.version).toBe(versionOf(written?.text ?? ''));
     expect(written?.version).not.toBe(opened.version);
@@ -141,14 +141,14 @@ describe('Kladde’s own writes to a post', () => {
     const outcome = await publishing.outbox.submit('hallo', added.id, 'Hallo', { onConflict: 'ask' });
     expect(outcome).toMatchObject({
       status: 'done',
-      remoteId: 5,
+      remoteId: '5',
       remoteStatus: 'draft',
       editUrl: 'https://blog.example/wp-admin/post.php?post=5&action=edit',
     });
     const disk = await readFile(path.join(root, 'hallo', 'index.md'), 'utf8');
     // Every byte of the user's front matter stays; the record is appended.
     expect(disk.startsWith('---\ntitle: Hallo\nstatus: draft # noch nicht fertig\npublish:\n')).toBe(true);
-    expect(readPublishState(disk, added.id).record?.id).toBe(5);
+    expect(readPublishState(disk, added.id).record?.id).toBe('5');
 
     await waitFor(() => listChanges().length > 0, 'libraryChanged');
     await sleep(QUIET);

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { BLOG_KINDS, type AddedBlog, type BlogKind } from '../../electron/common/model/blog';
+import { errorText, useI18n } from '../i18n/i18n';
+import { api } from '../lib/api';
+import { BlogChoiceNote } from './BlogChoiceNote';
+
+export interface BlogAddFormProps {
+  onAdded: (blog: AddedBlog) => void;
+}
+
+/**
+ * The address of a new blog. Kladde picks the interface itself (WordPress.com → XML-RPC, else REST, XML-RPC when
+ * REST is blocked) and says which and why; „Erweitert“ lets the user pick one, e.g. WordPress.com's REST API.
+ */
+export function BlogAddForm({ onAdded }: BlogAddFormProps) {
+  const { t } = useI18n();
+  const [url, setUrl] = useState('');
+  const [kind, setKind] = useState<BlogKind | ''>('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [added, setAdded] = useState<AddedBlog | null>(null);
+
+  const add = async () => {
+    setBusy(true);
+    setError(null);
+    setAdded(null);
+    const r = await api.addBlog(kind ? { url, kind } : { url });
+    setBusy(false);
+    if (!r.ok) return setError(errorText(t, r.error));
+    setUrl('');
+    setAdded(r.value);
+    onAdded(r.value);
+  };
+
+  return (
+    <>
+      <form
+        className="blog-add"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (url.trim()) void add();
+        }}
+      >
+        <label htmlFor="blog-url">{t('blogs.address')}</label>
+        <input id="blog-url" placeholder={t('blogs.addressPlaceholder')} value={url} onChange={(e) => setUrl(e.target.value)} />
+        <details className="blog-advanced">
+          <summary>{t('blogs.advanced')}</summary>
+          <label htmlFor="blog-kind">{t('blogs.kindLabel')}</label>
+          <select id="blog-kind" value={kind} onChange={(e) => setKind(e.target.value as BlogKind | '')}>
+            <option value="">{t('blogs.kindAuto')}</option>
+            {BLOG_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`blogs.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </details>
+        <button type="submit" className="primary" disabled={busy || !url.trim()}>
+          {busy ? t('blogs.searching') : t('blogs.add')}
+        </button>
+      </form>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {added && <BlogChoiceNote blog={added} />}
+    </>
+  );
+}
