@@ -92,7 +92,9 @@ function hostOf(url: string): string {
 
 function linkFor(text: string, links: readonly CaptionLink[]): string {
   const t = text.trim();
-  return links.find((l) => l.text.trim() === t)?.href ?? '';
+  const href = links.find((l) => l.text.trim() === t)?.href ?? '';
+  // Credits link only to http(s) addresses (the front matter refuses anything else).
+  return /^https?:\/\/[^\s<>"]+$/i.test(href) ? href : '';
 }
 
 /** Fields from a template match; null when the match cannot be what this licence's template rendered. */

@@ -193,11 +193,25 @@ function sourceOf(html: string, node: RootContent): string {
   return start !== undefined && end !== undefined ? html.slice(start, end) : '';
 }
 
-/** A fence longer than any run of backticks inside, so the raw text can hold anything. */
-function rawFence(value: string): string {
+/**
+ * A raw section holding `value` exactly: a fence longer than any run of backticks inside, so it can hold
+ * anything, with the info string the renderer passes through.
+ */
+export function rawSection(value: string): string {
   const longest = Math.max(2, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   return `${fence}${RAW_FENCE_LANG}\n${value}\n${fence}`;
+}
+
+/**
+ * A list item is loose only when it holds more than one paragraph: `<li>Obst<ul>…</ul></li>` must stay tight, or
+ * the renderer would wrap „Obst“ in a paragraph.
+ */
+function tightenLists(node: MdastRoot | MdastRoot['children'][number]): void {
+  if (!('children' in node)) return;
+  for (const child of node.children) tightenLists(child as MdastRoot['children'][number]);
+  if (node.type === 'listItem') node.spread = node.children.filter((c) => c.type === 'paragraph').length > 1;
+  if (node.type === 'list') node.spread = node.children.some((item) => item.spread === true);
 }
 
 /** Placeholder markers kept in the Markdown until the end, so the Markdown writer never escapes raw text. */
@@ -242,12 +256,13 @@ export function htmlToMarkdown(html: string, options: HtmlToMarkdownOptions = {}
     },
   };
   const mdast = toMdast(tree, { handlers }) as MdastRoot;
+  tightenLists(mdast);
   // Raw sections are swapped in after writing: the writer would otherwise pick its own fence around them.
   const marks: string[] = [];
   const visit = (node: MdastRoot['children'][number] | MdastRoot): void => {
     if (node.type === 'code' && node.lang === RAW_FENCE_LANG) {
       const index = Number(node.value);
-      marks[index] = rawFence(rawPieces[index] ?? '');
+      marks[index] = rawSection(rawPieces[index] ?? '');
       node.type = 'code';
       node.lang = null;
       node.value = RAW_MARK(index);
