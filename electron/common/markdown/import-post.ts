@@ -256,9 +256,14 @@ function convertContent(content: string, convert: (html: string, raw?: string[])
   };
 }
 
+/**
+ * The first credit found for an image stands (two captions of one image are not mixed field by field); a later
+ * one only adds the alt text when the first had none.
+ */
 function mergeCredit(images: ImagesMap, file: string, credit: ImageCredit): void {
-  const known = images[file] ?? {};
-  images[file] = { ...credit, ...known };
+  const known = images[file];
+  if (!known) images[file] = credit;
+  else if (!known.alt && credit.alt) images[file] = { alt: credit.alt, ...known };
 }
 
 /**
