@@ -232,6 +232,8 @@ function parseCredit(text: string, lang: string, links: readonly CaptionLink[]):
   return fromTemplates(text, lang, links) ?? fromHandWritten(text, links);
 }
 
+const MAX_CREDIT_CAPTION = 400;
+
 /** Where a credit line may begin inside a longer caption. */
 const CREDIT_START =
   /(?:^|[\s(|–—-])((?:Bild|Bilder|Foto|Fotos|Grafik|Illustration|Bildquelle|Quelle|Image|Photo|Picture|Source|Credit)\b|©|\(c\)|Copyright\b)/gi;
@@ -244,6 +246,8 @@ const CREDIT_START =
 export function parseCreditCaption(text: string, lang = 'de', links: readonly CaptionLink[] = []): ImageCredit {
   const whole = text.replace(/[\s\u00a0]+/g, ' ').trim();
   if (!whole) return {};
+  // Credit lines are short; a long text is a caption, and the patterns are never run over it.
+  if (whole.length > MAX_CREDIT_CAPTION) return { caption: whole };
   const alone = fromTemplates(whole, lang, links);
   if (alone) return alone;
   // „Caption — credit“ as Kladde writes it, then a credit word anywhere after the start.

@@ -216,8 +216,15 @@ function tightenLists(node: MdastRoot | MdastRoot['children'][number]): void {
   if (node.type === 'list') node.spread = node.children.some((item) => item.spread === true);
 }
 
-/** Placeholder markers kept in the Markdown until the end, so the Markdown writer never escapes raw text. */
-const RAW_MARK = (n: number) => `KLADDERAWSECTION${n}X`;
+/**
+ * The stem of the placeholders that hold raw sections' places in the Markdown until the end (so the Markdown
+ * writer never escapes raw text): one the HTML does not contain, so no text of the post is ever taken for one.
+ */
+function markStem(html: string): string {
+  let stem = 'KLADDERAWSECTION';
+  while (html.includes(stem)) stem += 'Q';
+  return stem;
+}
 
 /**
  * Converts HTML (already with paragraphs: run {@link wpautop} on classic content first) to Markdown. Each
@@ -261,13 +268,14 @@ export function htmlToMarkdown(html: string, options: HtmlToMarkdownOptions = {}
   tightenLists(mdast);
   // Raw sections are swapped in after writing: the writer would otherwise pick its own fence around them.
   const marks: string[] = [];
+  const stem = markStem(html + (options.raw ?? []).join(''));
   const visit = (node: MdastRoot['children'][number] | MdastRoot): void => {
     if (node.type === 'code' && node.lang === RAW_FENCE_LANG) {
       const index = Number(node.value);
       marks[index] = rawSection(rawPieces[index] ?? '');
       node.type = 'code';
       node.lang = null;
-      node.value = RAW_MARK(index);
+      node.value = `${stem}${index}X`;
       return;
     }
     if ('children' in node) for (const child of node.children) visit(child as MdastRoot['children'][number]);
@@ -284,6 +292,6 @@ export function htmlToMarkdown(html: string, options: HtmlToMarkdownOptions = {}
     listItemIndent: 'one',
     resourceLink: true,
   });
-  markdown = markdown.replace(/```\n(KLADDERAWSECTION(\d+)X)\n```/g, (whole, _mark: string, n: string) => marks[Number(n)] ?? whole);
+  markdown = markdown.replace(new RegExp(`\`\`\`\n${stem}(\\d+)X\n\`\`\``, 'g'), (whole, n: string) => marks[Number(n)] ?? whole);
   return { markdown: markdown.replace(/\n+$/, '\n'), images };
 }

@@ -174,3 +174,22 @@ describe('the round-trip comparison can tell a change', () => {
     expect(comparable(a)).not.toBe(comparable(b));
   });
 });
+
+describe('hostile or odd input', () => {
+  it('text that looks like the raw-section placeholder stays text', () => {
+    const { markdown } = htmlToMarkdown('<pre><code>KLADDERAWSECTION0X</code></pre><iframe src="https://x.org"></iframe>');
+    expect(markdown).toBe('```\nKLADDERAWSECTION0X\n```\n\n```{=html}\n<iframe src="https://x.org"></iframe>\n```\n');
+  });
+
+  it('a very long caption is kept as caption without trying the credit patterns', () => {
+    const long = 'Bild: ' + 'a / '.repeat(500);
+    const { text } = importPost(post(`<figure><img src="${U}/x.jpg" alt="x"><figcaption>${long}</figcaption></figure>`));
+    expect(readImages(text).images['x.jpg']?.caption).toBe(long.trim());
+  });
+
+  it('a script in content stays inside a raw section and is not run by anything here', () => {
+    const { text } = importPost(post('<script>alert(1)</script>\n\nText'));
+    // wpautop puts it in a paragraph, as WordPress shows it; the paragraph with its script is kept raw.
+    expect(bodyOf(text)).toBe('```{=html}\n<p><script>alert(1)</script></p>\n```\n\nText\n');
+  });
+});
