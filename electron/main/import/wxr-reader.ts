@@ -187,6 +187,9 @@ export async function* readWxr(source: AsyncIterable<Uint8Array | string>): Asyn
   if (!channelSent) yield { kind: 'channel', channel: { ...channel } };
 }
 
+/** Posts in the bin and editor leftovers are no posts to import. */
+const SKIPPED_STATUSES = new Set(['trash', 'auto-draft', 'inherit']);
+
 /** The post types an import takes by default. */
 export const IMPORTED_TYPES = ['post'] as const;
 
@@ -220,7 +223,7 @@ export async function* readWxrPosts(
       continue;
     }
     const item = event.item;
-    if (!types.includes(item.type)) continue;
+    if (!types.includes(item.type) || SKIPPED_STATUSES.has(item.status)) continue;
     const thumb = attachments.get(item.meta['_thumbnail_id'] ?? '');
     yield {
       id: item.id,

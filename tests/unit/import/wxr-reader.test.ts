@@ -66,12 +66,12 @@ describe('readWxr on a hand-written export', () => {
     const events = await all(readWxr(open('wxr-handwritten-1.2.xml')()));
     expect(events[0]).toEqual({ kind: 'channel', channel: { title: 'Mein Blog', link: 'https://blog.example.de', language: 'de-DE', version: '1.2' } });
     const items = events.filter((e): e is Extract<WxrEvent, { kind: 'item' }> => e.kind === 'item').map((e) => e.item);
-    expect(items.map((i) => [i.id, i.type])).toEqual([['10', 'post'], ['13', 'post'], ['12', 'attachment'], ['2', 'page']]);
+    expect(items.map((i) => [i.id, i.type])).toEqual([['10', 'post'], ['13', 'post'], ['12', 'attachment'], ['14', 'post'], ['2', 'page']]);
     expect(items[1]?.title).toBe('Blöcke & mehr');
     expect(items[0]?.content).toContain('Schön &amp; kalt.');
   });
 
-  it('resolves a featured image whose attachment comes after the post', async () => {
+  it('resolves a featured image whose attachment comes after the post, and leaves the bin out', async () => {
     const posts = await all(readWxrPosts(open('wxr-handwritten-1.2.xml')));
     expect(posts.map((p) => p.id)).toEqual(['10', '13']);
     expect(posts[0]?.featuredImage?.url).toBe('https://blog.example.de/wp-content/uploads/2024/05/titelbild.jpg');
