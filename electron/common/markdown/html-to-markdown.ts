@@ -148,8 +148,21 @@ function figureImage(figure: Element): FigureParts | null {
     else return null;
   }
   if (!img || !expressible(img)) return null;
-  if (caption && (!classesNeutral(caption) || !expressibleInline(caption))) return null;
+  if (caption && (!classesNeutral(caption) || !captionReadable(caption))) return null;
   return { img, caption };
+}
+
+/**
+ * Whether a caption is text and links only, so reading it into credit fields and rendering those again loses
+ * nothing. A link's attributes do not matter here (Kladde's own credit links carry `rel="noopener"`).
+ */
+function captionReadable(el: Element): boolean {
+  return el.children.every((c) => {
+    if (c.type === 'text') return true;
+    if (c.type !== 'element') return false;
+    if (c.tagName === 'br') return true;
+    return c.tagName === 'a' && c.children.every((t) => t.type === 'text');
+  });
 }
 
 /** `<a href="…/foto.jpg"><img src="…/foto-300x200.jpg"></a>`: WordPress's „link to media file“. */
