@@ -64,7 +64,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Classes that only restate what the element is (WordPress's block classes) or that WordPress makes anew. */
-const NEUTRAL_CLASS = /^(?:wp-block-(?:heading|list|quote|code|table|separator|image|paragraph)|has-alpha-channel-opacity|wp-element-caption|size-[\w-]+|wp-image-\d+|language-[\w+#-]+)$/;
+const NEUTRAL_CLASS = /^(?:alignnone|wp-block-(?:heading|list|quote|code|table|separator|image|paragraph)|has-alpha-channel-opacity|wp-element-caption|size-[\w-]+|wp-image-\d+|language-[\w+#-]+)$/;
 
 function classesNeutral(el: Element): boolean {
   const value = el.properties['className'];
@@ -102,7 +102,7 @@ function expressible(el: Element): boolean {
 
 function hasAlignment(el: Element): boolean {
   const value = el.properties['className'];
-  return Array.isArray(value) && value.some((c) => /^align/.test(String(c)));
+  return Array.isArray(value) && value.some((c) => /^align/.test(String(c)) && c !== 'alignnone');
 }
 
 function codeOnlyText(code: Element): boolean {

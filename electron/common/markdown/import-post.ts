@@ -153,6 +153,9 @@ function shortcodeAttr(attrs: string, name: string): string | null {
 function captionToFigure(attrs: string, inner: string): string | null {
   const m = /^\s*((?:<a\s[^>]*>\s*)?<img\s[^>]*>(?:\s*<\/a>)?)([\s\S]*)$/i.exec(inner);
   if (!m) return null;
+  // A centred or floated figure is layout Markdown cannot hold: the shortcode stays as it is.
+  const align = shortcodeAttr(attrs, 'align');
+  if (align !== null && align !== '' && align !== 'alignnone') return null;
   const caption = (shortcodeAttr(attrs, 'caption') ?? m[2] ?? '').trim();
   return `<figure>${m[1] ?? ''}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
 }

@@ -193,3 +193,15 @@ describe('hostile or odd input', () => {
     expect(bodyOf(text)).toBe('```{=html}\n<p><script>alert(1)</script></p>\n```\n\nText\n');
   });
 });
+
+describe('alignment is layout Markdown cannot hold', () => {
+  it.each([
+    ['a centred [caption] stays a shortcode', `[caption id="a" align="aligncenter" width="300"]<img src="${U}/c.jpg" alt="c" /> Bild: Rike/ pixelio.de[/caption]`, true],
+    ['[caption] with alignnone becomes an image', `[caption id="a" align="alignnone" width="300"]<img src="${U}/c.jpg" alt="c" /> Bild: Rike/ pixelio.de[/caption]`, false],
+    ['a right-floated image keeps its paragraph raw', `Text <img class="alignright size-full wp-image-3" src="${U}/r.jpg" alt="r" /> mehr`, true],
+    ['an image with alignnone is Markdown', `Text <img class="alignnone size-full wp-image-3" src="${U}/r.jpg" alt="r" /> mehr`, false],
+  ])('%s', (_name, content, raw) => {
+    const { text } = importPost(post(content));
+    expect(text.includes('```{=html}')).toBe(raw);
+  });
+});

@@ -9,7 +9,7 @@ import { shortcodeUnautop, wpautop } from '../../../../electron/common/markdown/
  * What it deliberately ignores, and why:
  * - block delimiters (`<!-- wp:… -->`): the block names are compared separately ({@link topLevelBlockNames});
  * - white space between and inside text runs (HTML collapses it), a trailing newline inside `<pre>`;
- * - classes that only restate the element (`wp-block-*`, `wp-element-caption`, `size-*`, `wp-image-N`, `k-figure`,
+ * - `alignnone` (no alignment) and classes that only restate the element (`wp-block-*`, `wp-element-caption`, `size-*`, `wp-image-N`, `k-figure`,
  *   `has-alpha-channel-opacity`, `wp-caption*`) and what WordPress regenerates for an uploaded image (`width`,
  *   `height`, `id`, `srcset`, `sizes`, the `-300x200` size in the file name, the folder of the address);
  * - `rel` on links (Kladde writes `rel="noopener"` on credit links);
@@ -17,17 +17,20 @@ import { shortcodeUnautop, wpautop } from '../../../../electron/common/markdown/
  *   drops because a Markdown image alone in its paragraph is what becomes a figure;
  * - how a figure caption spells its credit: captions compare by the fields {@link parseCreditCaption} reads;
  * - `<b>`/`<i>` against `<strong>`/`<em>`: Markdown has one bold and one italic, the import writes those;
- * - white space after `<br>`.
+ * - white space after `<br>`;
+ * - an image alone in its paragraph against a figure without caption: Kladde's renderer makes every image that
+ *   stands alone a figure (an image block in WordPress);
+ * - `[caption]` shortcodes on either side are expanded as WordPress shows them.
  * On the original's side, what WordPress does before a visitor sees classic text: a URL alone on its line is an
  * embed (autoembed runs before wpautop, so it is never in a paragraph), `<!--more-->` is cut out by
  * get_the_content(), and a plugin's shortcode alone in its paragraph is unwrapped (the plugin registers it).
  */
 export function comparable(html: string): string {
-  const tree = fromHtml(html, { fragment: true });
+  const tree = fromHtml(expandCaptions(html), { fragment: true });
   return serialize(tree.children).replace(/\s+/g, ' ').replace(/<br> /g, '<br>').replace(/ ?(<\/?(?:p|h\d|ul|ol|li|blockquote|figure|figcaption|table|thead|tbody|tr|th|td|div|hr|pre)\b[^>]*>) ?/g, '$1').trim();
 }
 
-const NEUTRAL = /^(?:wp-block-(?:heading|list|quote|code|table|separator|image|paragraph)|wp-element-caption|size-[\w-]+|wp-image-\d+|k-figure|has-alpha-channel-opacity|wp-caption(?:-text)?)$/;
+const NEUTRAL = /^(?:alignnone|wp-block-(?:heading|list|quote|code|table|separator|image|paragraph)|wp-element-caption|size-[\w-]+|wp-image-\d+|k-figure|has-alpha-channel-opacity|wp-caption(?:-text)?)$/;
 const DROPPED = new Set(['width', 'height', 'id', 'srcSet', 'sizes', 'rel', 'loading', 'decoding', 'ariaDescribedBy']);
 
 function fileOf(src: string): string {
@@ -75,6 +78,10 @@ function one(node: RootContent | ElementContent, inPre: boolean): string {
   if (node.type === 'comment') return /^\s*\/?wp:/.test(node.value) ? '' : `<!--${node.value}-->`;
   if (node.type !== 'element') return '';
   const el = node;
+  const lone = el.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
+  if (el.tagName === 'p' && lone.length === 1 && lone[0]?.type === 'element' && lone[0].tagName === 'img') {
+    return `<figure>${one(lone[0], false)}</figure>`;
+  }
   if (el.tagName === 'figure') {
     const kids = el.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
     const unwrapped = kids.map((k) => {
