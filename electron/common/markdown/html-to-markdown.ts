@@ -11,13 +11,13 @@ import { RAW_FENCE_LANG } from './render.js';
 /**
  * HTML → Markdown for importing posts, through the unified libraries without a DOM: parse5 (hast-util-from-html)
  * parses, hast-util-to-mdast maps, mdast-util-to-markdown with the GFM extension writes. Chosen over turndown
- * 7.2.5 + turndown-plugin-gfm 1.0.2 after running both on the import corpus (tests/fixtures/import/posts, 45 post
+ * 7.2.5 + turndown-plugin-gfm 1.0.2 after running both on the import corpus (tests/fixtures/import/posts, 47 post
  * bodies, each converted and rendered back with Kladde's renderer, compared as the round-trip test compares):
- * - unified: 36 of 45 unchanged; the 9 others are shortcodes and figure captions, which importPost handles around
- *   the conversion (raw placeholders, credits into the front matter). 0.55 ms a post.
- * - turndown: 31 of 45 unchanged; it loses text (`&lt;kein Tag&gt;` comes out as `<kein Tag>`, which Markdown then
+ * - unified: 38 of 47 unchanged; the 9 others are shortcodes and figure captions, which importPost handles around
+ *   the conversion (raw placeholders, credits into the front matter). 0.5–0.8 ms a post.
+ * - turndown: 33 of 47 unchanged; it loses text (`&lt;kein Tag&gt;` comes out as `<kein Tag>`, which Markdown then
  *   reads as a tag), and what it keeps as HTML (`keep()`) is re-serialised from its DOM, not the source bytes.
- *   0.24 ms a post.
+ *   0.2–0.4 ms a post (two runs on a busy two-core machine).
  * - turndown parses with a DOM: domino in Node, the browser's DOMParser in the renderer (two parsers for one
  *   conversion), and electron/common must stay DOM-free. The hast tree has source offsets, which the byte-exact
  *   raw sections below need. Both are fast enough for an import of thousands of posts.
