@@ -127,7 +127,8 @@ export function creditTexts(lang: string | undefined, overrides?: CreditTextOver
   };
 }
 
-type TemplateNode =
+/** One piece of a parsed credit template (the import reads credits back by walking these). */
+export type TemplateNode =
   | { kind: 'text'; value: string }
   | { kind: 'field'; name: CreditPlaceholder }
   | { kind: 'group'; nodes: TemplateNode[] };
@@ -205,6 +206,11 @@ function parseTemplate(template: string): ParsedTemplate {
   if (parsedCache.size > 200) parsedCache.clear();
   parsedCache.set(template, parsed);
   return parsed;
+}
+
+/** The parsed form of a credit template, for reading a rendered credit line back into its fields. */
+export function creditTemplateNodes(template: string): readonly TemplateNode[] {
+  return parseTemplate(template).nodes;
 }
 
 /** Problems of a template the user typed in the settings; empty when it is fine. */

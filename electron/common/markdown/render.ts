@@ -10,6 +10,9 @@ import { findBodyImages, findFeaturedImage, imageKey, isLocalImage, isStandalone
 
 export { escapeHtml };
 
+/** The info string of a raw section (```` ```{=html} ````), whose content the renderer passes through unchanged. */
+export const RAW_FENCE_LANG = '{=html}';
+
 /** Where the featured image's credit appears in the body (block themes hide featured-image captions). */
 export const FEATURED_CREDIT_MODES = ['line', 'list', 'none'] as const;
 /**
@@ -62,6 +65,10 @@ const marked = new Marked({
   renderer: {
     image(token: Tokens.Image): string {
       return imageTag(token);
+    },
+    code(token: Tokens.Code): string | false {
+      // A raw section (an import kept what Markdown cannot hold): its HTML goes out exactly as written.
+      return token.lang === RAW_FENCE_LANG ? token.text + '\n' : false;
     },
     paragraph(token: Tokens.Paragraph): string | false {
       const only = isStandaloneImageParagraph(token);

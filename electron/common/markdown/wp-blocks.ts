@@ -37,6 +37,13 @@ export function splitTopLevel(html: string): Chunk[] {
     if (i >= html.length) break;
     const rest = html.slice(i);
     const open = OPEN_TAG.exec(rest);
+    const block = rest.startsWith('<!-- wp:') ? blockCommentLength(rest) : null;
+    if (block !== null) {
+      // Block markup kept by an import (a raw section) goes out as it came in.
+      chunks.push({ tag: BLOCK_MARKUP, attrs: '', inner: '', outer: rest.slice(0, block) });
+      i += block;
+      continue;
+    }
     if (rest.startsWith('<!--')) {
       const end = rest.indexOf('-->');
       const len = end === -1 ? lineLength(rest) : end + 3;
@@ -45,7 +52,7 @@ export function splitTopLevel(html: string): Chunk[] {
       continue;
     }
     if (!open) {
-      const len = Math.max(1, lineLength(rest));
+      const len = Math.max(1, shortcodeLength(rest) ?? lineLength(rest));
       chunks.push({ tag: null, attrs: '', inner: '', outer: rest.slice(0, len) });
       i += len;
       continue;
@@ -68,6 +75,39 @@ export function splitTopLevel(html: string): Chunk[] {
     i += close.end;
   }
   return chunks;
+}
+
+/** The tag of a chunk that is finished block markup (`<!-- wp:… -->` to its closer). */
+const BLOCK_MARKUP = '#block';
+const BLOCK_DELIMITER = /<!--\s+(\/)?wp:([a-z][a-z0-9_-]*\/)?([a-z][a-z0-9_-]*)\s+(?:\{[\s\S]*?\}\s+)?(\/)?-->/g;
+
+/**
+ * The length of the block that starts `text` (`<!-- wp:name … -->` … `<!-- /wp:name -->`, nested blocks counted,
+ * or one self-closing `<!-- wp:name /-->`), or null when it is not finished block markup.
+ */
+function blockCommentLength(text: string): number | null {
+  BLOCK_DELIMITER.lastIndex = 0;
+  const first = BLOCK_DELIMITER.exec(text);
+  if (!first || first.index !== 0 || first[1] === '/') return null;
+  if (first[4] === '/') return first[0].length;
+  let depth = 1;
+  for (let m = BLOCK_DELIMITER.exec(text); m; m = BLOCK_DELIMITER.exec(text)) {
+    if (m[4] === '/') continue;
+    depth += m[1] === '/' ? -1 : 1;
+    if (depth === 0) return m.index + m[0].length;
+  }
+  return null;
+}
+
+/** A shortcode standing alone (`[gallery ids="1,2"]`, `[audio …][/audio]`), as an import keeps it. */
+const SHORTCODE = /^\[([a-zA-Z][\w-]*)(?![\w-])[^\]]*\](?:[\s\S]*\[\/\1\])?$/;
+
+/** The length of an enclosing shortcode (`[audio …]…[/audio]`) that starts `text`, which may span lines. */
+function shortcodeLength(text: string): number | null {
+  const name = /^\[([a-zA-Z][\w-]*)(?![\w-])[^\]]*\]/.exec(text)?.[1];
+  if (!name) return null;
+  const close = text.indexOf(`[/${name}]`);
+  return close === -1 ? null : close + name.length + 3;
 }
 
 function lineLength(text: string): number {
@@ -194,6 +234,10 @@ function blockOf(chunk: Chunk, options: BlockMarkupOptions): string {
       const group = `<div class="wp-block-group${className ? ' ' + className : ''}">${toBlockMarkup(chunk.inner, options)}</div>`;
       return comment('group', className ? { className } : null, group);
     }
+    case BLOCK_MARKUP:
+      return chunk.outer;
+    case null:
+      return SHORTCODE.test(chunk.outer.trim()) ? comment('shortcode', null, chunk.outer.trim()) : html(chunk);
     default:
       return html(chunk);
   }
