@@ -442,7 +442,7 @@ export class KladdeWorld {
     if (!id || !(await isFile(path.join(this.kladde.library, id, 'index.md')))) return { done: false, note: 'kein Beitrag' };
     const { posts, events } = this.kladde.services;
     const record = {
-      id: remoteId,
+      id: String(remoteId),
       link: `https://example.org/?p=${remoteId}`,
       modified_gmt: '2026-01-01T10:00:00',
       online_hash: `hash${remoteId}`,
