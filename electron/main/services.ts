@@ -57,7 +57,11 @@ export class Services {
     // A new post gets the language the settings name, read at the moment it is created.
     this.posts = new PostStore({ root, defaultLanguage: async () => (await this.settings.get()).defaultLanguage });
     await this.posts.ensureLibrary();
-    this.recovery = new RecoveryJournal({ root: this.posts.root });
+    this.recovery = new RecoveryJournal({
+      root: this.posts.root,
+      readPost: (id) => this.posts.peek(id).catch(() => null),
+      ownVersion: (id) => this.posts.knownVersion(id),
+    });
     await this.posts.removeStaleTempFiles();
     this.spell = createSpellService(this.posts.root, this.options.log);
     this.images = new ImageService(this.posts.paths);
@@ -104,10 +108,19 @@ export class Services {
         if (result.status === 'saved') await this.recovery.discardIfSaved(id, text).catch(() => false);
         return result;
       },
-      renamePost: (id, slug) => posts().rename(id, slug),
+      renamePost: async (id, slug) => {
+        const renamed = await posts().rename(id, slug);
+        // The editor journals its text under the new id from now on.
+        if (renamed.id !== id) await this.recovery.moveAway(id);
+        return renamed;
+      },
       convertPostToUtf8: (id) => posts().convertToUtf8(id),
       duplicatePost: (id) => posts().duplicate(id),
-      deletePost: (id) => posts().delete(id),
+      deletePost: async (id) => {
+        const entry = await posts().delete(id);
+        await this.recovery.moveAway(id);
+        return entry;
+      },
       listTrash: () => posts().listTrash(),
       restorePost: (trashId) => posts().restore(trashId),
       getSettings: () => this.settings.get(),

@@ -133,8 +133,17 @@ export function journalUnsavedText(source: RecoverySource, api: RecoveryApi, opt
   const unsubscribe = source.subscribe(schedule);
   // A post may already be dirty when the journal starts (a restored text).
   schedule();
+  // Leaving the page (reload, closed tab) aborts every request still on its way, the last journal write and the
+  // last save among them: what is unsaved goes into this tab's storage synchronously, the one write that survives.
+  const onPageHide = () => {
+    const { id, text, savedText, version } = source.getSnapshot();
+    if (id !== null && text !== savedText) mirror(id, text, version);
+  };
+  const target = typeof window === 'undefined' ? null : window;
+  target?.addEventListener('pagehide', onPageHide);
   return () => {
     stopped = true;
+    target?.removeEventListener('pagehide', onPageHide);
     unsubscribe();
     if (timer !== null) {
       clearTimeout(timer);

@@ -262,6 +262,12 @@ export class PostStore {
     }
   }
 
+  /** The post's text (as the editor gets it) and version, without taking that version as known — unlike open(). */
+  async peek(id: string): Promise<{ text: string; version: string }> {
+    const { decoded } = await this.readDecoded(id);
+    return { text: decoded.text, version: versionOf(decoded.text) };
+  }
+
   async open(id: string): Promise<OpenedPost> {
     const { decoded } = await this.readDecoded(id);
     const version = versionOf(decoded.text);

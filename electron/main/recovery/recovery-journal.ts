@@ -12,6 +12,13 @@ export interface RecoveryJournalDeps {
   root: string;
   /** Injected so tests can pin the time an entry was written. */
   now?: () => Date;
+  /**
+   * The post as the editor sees it (line endings as in the editor) with its version, or null when it is gone.
+   * Defaults to the raw file; the composition passes the post store's reader.
+   */
+  readPost?: (id: string) => Promise<{ text: string; version: string } | null>;
+  /** The version Kladde itself last wrote or read for the post, if any (the post store knows it). */
+  ownVersion?: (id: string) => string | undefined;
 }
 
 /** The journal's folder inside the library (hidden, so the watcher and the post list ignore it). */
@@ -43,10 +50,19 @@ export class RecoveryJournal {
   private readonly now: () => Date;
   /** One write or discard per post at a time, in the order they came: a late write never overtakes a discard. */
   private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly readPost: (id: string) => Promise<{ text: string; version: string } | null>;
+  private readonly ownVersion: (id: string) => string | undefined;
+  /** Posts Kladde renamed or deleted: a journal write still on its way for the old id must not bring it back. */
+  private readonly moved = new Set<string>();
 
   constructor(deps: RecoveryJournalDeps) {
     this.paths = new LibraryPaths(deps.root);
     this.now = deps.now ?? (() => new Date());
+    this.readPost = deps.readPost ?? (async (id) => {
+      const text = await this.readDisk(id);
+      return text === null ? null : { text, version: '' };
+    });
+    this.ownVersion = deps.ownVersion ?? (() => undefined);
   }
 
   get dir(): string {
@@ -64,6 +80,17 @@ export class RecoveryJournal {
     const file = this.fileFor(id);
     return this.serial(id, async () => {
       const savedMs = this.now().getTime();
+      const own = this.ownVersion(id);
+      const disk = await this.readPost(id).catch(() => null);
+      if (disk === null && this.moved.has(id)) return { savedMs };
+      if (disk !== null) this.moved.delete(id);
+      // Nothing unsaved (the save overtook this write), or a text older than what Kladde itself saved since
+      // (the write was taken before the save and arrived after it): an entry now would later come back as a
+      // false recovery and could overwrite the newer text. The editor writes again while it still differs.
+      if (disk !== null && (disk.text === entry.text || (entry.baseVersion !== disk.version && own === disk.version))) {
+        await remove(file);
+        return { savedMs };
+      }
       await mkdir(this.dir, { recursive: true });
       const data = { format: FORMAT, id, text: entry.text, baseVersion: entry.baseVersion, savedMs };
       await writeFileAtomic(file, JSON.stringify(data));
@@ -74,6 +101,12 @@ export class RecoveryJournal {
   async discard(id: string): Promise<{ discarded: boolean }> {
     const file = this.fileFor(id);
     return this.serial(id, async () => ({ discarded: await remove(file) }));
+  }
+
+  /** The post left this id (renamed or deleted by Kladde): its entry goes, and late writes for it are dropped. */
+  async moveAway(id: string): Promise<void> {
+    this.moved.add(id);
+    await this.discard(id);
   }
 
   /**
@@ -102,7 +135,7 @@ export class RecoveryJournal {
       const parsed = journalFileSchema.safeParse(await readJson(file));
       if (!parsed.success || journalFileName(parsed.data.id) !== name) continue;
       const { id, text, baseVersion, savedMs } = parsed.data;
-      const diskText = await this.readDisk(id);
+      const diskText = (await this.readPost(id).catch(() => null))?.text ?? null;
       if (diskText === text) {
         await this.serial(id, () => remove(file));
         continue;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KladdeError } from '../../../electron/common/result.js';
+import { PostStore } from '../../../electron/main/posts/post-store.js';
 import { journalFileName, RecoveryJournal, RECOVERY_DIR } from '../../../electron/main/recovery/recovery-journal.js';
 
 let tmp: string;
@@ -151,5 +152,58 @@ describe('the recovery journal', () => {
     expect(await journal.discardIfSaved('a', 'neuer')).toBe(true);
     expect(await readdir(path.join(library, RECOVERY_DIR))).toEqual([]);
     expect(await journal.discardIfSaved('a', 'neuer')).toBe(false);
+  });
+});
+
+describe('the recovery journal with the post store beside it', () => {
+  /** A journal wired like in Services: it reads posts through a real PostStore and knows its own versions. */
+  async function withStore(): Promise<{ store: PostStore; journal: RecoveryJournal }> {
+    const store = new PostStore({ root: library });
+    const wired = new RecoveryJournal({
+      root: library,
+      now: () => new Date(clock),
+      readPost: (id) => store.peek(id).catch(() => null),
+      ownVersion: (id) => store.knownVersion(id),
+    });
+    return { store, journal: wired };
+  }
+
+  it('drops a write that arrives after Kladde saved a newer text (it would later overwrite that text)', async () => {
+    await post('rennen', 'Anfang.\n');
+    const { store, journal: j } = await withStore();
+    const opened = await store.open('rennen');
+    // The editor took its journal snapshot, then saved a longer text; the snapshot's write arrives last.
+    await store.save('rennen', 'Anfang. Eins zwei.\n', opened.version, false);
+    await j.write('rennen', { text: 'Anfang. Eins\n', baseVersion: opened.version });
+    expect(await j.list()).toEqual([]);
+  });
+
+  it('keeps a write over a file another program changed (the unsaved text is the only copy)', async () => {
+    await post('fremd', 'Anfang.\n');
+    const { store, journal: j } = await withStore();
+    const opened = await store.open('fremd');
+    await writeFile(path.join(library, 'fremd', 'index.md'), 'Anfang.\nVom Sync-Dienst.\n');
+    await j.write('fremd', { text: 'Anfang.\nMein Satz.\n', baseVersion: opened.version });
+    expect((await j.list()).map((e) => [e.id, e.text])).toEqual([['fremd', 'Anfang.\nMein Satz.\n']]);
+  });
+
+  it('compares with the text as the editor has it, so a CRLF file equal to the entry leaves no entry', async () => {
+    await post('windows', 'Zeile eins\r\nZeile zwei\r\n');
+    const { journal: j } = await withStore();
+    await j.write('windows', { text: 'Zeile eins\nZeile zwei\n', baseVersion: 'v' });
+    expect(await j.list()).toEqual([]);
+  });
+
+  it('after a rename a late write for the old id does not bring the post back; the id can be used again', async () => {
+    await post('alt', 'Text.\n');
+    const { journal: j } = await withStore();
+    await j.write('alt', { text: 'Text. Mehr.\n', baseVersion: 'v' });
+    await rm(path.join(library, 'alt'), { recursive: true });
+    await j.moveAway('alt');
+    await j.write('alt', { text: 'Text. Mehr und mehr.\n', baseVersion: 'v' });
+    expect(await j.list()).toEqual([]);
+    await post('alt', 'Neu.\n');
+    await j.write('alt', { text: 'Neu. Getippt.\n', baseVersion: 'v' });
+    expect((await j.list()).map((e) => e.id)).toEqual(['alt']);
   });
 });

@@ -67,5 +67,6 @@ process.stdout.write(
     media: media ? { postId, imageName, status: media.status, type: media.type, size: media.size } : { posts, images },
   }) + '\n',
 );
-electron.appEvents.emit('before-quit');
+// Electron hands every app event an Event; the close handshake may call preventDefault() on it.
+electron.appEvents.emit('before-quit', { preventDefault: () => undefined });
 setTimeout(() => process.exit(0), 200);

@@ -52,7 +52,7 @@ export class BrowserWindow extends EventEmitter {
     super();
     this.options = options;
     this.url = null;
-    this.webContents = Object.assign(new EventEmitter(), { send: () => undefined, setWindowOpenHandler: () => undefined });
+    this.webContents = Object.assign(new EventEmitter(), { send: () => undefined, setWindowOpenHandler: () => undefined, isCrashed: () => false });
     recorded.window = this;
   }
   loadURL(url) {
