@@ -102,3 +102,31 @@ export interface OnlinePost {
   status: string;
   link: string;
 }
+
+/**
+ * Step „images“ of every target: sends only the images the blog does not have yet (same key, same content hash),
+ * remembers each upload at once (so a retry after a lost connection never sends it again) and reports progress.
+ * Returns the media of every image, known or new.
+ */
+export async function sendMissingImages(
+  request: PublishRequest,
+  upload: (image: LocalImage) => Promise<PublishedMedia>,
+): Promise<Record<string, PublishedMedia>> {
+  const media: Record<string, PublishedMedia> = { ...request.knownMedia };
+  const toSend = request.images.filter((img) => media[img.key]?.hash !== img.hash);
+  request.progress({ phase: 'images', done: 0, total: toSend.length });
+  let sent = 0;
+  for (const image of toSend) {
+    const uploaded = await upload(image);
+    media[image.key] = uploaded;
+    await request.mediaUploaded(image.key, uploaded);
+    request.progress({ phase: 'images', done: ++sent, total: toSend.length });
+  }
+  return media;
+}
+
+/** The post's categories, or the blog's default category when the post names none. */
+export function categoryNames(request: PublishRequest): readonly string[] {
+  const own = request.fields.categories;
+  return own.length > 0 ? own : request.blog.defaultCategory ? [request.blog.defaultCategory] : [];
+}

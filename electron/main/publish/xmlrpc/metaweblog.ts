@@ -3,7 +3,7 @@ import { REMOTE_STATUSES, type BlogTerms, type RemoteStatus } from '../../../com
 import type { PublishedMedia, PublishRecord } from '../../../common/markdown/front-matter-publish.js';
 import type { HttpClient } from '../../http/http-client.js';
 import { PublishFailure, type RequestPurpose } from '../publish-errors.js';
-import type { DiscoveredBlog, LocalImage, OnlinePost, Publisher, PublishRequest, PublishResult, PublishTarget, RemoteOutcome } from '../publisher.js';
+import { sendMissingImages, type DiscoveredBlog, type LocalImage, type OnlinePost, type Publisher, type PublishRequest, type PublishResult, type PublishTarget, type RemoteOutcome } from '../publisher.js';
 import { normalizeBlogUrl, wordpressDate, wordpressStatus } from '../wordpress-api.js';
 import { isStruct, textOf, XmlRpcBase64, XmlRpcDateTime, type XmlRpcStruct, type XmlRpcValue } from './xmlrpc-codec.js';
 import { xmlRpcCall } from './xmlrpc-client.js';
@@ -78,16 +78,7 @@ export class MetaWeblogPublisher implements Publisher {
       existing = (Array.isArray(recent) ? recent : []).filter(isStruct).map(toPost).find((p) => p.title === request.fields.title) ?? null;
     }
 
-    const media: Record<string, PublishedMedia> = { ...request.knownMedia };
-    const toSend = request.images.filter((img) => media[img.key]?.hash !== img.hash);
-    request.progress({ phase: 'images', done: 0, total: toSend.length });
-    let sent = 0;
-    for (const image of toSend) {
-      const uploaded = await this.upload(request, image);
-      media[image.key] = uploaded;
-      await request.mediaUploaded(image.key, uploaded);
-      request.progress({ phase: 'images', done: ++sent, total: toSend.length });
-    }
+    const media = await sendMissingImages(request, (image) => this.upload(request, image));
 
     request.progress({ phase: 'post', done: 0, total: 1 });
     const date = wordpressDate(request.fields.date);

@@ -5,7 +5,7 @@ import { toBlockMarkup } from '../../../common/markdown/wp-blocks.js';
 import type { HttpClient } from '../../http/http-client.js';
 import type { RequestPurpose } from '../publish-errors.js';
 import { PublishFailure } from '../publish-errors.js';
-import type { DiscoveredBlog, LocalImage, OnlinePost, Publisher, PublishRequest, PublishResult, PublishTarget, RemoteOutcome } from '../publisher.js';
+import { categoryNames, sendMissingImages, type DiscoveredBlog, type LocalImage, type OnlinePost, type Publisher, type PublishRequest, type PublishResult, type PublishTarget, type RemoteOutcome } from '../publisher.js';
 import { decodeEntities, normalizeBlogUrl, termKey, wordpressDate, wordpressStatus } from '../wordpress-api.js';
 import { isStruct, textOf, XmlRpcBase64, XmlRpcDateTime, XmlRpcFault, type XmlRpcStruct, type XmlRpcValue } from './xmlrpc-codec.js';
 import { xmlRpcCall } from './xmlrpc-client.js';
@@ -94,21 +94,11 @@ export class WordPressXmlRpcPublisher implements Publisher {
 
     // 2. Terms by name, created when missing.
     request.progress({ phase: 'terms', done: 0, total: request.fields.categories.length + request.fields.tags.length });
-    const categoryNames = request.fields.categories.length > 0 ? request.fields.categories : request.blog.defaultCategory ? [request.blog.defaultCategory] : [];
-    const categories = await this.ensureTerms(request, 'categories', categoryNames, terms.categories);
+    const categories = await this.ensureTerms(request, 'categories', categoryNames(request), terms.categories);
     const tags = await this.ensureTerms(request, 'tags', request.fields.tags, terms.tags);
 
     // 3. Images not yet on the blog (by content hash).
-    const media: Record<string, PublishedMedia> = { ...request.knownMedia };
-    const toSend = request.images.filter((img) => media[img.key]?.hash !== img.hash);
-    request.progress({ phase: 'images', done: 0, total: toSend.length });
-    let sent = 0;
-    for (const image of toSend) {
-      const uploaded = await this.upload(request, image);
-      media[image.key] = uploaded;
-      await request.mediaUploaded(image.key, uploaded);
-      request.progress({ phase: 'images', done: ++sent, total: toSend.length });
-    }
+    const media = await sendMissingImages(request, (image) => this.upload(request, image));
 
     // 4. The post itself, rendered by the one renderer with the blog's image addresses.
     request.progress({ phase: 'post', done: 0, total: 1 });
