@@ -1,18 +1,11 @@
-import { LICENSES, LICENSE_PRESETS, presetPatch, requiredCreditFields, type CreditField, type CreditPatch, type ImageCredit, type License } from '../../electron/common/model/attribution';
+import { LICENSES, LICENSE_PRESETS, presetPatch, requiredCreditFields, type CreditField, type CreditPatch, type License } from '../../electron/common/model/attribution';
 import { formatCaption, type CreditTextOverrides } from '../../electron/common/markdown/credits';
-import type { PostProblem } from '../../electron/common/markdown/image-problems';
 import { useI18n } from '../i18n/i18n';
+import type { PostImageEntry } from '../../electron/common/markdown/post-document';
 import { mediaFileUrl } from '../lib/api';
 
-export interface PanelImage {
-  key: string;
-  /** Whether the file is in the post's folder (a remote URL has no thumbnail). */
-  local: boolean;
-  exists: boolean;
-  credit: ImageCredit;
-  markdownAlt: string;
-  problems: PostProblem[];
-}
+/** One image as the panel lists it: the post document's entry, read once per change. */
+export type PanelImage = PostImageEntry;
 
 export interface ImagePanelProps {
   postId: string;
