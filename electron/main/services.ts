@@ -104,8 +104,10 @@ export class Services {
       createPost: ({ title }) => posts().create(title),
       savePost: async (id, { text, baseVersion, force }) => {
         const result = await posts().save(id, text, baseVersion, force);
-        // What is on disk now needs no recovery entry; a newer unsaved text stays journaled.
-        if (result.status === 'saved') await this.recovery.discardIfSaved(id, text).catch(() => false);
+        // The editor saves its whole current text, so every entry journaled before this save is older than what is
+        // on disk now — even one taken halfway through a word. It goes; what is typed after the save is journaled
+        // again by the editor (with the new version) while it stays unsaved.
+        if (result.status === 'saved') await this.recovery.discard(id).catch(() => undefined);
         return result;
       },
       renamePost: async (id, slug) => {

@@ -110,19 +110,6 @@ export class RecoveryJournal {
   }
 
   /**
-   * Forgets the post's entry if it holds exactly `savedText`: called after every successful save, so an entry
-   * left behind (the renderer switched posts before its discard ran) cannot come back as a false recovery later.
-   */
-  async discardIfSaved(id: string, savedText: string): Promise<boolean> {
-    const file = this.fileFor(id);
-    return this.serial(id, async () => {
-      const parsed = journalFileSchema.safeParse(await readJson(file));
-      if (!parsed.success || parsed.data.id !== id || parsed.data.text !== savedText) return false;
-      return remove(file);
-    });
-  }
-
-  /**
    * Every journaled text that differs from its post on disk, newest first. Entries equal to disk (saved after
    * all) are removed; unreadable files are left alone for a person to look at.
    */

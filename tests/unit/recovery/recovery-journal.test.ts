@@ -143,16 +143,6 @@ describe('the recovery journal', () => {
     await Promise.all([journal.write('a', { text: 'drei', baseVersion: 'v' }), journal.discard('a')]);
     expect(await journal.list()).toEqual([]);
   });
-
-  it('discardIfSaved forgets only an entry holding exactly the saved text', async () => {
-    await post('a', '');
-    await journal.write('a', { text: 'neuer', baseVersion: 'v' });
-    expect(await journal.discardIfSaved('a', 'älter')).toBe(false);
-    expect((await journal.list()).map((e) => e.text)).toEqual(['neuer']);
-    expect(await journal.discardIfSaved('a', 'neuer')).toBe(true);
-    expect(await readdir(path.join(library, RECOVERY_DIR))).toEqual([]);
-    expect(await journal.discardIfSaved('a', 'neuer')).toBe(false);
-  });
 });
 
 describe('the recovery journal with the post store beside it', () => {
