@@ -117,6 +117,25 @@ describe('a hostile library in the browser', () => {
     expect((await readFile(path.join(library, 'latin-1', 'index.md'))).equals(FILE_CASES['latin-1'] ?? Buffer.alloc(0))).toBe(true);
   });
 
+  it('shows a Latin-1 post read-only with the encoding banner, and converts it only when asked', async () => {
+    await item('latin-1').click();
+    const banner = page.getByTestId('encoding-banner');
+    await banner.waitFor();
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('Neu');
+    expect(await page.locator('.cm-content').textContent()).not.toContain('Neu');
+    await banner.getByRole('button', { name: 'Als UTF-8 umwandeln' }).click();
+    await banner.waitFor({ state: 'detached' });
+    const converted = await readFile(path.join(library, 'latin-1', 'index.md'));
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(converted)).toContain('Grüße aus Köln');
+    // Now it is an ordinary post: typing lands in the file.
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Umgewandelt');
+    await expect.poll(async () => (await readFile(path.join(library, 'latin-1', 'index.md'), 'utf8')).includes('Umgewandelt')).toBe(true);
+  });
+
   it('survives a folder without permission made while it runs, and keeps reporting', async () => {
     await mkdir(path.join(library, 'gesperrt-im-betrieb'), { mode: 0o000 });
     await new Promise((r) => setTimeout(r, 1000));
