@@ -14,7 +14,7 @@ const { seeds, steps, weights } = modelConfig();
 
 describe('model-based: nothing typed is ever lost', () => {
   for (const seed of seeds) {
-    it(`seed ${seed}, ${steps} steps`, { timeout: Math.max(120_000, steps * 5_000) }, async () => {
+    it(`seed ${seed}, ${steps} steps`, { timeout: Math.max(120_000, steps * 10_000) }, async () => {
       console.log(`Modelltest: Seed ${seed} startet, ${steps} Schritte`);
       const result = await runModel(seed, steps, weights);
       console.log(
