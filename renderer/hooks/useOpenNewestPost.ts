@@ -23,6 +23,12 @@ export function useOpenNewestPost(id: string | null, posts: PostSummary[], open:
     if (id === null) return;
     markOpening(id);
     const timer = setTimeout(() => markOpened(id), SHOWN_MS);
-    return () => clearTimeout(timer);
+    // An orderly unload (reload, closed tab) is no failure; a crash or a hung page never gets here.
+    const leaving = () => markOpened(id);
+    window.addEventListener('pagehide', leaving);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pagehide', leaving);
+    };
   }, [id]);
 }
