@@ -1,6 +1,8 @@
 import { isMap, isScalar, parseDocument, type Pair, type ParsedNode, type YAMLMap } from 'yaml';
 import { Lexer, type Token, type Tokens } from 'marked';
+import { scanBlocks } from './blocks.js';
 import { splitFrontMatter } from './front-matter.js';
+import { exceedsLimits, MAX_NESTING, nestingDepth } from './render-limits.js';
 import { lineAt } from './front-matter-images.js';
 
 /** An image the post shows: `![alt](file)` in the body, or the featured image of the front matter. */
@@ -81,7 +83,7 @@ export function findBodyImages(text: string): ImageReference[] {
   const normalized = body.replace(/\r\n|\r/g, '\n');
   const toOriginal = offsetMapper(body);
   const refs: ImageReference[] = [];
-  const tokens = new Lexer({ gfm: true }).lex(normalized) as Token[];
+  const tokens = lexWithinLimits(normalized);
   let blockStart = 0;
   for (const block of tokens) {
     let cursor = blockStart;
@@ -105,6 +107,46 @@ export function findBodyImages(text: string): ImageReference[] {
     blockStart += block.raw.length;
   }
   return refs;
+}
+
+/** Source the renderer shows as text (too deep, too long, or marked gave up): no image comes out of it. */
+function asText(raw: string): Token {
+  return { type: 'space', raw } as Token;
+}
+
+/**
+ * The body's tokens, within the renderer's limits: an ordinary post is lexed whole (reference images need that);
+ * when any part is nested deeper than the renderer shows, or lexing fails (marked recurses per nesting level and
+ * overflows the stack), block by block, with the blocks the renderer shows as text left without images.
+ */
+function lexWithinLimits(body: string): Token[] {
+  if (nestingDepth(body) <= MAX_NESTING) {
+    try {
+      return new Lexer({ gfm: true }).lex(body) as Token[];
+    } catch {
+      // Falls through to block by block.
+    }
+  }
+  const tokens: Token[] = [];
+  let pos = 0;
+  for (const block of scanBlocks(body)) {
+    if (block.start > pos) tokens.push(asText(body.slice(pos, block.start)));
+    const src = body.slice(block.start, block.end);
+    let lexed: Token[] | null = null;
+    if (exceedsLimits(src) === null) {
+      try {
+        lexed = new Lexer({ gfm: true }).lex(src) as Token[];
+      } catch {
+        lexed = null;
+      }
+    }
+    // Offsets are summed from the tokens' sources: only tokens that cover the block exactly may stand for it.
+    if (lexed && lexed.reduce((n, t) => n + t.raw.length, 0) === src.length) tokens.push(...lexed);
+    else tokens.push(asText(src));
+    pos = block.end;
+  }
+  if (pos < body.length) tokens.push(asText(body.slice(pos)));
+  return tokens;
 }
 
 /** All images of a post: the featured image first (when set), then the body's in order. */
