@@ -11,7 +11,8 @@ export function modelConfig(env: NodeJS.ProcessEnv = process.env): { seeds: numb
     weights[kind as OperationKind] = 0;
   }
   const steps = Number(env['STEPS'] ?? 200);
-  const list = env['SEED'] ?? env['SEEDS'] ?? '1,2,3';
+  // CI runs two seeds (about 2 and 4 minutes); seed 2 also passes but takes 15 (SEEDS=1,2,3 runs all three).
+  const list = env['SEED'] ?? env['SEEDS'] ?? '1,3';
   const seeds = list.split(',').map((s) => Number(s.trim()));
   if (!Number.isInteger(steps) || steps < 1) throw new Error(`STEPS muss eine positive ganze Zahl sein, nicht „${env['STEPS']}“`);
   if (seeds.some((s) => !Number.isInteger(s))) throw new Error(`SEED/SEEDS müssen ganze Zahlen sein, nicht „${list}“`);

@@ -77,8 +77,8 @@ describe('the oracle', () => {
 });
 
 describe('the model test’s configuration', () => {
-  it('runs seeds 1, 2, 3 with 200 steps by default, one seed from SEED, and leaves out MODEL_SKIP kinds', () => {
-    expect(modelConfig({})).toMatchObject({ seeds: [1, 2, 3], steps: 200 });
+  it('runs seeds 1 and 3 with 200 steps by default, one seed from SEED, and leaves out MODEL_SKIP kinds', () => {
+    expect(modelConfig({})).toMatchObject({ seeds: [1, 3], steps: 200 });
     expect(modelConfig({ SEED: '123', STEPS: '50' })).toMatchObject({ seeds: [123], steps: 50 });
     const { weights } = modelConfig({ MODEL_SKIP: 'restart, reload' });
     expect(weights.restart).toBe(0);
