@@ -38,11 +38,19 @@ export function useRecovery(session: RecoverySession, onError: (e: AppError) => 
 
   useEffect(() => {
     let cancelled = false;
-    void collectEntries().then((found) => {
-      if (!cancelled) setEntries(found);
-    });
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    // A host that is just starting again may not answer the first calls: ask again for a while rather than
+    // decide that nothing needs recovering.
+    const attempt = (left: number) =>
+      void collectEntries().then(({ entries: found, complete }) => {
+        if (cancelled) return;
+        setEntries(found);
+        if (!complete && left > 0) timer = setTimeout(() => attempt(left - 1), RETRY_MS);
+      });
+    attempt(RETRIES);
     return () => {
       cancelled = true;
+      if (timer !== null) clearTimeout(timer);
     };
   }, []);
 
@@ -74,9 +82,16 @@ export function useRecovery(session: RecoverySession, onError: (e: AppError) => 
   return { entries, restore, discard: forget, later };
 }
 
-/** Main's journal and this browser's mirror, one entry per post (the newer wins), only texts unlike the disk. */
-async function collectEntries(): Promise<RecoveryEntry[]> {
+const RETRY_MS = 1000;
+const RETRIES = 15;
+
+/**
+ * Main's journal and this browser's mirror, one entry per post (the newer wins), only texts unlike the disk;
+ * `complete` is false while main could not be asked about everything.
+ */
+async function collectEntries(): Promise<{ entries: RecoveryEntry[]; complete: boolean }> {
   const listed = await api.listRecovery();
+  let complete = listed.ok;
   const byId = new Map<string, RecoveryEntry>();
   if (listed.ok) for (const e of listed.value) byId.set(e.id, e);
   for (const mirrored of readMirroredRecovery()) {
@@ -84,13 +99,16 @@ async function collectEntries(): Promise<RecoveryEntry[]> {
     if (known && known.savedMs >= mirrored.savedMs) continue;
     const opened = await api.openPost(mirrored.id);
     const diskText = opened.ok ? opened.value.text : opened.error.code === 'not-found' ? null : undefined;
-    // Main unreachable again: keep the mirror for the next start rather than guess.
-    if (diskText === undefined) continue;
+    // Main unreachable again: keep the mirror and ask again rather than guess.
+    if (diskText === undefined) {
+      complete = false;
+      continue;
+    }
     if (diskText === mirrored.text) {
       forgetMirroredRecovery(mirrored.id);
       continue;
     }
     byId.set(mirrored.id, { ...mirrored, diskText });
   }
-  return [...byId.values()].sort((a, b) => b.savedMs - a.savedMs);
+  return { entries: [...byId.values()].sort((a, b) => b.savedMs - a.savedMs), complete };
 }
