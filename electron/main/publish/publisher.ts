@@ -3,6 +3,7 @@ import type { ImageCredit } from '../../common/model/attribution.js';
 import type { PostFields } from '../../common/model/post.js';
 import type { PublishedMedia, PublishRecord } from '../../common/markdown/front-matter-publish.js';
 import type { HttpClient } from '../http/http-client.js';
+import type { RemotePostSource } from '../import/remote-source.js';
 
 /**
  * One interface for every kind of blog (WordPress now; Ghost, Micropub, XML-RPC later). The publish service
@@ -22,6 +23,8 @@ export interface Publisher {
   publish(request: PublishRequest): Promise<PublishResult>;
   /** The post as it is online, to keep a copy before overwriting it. */
   fetchOnline(target: PublishTarget, remoteId: string): Promise<OnlinePost>;
+  /** Lists and fetches the blog's posts for „Beiträge holen“; absent when the kind cannot be imported from. */
+  readonly importer?: RemotePostSource;
 }
 
 /** What discovery found out about a blog. */
