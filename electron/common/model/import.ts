@@ -106,3 +106,22 @@ export const importJobSchema = z.object({
   message: z.string().nullable(),
 });
 export type ImportJob = z.infer<typeof importJobSchema>;
+
+export const importJobIdSchema = z.string().regex(/^[a-z0-9-]{1,64}$/);
+
+/** A chosen export file, named by its token. */
+export const importFileSchema = z.object({
+  fileToken: importFileTokenSchema,
+  /** The file's name without its folder, to show. */
+  name: z.string().max(1000),
+  size: z.number().int().nonnegative(),
+  /** The blog the export came from (its `<link>`), when the head of the file says so. */
+  site: z.string().max(2000).nullable(),
+});
+export type ImportFile = z.infer<typeof importFileSchema>;
+
+/** The web host has no open dialog: the browser sends the chosen file's bytes. */
+export const importFileUploadSchema = z.object({
+  name: z.string().min(1).max(1000),
+  bytes: z.instanceof(Uint8Array, { message: 'Keine Dateidaten' }),
+});
