@@ -1,41 +1,21 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, EVENTS } from '../../../electron/common/ipc/channels.js';
 import { contract, eventContract, type Channel } from '../../../electron/common/ipc/contract.js';
 import { ERROR_CODES, KladdeError, type Result } from '../../../electron/common/result.js';
 import { createDispatcher, type Dispatch, type Handlers } from '../../../electron/main/ipc/dispatch.js';
-import { Services } from '../../../electron/main/services.js';
+import { useTestServices } from '../../support/services.js';
 
-const SLOW = 60_000;
 const SECRET = 'GEHEIM-4711-passwort';
 
-let dir: string;
-let services: Services;
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'kladde-surface-'));
-  services = new Services({
-    configDir: path.join(dir, 'config'),
-    libraryPath: path.join(dir, 'Bibliothek'),
-    transport: 'web',
-    version: '0.0.0-test',
-    systemLanguage: 'de-DE',
-  });
-  await services.start();
-}, SLOW);
-
-afterAll(async () => {
-  await services?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
+const t = useTestServices('surface');
 
 const sorted = (xs: readonly string[]) => [...xs].sort();
 
 describe('the IPC surface is one set of names', () => {
   it('CHANNELS = contract keys = handler keys', () => {
-    const handlers = services.handlers();
+    const handlers = t.services.handlers();
     expect(new Set(CHANNELS).size).toBe(CHANNELS.length);
     expect(sorted(CHANNELS)).toEqual(sorted(Object.keys(contract)));
     expect(sorted(Object.keys(handlers))).toEqual(sorted(Object.keys(contract)));
@@ -59,7 +39,7 @@ describe('the IPC surface is one set of names', () => {
 describe('the real handlers answer as the contract says', () => {
   let dispatch: Dispatch;
   beforeAll(() => {
-    dispatch = createDispatcher(services.handlers());
+    dispatch = createDispatcher(t.services.handlers());
   });
 
   async function call<C extends Channel>(channel: C, ...args: unknown[]): Promise<unknown> {
@@ -100,7 +80,7 @@ describe('the real handlers answer as the contract says', () => {
     await call('writeRecovery', created.id, { text, baseVersion: created.version });
     await call('savePost', created.id, { text, baseVersion: created.version, force: false });
     // Gone already before any listing could tidy it up.
-    expect(await readdir(path.join(dir, 'Bibliothek', '.kladde', 'wiederherstellung'))).toEqual([]);
+    expect(await readdir(path.join(t.dir, 'Bibliothek', '.kladde', 'wiederherstellung'))).toEqual([]);
   });
 });
 

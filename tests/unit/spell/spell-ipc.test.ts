@@ -1,37 +1,16 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../../electron/common/ipc/channels.js';
 import { spellCheckResultSchema, spellSuggestResultSchema, spellWordResultSchema } from '../../../electron/common/model/spell.js';
 import type { Result } from '../../../electron/common/result.js';
-import { createDispatcher, type Dispatch } from '../../../electron/main/ipc/dispatch.js';
-import { Services } from '../../../electron/main/services.js';
+import { useTestServices } from '../../support/services.js';
 
 const SLOW = 60_000;
 
 /** The spell channels as the renderer reaches them: through the same dispatcher Electron's IPC and the web host use. */
 describe('spell channels through the dispatcher', () => {
-  let dir: string;
-  let services: Services;
-  let dispatch: Dispatch;
-
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'kladde-spell-ipc-'));
-    services = new Services({
-      configDir: path.join(dir, 'config'),
-      libraryPath: path.join(dir, 'Bibliothek'),
-      transport: 'web',
-      version: '0.0.0-test',
-      systemLanguage: 'de-DE',
-    });
-    await services.start();
-    dispatch = createDispatcher(services.handlers());
-  }, SLOW);
-  afterAll(async () => {
-    await services.stop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const t = useTestServices('spell-ipc');
 
   function value(result: Result<unknown>): unknown {
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -45,25 +24,25 @@ describe('spell channels through the dispatcher', () => {
   it('checks, suggests, adds to the library’s word list and ignores', async () => {
     // „Kladde“ and „Markdown“ come with a new library's word list; „Kladdeblog“ does not.
     const text = 'Kladde und Markdown: Kladdeblog hat einen Rechtschreibfeler und ein Ignorierwortt.';
-    const checked = spellCheckResultSchema.parse(value(await dispatch('spellCheck', [{ lang: 'de', text }])));
+    const checked = spellCheckResultSchema.parse(value(await t.dispatch('spellCheck', [{ lang: 'de', text }])));
     expect(checked.misspelled.map((m) => m.word)).toEqual(['Kladdeblog', 'Rechtschreibfeler', 'Ignorierwortt']);
 
-    const suggested = spellSuggestResultSchema.parse(value(await dispatch('spellSuggest', [{ lang: 'de', word: 'Rechtschreibfeler' }])));
+    const suggested = spellSuggestResultSchema.parse(value(await t.dispatch('spellSuggest', [{ lang: 'de', word: 'Rechtschreibfeler' }])));
     expect(suggested.suggestions).toContain('Rechtschreibfehler');
 
-    expect(spellWordResultSchema.parse(value(await dispatch('spellAddWord', ['Kladdeblog'])))).toEqual({ word: 'Kladdeblog', changed: true });
-    const words = (await readFile(path.join(dir, 'Bibliothek', '.kladde', 'woerterbuch.txt'), 'utf8')).split('\n');
+    expect(spellWordResultSchema.parse(value(await t.dispatch('spellAddWord', ['Kladdeblog'])))).toEqual({ word: 'Kladdeblog', changed: true });
+    const words = (await readFile(path.join(t.dir, 'Bibliothek', '.kladde', 'woerterbuch.txt'), 'utf8')).split('\n');
     expect(words).toEqual(expect.arrayContaining(['Kladde', 'Markdown', 'Kladdeblog']));
     expect(words.at(-2)).toBe('Kladdeblog');
-    value(await dispatch('spellIgnoreWord', ['Ignorierwortt']));
+    value(await t.dispatch('spellIgnoreWord', ['Ignorierwortt']));
 
-    const again = spellCheckResultSchema.parse(value(await dispatch('spellCheck', [{ lang: 'de', text }])));
+    const again = spellCheckResultSchema.parse(value(await t.dispatch('spellCheck', [{ lang: 'de', text }])));
     expect(again.misspelled.map((m) => m.word)).toEqual(['Rechtschreibfeler']);
   }, SLOW);
 
   it('finds nothing to underline in a new library’s welcome post', async () => {
-    const post = value(await dispatch('openPost', ['willkommen-in-kladde'])) as { text: string };
-    const checked = spellCheckResultSchema.parse(value(await dispatch('spellCheck', [{ lang: 'de', text: post.text }])));
+    const post = value(await t.dispatch('openPost', ['willkommen-in-kladde'])) as { text: string };
+    const checked = spellCheckResultSchema.parse(value(await t.dispatch('spellCheck', [{ lang: 'de', text: post.text }])));
     expect(checked.misspelled.map((m) => m.word)).toEqual([]);
   }, SLOW);
 
@@ -82,7 +61,7 @@ describe('spell channels through the dispatcher', () => {
       ['spellIgnoreWord', [42]],
     ];
     for (const [channel, args] of bad) {
-      const result = await dispatch(channel, args);
+      const result = await t.dispatch(channel, args);
       expect(result.ok, channel).toBe(false);
       if (!result.ok) expect(result.error.code).toBe('invalid-input');
     }
