@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FrontMatterParse, FieldPatch } from '../../electron/common/markdown/front-matter';
 import { POST_STATUSES, slugSchema, type PostStatus } from '../../electron/common/model/post';
-import { slugify } from '../../electron/common/text/slug';
+import { slugFollowsTitle, slugify } from '../../electron/common/text/slug';
 import { useI18n } from '../i18n/i18n';
 import { ChipInput } from './ChipInput';
 import { DateField } from './DateField';
@@ -43,8 +43,7 @@ export function FieldsPanel({ parsed, onPatch, onSlugSettled, images, terms, lan
 
   const setTitle = (title: string) => {
     // The slug follows the title until the user edits the slug by hand.
-    const follows = f.slug === '' || f.slug === slugify(f.title);
-    onPatch(follows ? { title, slug: slugify(title) } : { title });
+    onPatch(slugFollowsTitle(f.slug, f.title) ? { title, slug: slugify(title) } : { title });
   };
 
   return (

@@ -76,7 +76,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
     }),
     [store],
   );
-  const recovery = useRecovery(recoverySession, showError);
+  const recovery = useRecovery(recoverySession, showError, (text) => setNote(text));
   const id = usePostSelector(store, selectId);
   const lang = usePostSelector(store, selectLang);
   const files = usePostFiles(id);

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RecoveryEntry } from '../../electron/common/model/recovery';
-import type { AppError } from '../../electron/common/result';
+import type { AppError, Result } from '../../electron/common/result';
 import { installCloseHandshake } from '../document/close-handshake';
 import { forgetMirroredRecovery, journalUnsavedText, readMirroredRecovery, type RecoverySource } from '../document/recovery-journal';
 import { api } from '../lib/api';
+import { useI18n } from '../i18n/i18n';
 
 /** What recovery needs of the open post; the post-document store offers it. */
 export interface RecoverySession {
@@ -20,7 +21,8 @@ export interface RecoverySession {
  * collects what an earlier run left unsaved (main's journal, plus this tab's localStorage mirror in a browser)
  * for the recovery dialog.
  */
-export function useRecovery(session: RecoverySession, onError: (e: AppError) => void) {
+export function useRecovery(session: RecoverySession, onError: (e: AppError) => void, onNote: (text: string) => void) {
+  const { t } = useI18n();
   const [entries, setEntries] = useState<RecoveryEntry[]>([]);
   const latest = useRef(session);
   latest.current = session;
@@ -65,8 +67,17 @@ export function useRecovery(session: RecoverySession, onError: (e: AppError) => 
       if (entry.diskText === null) {
         // The post is gone from the library: write it anew with the recovered text, then open it.
         const saved = await api.savePost(entry.id, { text: entry.text, baseVersion: entry.baseVersion, force: true });
-        if (!saved.ok) return onError(saved.error);
-        await latest.current.openWithText(entry.id, entry.text);
+        if (!saved.ok) {
+          // Its place is taken (a file where the folder was, a folder that cannot be written): a new post keeps
+          // the text, so the dialog does not come back with the same failure at every start.
+          const elsewhere = await restoreAsNewPost(entry);
+          if (!elsewhere.ok) return onError(elsewhere.error);
+          await api.discardRecovery(entry.id);
+          await latest.current.openWithText(elsewhere.value, entry.text);
+          onNote(t('recovery.restoredElsewhere', { folder: elsewhere.value }));
+        } else {
+          await latest.current.openWithText(entry.id, entry.text);
+        }
       } else {
         await latest.current.openWithText(entry.id, entry.text);
       }
@@ -74,12 +85,21 @@ export function useRecovery(session: RecoverySession, onError: (e: AppError) => 
       forgetMirroredRecovery(entry.id);
       setEntries((list) => list.filter((e) => e.id !== entry.id));
     },
-    [onError],
+    [onError, onNote, t],
   );
 
   const later = useCallback(() => setEntries([]), []);
 
   return { entries, restore, discard: forget, later };
+}
+
+/** Writes a recovered text into a new post (a new folder beside the blocked one); resolves with its id. */
+async function restoreAsNewPost(entry: RecoveryEntry): Promise<Result<string>> {
+  // Named after the old folder, the new one lands beside it (`name-2`); the text keeps its own title.
+  const created = await api.createPost({ title: entry.id });
+  if (!created.ok) return created;
+  const saved = await api.savePost(created.value.id, { text: entry.text, baseVersion: created.value.version, force: true });
+  return saved.ok ? { ok: true, value: created.value.id } : saved;
 }
 
 const RETRY_MS = 1000;

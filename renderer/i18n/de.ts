@@ -289,6 +289,7 @@ export const de = {
   'recovery.postGone': 'Der Beitrag fehlt in der Bibliothek; Wiederherstellen legt ihn wieder an.',
   'recovery.skipped': '… {count} unveränderte Zeilen',
   'recovery.diff': 'Unterschied zur gespeicherten Fassung',
+  'recovery.restoredElsewhere': 'Der alte Ort des Beitrags ist belegt; der Text steht jetzt im neuen Ordner „{folder}“.',
   'recovery.restoreFailed': 'Der Text konnte nicht wiederhergestellt werden: {message}',
   'leave.title': 'Beitrag nicht gespeichert',
   'leave.failed': 'Dein Text konnte nicht gespeichert werden: {message}',

@@ -291,6 +291,7 @@ export const en: Record<MessageKey, string> = {
   'recovery.postGone': 'The post is missing from the library; restoring creates it again.',
   'recovery.skipped': '… {count} unchanged lines',
   'recovery.diff': 'Difference from the saved version',
+  'recovery.restoredElsewhere': 'The post’s old place is taken; the text is now in the new folder “{folder}”.',
   'recovery.restoreFailed': 'The text could not be restored: {message}',
   'leave.title': 'Post not saved',
   'leave.failed': 'Your text could not be saved: {message}',

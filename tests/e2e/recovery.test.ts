@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -77,7 +77,7 @@ describe('nothing typed is lost', () => {
     await page.reload();
     expect(asked).toEqual(['beforeunload']);
     const dialog = page.getByRole('dialog', { name: 'Nicht gespeicherter Text gefunden' });
-    await dialog.waitFor();
+    await dialog.waitFor({ timeout: 25_000 }).catch(async (e: unknown) => { await page.screenshot({ path: '/tmp/rec-fail.png' }); console.log('ERRS', JSON.stringify(pageErrors), (await journalTexts()).length, await page.evaluate(() => Object.keys(localStorage))); throw e; });
     const entry = dialog.locator('[data-recovery-id="neuer-beitrag"]');
     await expect.poll(() => entry.locator('.recovery-age').textContent()).toMatch(/gerade eben|vor \d+ Minute/);
     await expect.poll(() => entry.locator('.diff-added').first().textContent()).toContain('Satz 1: Grüße aus Köln');
@@ -139,5 +139,42 @@ describe('nothing typed is lost', () => {
     await page.keyboard.type(' Nach dem Neustart.');
     await expect.poll(() => readFile(file, 'utf8'), { timeout: 10_000 }).toContain('Nach dem Neustart.');
     await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 5000 }).toBe('Gespeichert');
+  });
+
+  it('restores into a new folder when a file now stands where the post’s folder was, and does not ask again', async () => {
+    const running = kladde;
+    if (!running) throw new Error('Kladde läuft nicht');
+    await page.getByRole('button', { name: '+ Neuer Beitrag' }).click();
+    await expect.poll(() => page.locator('#f-slug').inputValue()).toBe('neuer-beitrag-2');
+    await page.locator('.title-input').fill('Platz belegt');
+    await expect.poll(() => page.locator('#f-slug').inputValue()).toBe('platz-belegt');
+    await page.locator('.cm-content').click();
+    await expect.poll(() => readdir(library), { timeout: 10_000 }).toContain('platz-belegt');
+    await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 10_000 }).toBe('Gespeichert');
+    await page.route('**/api/savePost', (route) => route.abort());
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Nur im Journal.');
+    await expect.poll(journalTexts, { timeout: 10_000 }).toContain('Nur im Journal.');
+    await running.kill();
+    // Another program puts a file where the folder was: the post is gone and its place is taken.
+    await rm(path.join(library, 'platz-belegt'), { recursive: true, force: true });
+    await writeFile(path.join(library, 'platz-belegt'), 'keine Ordner hier');
+    kladde = await startKladdeProcess({ library, config });
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.reload();
+    await page.unroute('**/api/savePost');
+    const dialog = page.getByRole('dialog', { name: 'Nicht gespeicherter Text gefunden' });
+    await dialog.waitFor();
+    await dialog.locator('[data-recovery-id="platz-belegt"]').getByRole('button', { name: 'Wiederherstellen' }).click();
+    const moved = path.join(library, 'platz-belegt-2', 'index.md');
+    await expect.poll(() => readFile(moved, 'utf8').catch(() => ''), { timeout: 10_000 }).toContain('Nur im Journal.');
+    expect(await readFile(moved, 'utf8')).toContain('title: Platz belegt');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'platz-belegt-2' }).count()).toBeGreaterThan(0);
+    // Nothing is left to offer: the next start shows no dialog.
+    await expect.poll(journalTexts, { timeout: 10_000 }).not.toContain('Nur im Journal.');
+    await page.reload();
+    await page.locator('.cm-content').waitFor();
+    await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kladde-recovery:')))).toEqual([]);
+    expect(await dialog.count()).toBe(0);
   });
 });

@@ -308,3 +308,16 @@ export function sanitizeTitleWithDashes(title: string): string {
 export function slugify(title: string): string {
   return sanitizeTitleWithDashes(removeAccents(title));
 }
+
+/**
+ * Whether a slug still follows its title, so a new title may bring a new slug: it is empty, made from the title,
+ * or made from it with the suffix the library adds to keep folders apart (`neuer-beitrag-2` for a second
+ * „Neuer Beitrag“). A slug the writer typed differs and stays.
+ */
+export function slugFollowsTitle(slug: string, title: string): boolean {
+  if (slug === '') return true;
+  const made = slugify(title);
+  if (slug === made) return true;
+  const suffixed = /^(.+)-([2-9]|[1-9]\d+)$/.exec(slug);
+  return suffixed !== null && suffixed[1] === made;
+}

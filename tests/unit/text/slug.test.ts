@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phpStripTags, removeAccents, slugify } from '../../../electron/common/text/slug.js';
+import { phpStripTags, removeAccents, slugFollowsTitle, slugify } from '../../../electron/common/text/slug.js';
 
 /**
  * Slugs the real WordPress 6.1.9 (de_DE) generated for posts published with only a title, collected through its
@@ -127,5 +127,21 @@ describe('phpStripTags', () => {
     ['a\0b', 'ab'],
   ])('%j → %j', (input, expected) => {
     expect(phpStripTags(input)).toBe(expected);
+  });
+});
+
+describe('slugFollowsTitle', () => {
+  it('follows while empty, made from the title, or made from it with the library’s folder suffix', () => {
+    expect(slugFollowsTitle('', 'Neuer Beitrag')).toBe(true);
+    expect(slugFollowsTitle('neuer-beitrag', 'Neuer Beitrag')).toBe(true);
+    expect(slugFollowsTitle('neuer-beitrag-2', 'Neuer Beitrag')).toBe(true);
+    expect(slugFollowsTitle('neuer-beitrag-17', 'Neuer Beitrag')).toBe(true);
+  });
+
+  it('stays when the writer typed it', () => {
+    expect(slugFollowsTitle('mein-eigener', 'Neuer Beitrag')).toBe(false);
+    expect(slugFollowsTitle('neuer-beitrag-1', 'Neuer Beitrag')).toBe(false);
+    expect(slugFollowsTitle('neuer-beitrag-02', 'Neuer Beitrag')).toBe(false);
+    expect(slugFollowsTitle('top-10', 'Top 10 Bücher')).toBe(false);
   });
 });
