@@ -9,7 +9,7 @@ import { EXIT, type ExitCode } from '../exit-codes.js';
 import { line, note, writeJson } from '../format.js';
 import { helpText } from '../help.js';
 import type { CliImportRequest, ImportRunner } from '../import-runner.js';
-import { say, type CliLanguage } from '../messages.js';
+import { say, sayCount, type CliLanguage } from '../messages.js';
 import { findBlog, openPublishing } from '../publishing.js';
 
 /** The lines for one imported post: what happened to it, and what to do about it where there is something. */
@@ -71,7 +71,7 @@ export async function runImport(ctx: CliContext, runner: ImportRunner, request: 
     writeJson(ctx, { ok: code === EXIT.ok, job });
     return code;
   }
-  if (job.state === 'cancelled') line(ctx, say(ctx.lang, 'import.cancelled', { done: job.done }));
+  if (job.state === 'cancelled') line(ctx, sayCount(ctx.lang, 'import.cancelled', job.done));
   else if (job.state === 'failed') line(ctx, say(ctx.lang, 'import.failedWhole', { message: job.message ?? '' }));
   else line(ctx, summaryLine(job, ctx.lang));
   return code;
