@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readFile, realpath, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,7 +48,8 @@ describe('packaging with electron-builder', () => {
     temp = await mkdtemp(path.join(os.tmpdir(), 'kladde-pack-'));
     const standIn = path.join(temp, 'electron-dist');
     await run('mkdir', ['-p', standIn]);
-    await writeFile(path.join(standIn, 'electron'), '#!/bin/sh\n');
+    // Says how it was started, so the packed `kladde` launcher can be checked (main is driven in plain Node below).
+    await writeFile(path.join(standIn, 'electron'), '#!/bin/sh\necho "ELECTRON_RUN_AS_NODE=$ELECTRON_RUN_AS_NODE $*"\n');
     await chmod(path.join(standIn, 'electron'), 0o755);
     await writeFile(path.join(standIn, 'version'), '45.5.0');
     const out = path.join(temp, 'release');
@@ -70,7 +71,15 @@ describe('packaging with electron-builder', () => {
       expect(existsSync(file), launcher).toBe(true);
       expect(await readFile(file, 'utf8')).toContain('ELECTRON_RUN_AS_NODE=1');
     }
-    expect((await stat(path.join(out, 'linux-unpacked/resources/cli/kladde'))).mode & 0o111).not.toBe(0);
+    const launcher = path.join(out, 'linux-unpacked/resources/cli/kladde');
+    expect((await stat(launcher)).mode & 0o111).not.toBe(0);
+    // Linked into the PATH, it still finds the app's executable and hands it the CLI bundle and the arguments.
+    const linked = path.join(temp, 'bin', 'kladde');
+    await mkdir(path.dirname(linked), { recursive: true });
+    await symlink(launcher, linked);
+    const started = await run(linked, ['check', '--json']);
+    const resources = await realpath(path.join(out, 'linux-unpacked/resources'));
+    expect(started.stdout).toBe(`ELECTRON_RUN_AS_NODE=1 ${resources}/cli/../app.asar/dist/cli/kladde.js check --json\n`);
     packedAsar = asar;
   }, 120_000);
 
