@@ -291,10 +291,11 @@ export class PublishService {
     // Markdown cannot hold kept raw. Images keep their addresses on the blog, so nothing is downloaded.
     const local = parseFrontMatter(text);
     const lang = local.ok && local.fields.lang ? local.fields.lang : 'de';
-    const created = await this.deps.posts.create(`${htmlText(online.title) || 'Beitrag'} (online)`);
-    const createdFields = parseFrontMatter(created.text);
+    // The blog's title may hold entities (`&amp;`): decoded once, by the conversion.
+    const title = `${htmlText(online.title) === '' ? 'Beitrag' : online.title} (online)`;
+    const created = await this.deps.posts.create(htmlText(title));
     const imported = importPost({
-      title: createdFields.ok ? createdFields.fields.title : `${online.title} (online)`,
+      title,
       slug: created.id,
       date: online.date,
       // A copy to compare and merge by hand, never something that goes online as it is.

@@ -133,7 +133,7 @@ describe('downloadOnlineCopy', () => {
       '<!-- /wp:paragraph -->',
     ].join('\n');
     const publishing = await setUp(
-      { title: 'Tea', content, excerpt: '', slug: 'tea', date: '2024-05-01T10:00:00', status: 'draft', link: 'https://blog.example/?p=7' },
+      { title: 'Tea &lt;b&gt; &amp; cake', content, excerpt: '', slug: 'tea', date: '2024-05-01T10:00:00', status: 'draft', link: 'https://blog.example/?p=7' },
       'en',
     );
     const copy = await publishing.service.downloadOnlineCopy('kaffee', 'blog-example');
@@ -141,6 +141,8 @@ describe('downloadOnlineCopy', () => {
     expect(copy.text).toContain(`![Tee](<${address}>)`);
     expect(copy.text).toContain('Tea time.');
     expect(copy.text).toContain('lang: en');
+    const fields = parseFrontMatter(copy.text);
+    expect(fields.ok && fields.fields.title).toBe('Tea <b> & cake (online)');
     const credit = readImages(copy.text).images[address];
     expect(credit).toMatchObject({ author: 'Max Muster', license: 'cc-by-4.0' });
   });
