@@ -1,5 +1,6 @@
 import type { ImportJob } from '../common/model/import.js';
 import type { FetchLike } from '../main/http/http-client.js';
+import { Services } from '../main/services.js';
 
 /**
  * What `kladde import` asks for. Like the app's `ImportRequest`, except that an export file is named by its path
@@ -47,16 +48,39 @@ export interface ImportRunnerSetup {
 /** Opens the import for one run of `kladde import`; null when this build has none. */
 export type ImportRunnerFactory = (setup: ImportRunnerSetup) => Promise<ImportRunner | null>;
 
+/** How the Services container imports; the one line the coordinator fills in (see {@link serviceImportRunner}). */
+export type ServicesImport = (services: Services, request: CliImportRequest, onProgress: (job: ImportJob) => void, signal: AbortSignal) => Promise<ImportJob>;
+
 /**
- * The real import: the ImportService that the app's „Beiträge holen“ uses, on the same Services container.
- *
- * COORDINATOR — wiring (once branch imp-service is merged): replace the body with
- * ```ts
- * const services = new Services({ configDir: setup.configDir, libraryPath: setup.libraryPath, transport: 'web',
- *   version: '0.0.0', systemLanguage: 'de', log: setup.log, ...(setup.fetch ? { fetch: setup.fetch } : {}) });
- * await services.start();
- * return { run: (request, onProgress, signal) => services.<importFunction>(request, onProgress, signal), close: () => services.stop() };
- * ```
- * (`Services` from '../main/services.js'; map `CliImportRequest` onto the service's request if its shape differs.)
+ * A runner on the app's Services container (the same ImportService „Beiträge holen“ uses), started on the library
+ * and the command line's config folder, stopped by `close`.
  */
-export const serviceImportRunner: ImportRunnerFactory = async () => null;
+export async function servicesImportRunner(setup: ImportRunnerSetup, importWith: ServicesImport): Promise<ImportRunner> {
+  const services = new Services({
+    configDir: setup.configDir,
+    libraryPath: setup.libraryPath,
+    transport: 'web',
+    version: '0.0.0',
+    systemLanguage: 'de',
+    log: setup.log,
+    ...(setup.fetch ? { fetch: setup.fetch } : {}),
+  });
+  await services.start();
+  return {
+    run: (request, onProgress, signal) => importWith(services, request, onProgress, signal),
+    close: () => services.stop(),
+  };
+}
+
+/**
+ * The real import for `kladde import`.
+ *
+ * COORDINATOR — wiring, once branch imp-service is merged: replace `null` below with the call of the service's
+ * import function, e.g. `(services, request, onProgress, signal) => services.importPosts(request, onProgress, signal)`
+ * (map `CliImportRequest` onto the service's request there if its shape differs). Then replace the case „says that
+ * importing is not wired up yet“ in tests/unit/cli/commands.test.ts with a real WXR import.
+ */
+const IMPORT_WITH: ServicesImport | null = null;
+
+export const serviceImportRunner: ImportRunnerFactory = (setup) =>
+  IMPORT_WITH === null ? Promise.resolve(null) : servicesImportRunner(setup, IMPORT_WITH);

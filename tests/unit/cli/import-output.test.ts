@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportItemResult, ImportJob } from '../../../electron/common/model/import.js';
-import type { CliImportRequest, ImportRunner } from '../../../electron/cli/import-runner.js';
+import { servicesImportRunner, type CliImportRequest, type ImportRunner } from '../../../electron/cli/import-runner.js';
 import type { CliIo } from '../../../electron/cli/io.js';
 import { runCli } from '../../../electron/cli/run.js';
 
@@ -139,6 +139,30 @@ describe('kladde import output', () => {
     expect(await running).toBe(3);
     expect(io.stdout).toBe('[1/5] new: Hallo Welt → hallo-welt/\nCancelled after 1 post; what was fetched stays in the library.\n');
     expect(io.stderr).toContain('Cancelling … (Ctrl+C again quits at once)');
+  });
+
+  it('runs on the app’s Services container, started on the library given, and stops it afterwards', async () => {
+    const io = captureIo();
+    const library = path.join(base, 'b5');
+    const roots: string[] = [];
+    let stopped = false;
+    const code = await runCli(['import', exportFile, '--library', library, '--config', path.join(base, 'config')], io, {
+      importRunner: async (setup) => {
+        const runner = await servicesImportRunner(setup, async (services, request) => {
+          roots.push(services.posts.root);
+          // A post written the way the import service will write one: through the real post store.
+          const created = await services.posts.create('Aus dem Export');
+          expect(request.kind).toBe('wxr');
+          return { jobId: 'job-2', state: 'done', done: 1, total: 1, current: null, message: null, results: [item('21', 'Aus dem Export', 'created', { postId: created.id })] };
+        });
+        return { ...runner, close: () => runner.close().then(() => void (stopped = true)) };
+      },
+    });
+    expect(code).toBe(0);
+    expect(roots).toEqual([library]);
+    expect(stopped).toBe(true);
+    expect(io.stdout).toContain('[1/1] neu: Aus dem Export → aus-dem-export/');
+    expect(io.stdout).toContain('Fertig: 1 neu, 0 aktualisiert, 0 unverändert, 0 übersprungen, 0 fehlgeschlagen.');
   });
 
   it('asks which posts of a blog to fetch (--all or --post), exit code 2', async () => {
