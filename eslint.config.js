@@ -129,6 +129,17 @@ export default tseslint.config(
     },
   },
   {
+    // The command line: main's services in plain Node, like the web host — never electron, never the renderer.
+    files: ['electron/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [...banElectron, ...banMarked], patterns: [patterns(['**/renderer/**', '**/preload/**', '**/web/**'], 'die Kommandozeile nutzt nur common und die Dienste von main')] },
+      ],
+      'no-restricted-globals': ['error', { name: 'fetch', message: msg('fetch nur im HTTP-Helfer von main') }],
+    },
+  },
+  {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: {
       'no-restricted-imports': [

@@ -282,6 +282,16 @@ describe('publishing to a real WordPress', () => {
     const copy = await kladde.call<{ id: string; text: string }>('downloadOnlineCopy', 'social-media', blog.id);
     expect(copy.text).toContain('Online geändert (online)');
     expect(copy.text).toContain('Viele Grüße, Rike (bearbeitet)');
+    // Through the import conversion: Markdown with fields and credits, not the blog's block markup.
+    // What Markdown holds is Markdown (what it cannot, like the featured credit's styled line, stays a raw section).
+    expect(copy.text).toMatch(/^Social Media ist „unvergleichlich“/m);
+    expect(copy.text).not.toMatch(/<!-- wp:(paragraph|heading|list|quote|image) -->/);
+    expect(copy.text).toContain('## Warum überhaupt?');
+    expect(copy.text).toContain('- Erstens: Größe');
+    expect(copy.text).toMatch(/^status: draft$/m);
+    const credits = Object.entries(readImages(copy.text).images);
+    // The image keeps its address on the blog (nothing downloaded), its credit parsed back from the caption.
+    expect(credits).toContainEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/.*grafik.*\.png$/), expect.objectContaining({ author: 'Anna Beispiel', license: 'cc-by-4.0' })]);
 
     const overwritten = await kladde.call<PublishOutcome>('retryJob', outcome.jobId, { onConflict: 'overwrite' });
     expect(overwritten).toMatchObject({ status: 'done', remoteId: postId });

@@ -18,10 +18,12 @@ import type {
 import type { OpenedPost } from '../../common/model/post.js';
 import { slugSchema } from '../../common/model/post.js';
 import { formatCaption, formatCredit, type CreditFormatOptions } from '../../common/markdown/credits.js';
-import { parseFrontMatter, updateFrontMatter } from '../../common/markdown/front-matter.js';
+import { parseFrontMatter } from '../../common/markdown/front-matter.js';
 import { readImages } from '../../common/markdown/front-matter-images.js';
 import { readPublishState, setPublishRecord, type PublishedMedia, type PublishRecord } from '../../common/markdown/front-matter-publish.js';
 import { postProblems } from '../../common/markdown/image-problems.js';
+import { htmlText, importPost } from '../../common/markdown/import-post.js';
+import { withRemoteImageAddresses } from '../../common/markdown/remote-image-addresses.js';
 import { findImageReferences, imageKey, isLocalImage } from '../../common/markdown/image-refs.js';
 import { renderPost, type RenderOptions } from '../../common/markdown/render.js';
 import { KladdeError } from '../../common/result.js';
@@ -285,10 +287,26 @@ export class PublishService {
     } catch (error) {
       throw asKladdeError(error);
     }
-    // The body stays as the blog stores it (block markup is HTML, which Markdown keeps as it is).
-    const created = await this.deps.posts.create(`${online.title || 'Beitrag'} (online)`);
-    const withFields = updateFrontMatter(created.text, { date: online.date, excerpt: online.excerpt, status: 'draft' }) ?? created.text;
-    await this.deps.posts.save(created.id, `${withFields.replace(/\n*$/, '\n')}\n${online.content}\n`, created.version, true);
+    // The same conversion as „Beiträge holen“: Markdown with fields and credits read from the captions, what
+    // Markdown cannot hold kept raw. Images keep their addresses on the blog, so nothing is downloaded.
+    const local = parseFrontMatter(text);
+    const lang = local.ok && local.fields.lang ? local.fields.lang : 'de';
+    // The blog's title may hold entities (`&amp;`): decoded once, by the conversion.
+    const title = `${htmlText(online.title) === '' ? 'Beitrag' : online.title} (online)`;
+    const created = await this.deps.posts.create(htmlText(title));
+    const imported = importPost({
+      title,
+      slug: created.id,
+      date: online.date,
+      // A copy to compare and merge by hand, never something that goes online as it is.
+      status: 'draft',
+      categories: [],
+      tags: [],
+      excerpt: online.excerpt,
+      content: online.content,
+      lang,
+    });
+    await this.deps.posts.save(created.id, withRemoteImageAddresses(imported), created.version, true);
     return this.deps.posts.open(created.id);
   }
 

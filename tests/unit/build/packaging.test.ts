@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readFile, realpath, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,7 +48,8 @@ describe('packaging with electron-builder', () => {
     temp = await mkdtemp(path.join(os.tmpdir(), 'kladde-pack-'));
     const standIn = path.join(temp, 'electron-dist');
     await run('mkdir', ['-p', standIn]);
-    await writeFile(path.join(standIn, 'electron'), '#!/bin/sh\n');
+    // Says how it was started, so the packed `kladde` launcher can be checked (main is driven in plain Node below).
+    await writeFile(path.join(standIn, 'electron'), '#!/bin/sh\necho "ELECTRON_RUN_AS_NODE=$ELECTRON_RUN_AS_NODE $*"\n');
     await chmod(path.join(standIn, 'electron'), 0o755);
     await writeFile(path.join(standIn, 'version'), '45.5.0');
     const out = path.join(temp, 'release');
@@ -60,10 +61,25 @@ describe('packaging with electron-builder', () => {
     const asar = path.join(out, 'linux-unpacked/resources/app.asar');
     const { stdout } = await run(process.execPath, [require.resolve('@electron/asar/bin/asar.js'), 'list', asar], { maxBuffer: 64 * 1024 * 1024 });
     const files = stdout.split('\n');
-    for (const f of ['/dist/main/index.js', '/dist/preload/index.cjs', '/dist/renderer/index.html', '/package.json', '/node_modules/yaml/package.json', '/node_modules/marked/package.json']) {
+    for (const f of ['/dist/main/index.js', '/dist/preload/index.cjs', '/dist/renderer/index.html', '/dist/cli/kladde.js', '/package.json', '/node_modules/yaml/package.json', '/node_modules/marked/package.json']) {
       expect(files, f).toContain(f);
     }
     expect(files.some((f) => f.startsWith('/tests/') || f.startsWith('/electron/') || f.startsWith('/node_modules/react/'))).toBe(false);
+    // `kladde …` of the installed app: a launcher beside app.asar that runs dist/cli with the app's executable.
+    for (const launcher of ['cli/kladde', 'cli/kladde.cmd']) {
+      const file = path.join(out, 'linux-unpacked/resources', launcher);
+      expect(existsSync(file), launcher).toBe(true);
+      expect(await readFile(file, 'utf8')).toContain('ELECTRON_RUN_AS_NODE=1');
+    }
+    const launcher = path.join(out, 'linux-unpacked/resources/cli/kladde');
+    expect((await stat(launcher)).mode & 0o111).not.toBe(0);
+    // Linked into the PATH, it still finds the app's executable and hands it the CLI bundle and the arguments.
+    const linked = path.join(temp, 'bin', 'kladde');
+    await mkdir(path.dirname(linked), { recursive: true });
+    await symlink(launcher, linked);
+    const started = await run(linked, ['check', '--json']);
+    const resources = await realpath(path.join(out, 'linux-unpacked/resources'));
+    expect(started.stdout).toBe(`ELECTRON_RUN_AS_NODE=1 ${resources}/cli/../app.asar/dist/cli/kladde.js check --json\n`);
     packedAsar = asar;
   }, 120_000);
 
@@ -129,5 +145,25 @@ describe('packaging with electron-builder', () => {
     const test = new Set([driver, path.join(standIn, 'index.mjs')]);
     const outside = [...modules, ...started.reads].filter((file) => !test.has(file) && !inside(appDir, file) && !inside(home, file));
     expect(outside).toEqual([]);
+  }, 60_000);
+
+  it('runs the command line from the package alone: kladde check finds a misspelt word with the packed dictionaries', async () => {
+    const appDir = path.join(temp, 'app');
+    if (!existsSync(path.join(appDir, 'dist/cli/kladde.js'))) throw new Error('entpacktes Paket fehlt: die Tests davor sind gescheitert');
+    const library = path.join(temp, 'cli-library');
+    await mkdir(path.join(library, 'probe'), { recursive: true });
+    await writeFile(path.join(library, 'probe', 'index.md'), '---\ntitle: Probe\n---\nEin Fehller im Text.\n');
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_PATH' && key !== 'NODE_OPTIONS'));
+    // Plain Node stands in for the app's executable with ELECTRON_RUN_AS_NODE (no Electron binary can be had here).
+    const result = await run(process.execPath, [path.join(appDir, 'dist/cli/kladde.js'), 'check', '--library', library, '--config', path.join(temp, 'cli-config')], {
+      cwd: temp,
+      env: { ...env, HOME: path.join(temp, 'home'), ELECTRON_RUN_AS_NODE: '1' },
+      timeout: 50_000,
+    }).then(
+      () => ({ code: 0, stdout: '' }),
+      (error: { code?: number; stdout?: string }) => ({ code: error.code ?? -1, stdout: error.stdout ?? '' }),
+    );
+    expect(result.stdout).toContain('probe/index.md:4: Unbekanntes Wort „Fehller“');
+    expect(result.code).toBe(1);
   }, 60_000);
 });
