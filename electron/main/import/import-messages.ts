@@ -1,0 +1,31 @@
+import { KladdeError } from '../../common/result.js';
+import { HttpError } from '../http/http-client.js';
+import { PublishFailure, publishFailure } from '../publish/publish-errors.js';
+import { WxrError } from './wxr-reader.js';
+
+/** Failures after which asking the blog for the next post is pointless: the whole import stops. */
+const FATAL = new Set(['auth', 'forbidden', 'offline', 'timeout', 'tls', 'no-credentials', 'cancelled']);
+
+/**
+ * Why an import (or one post of it) failed, as a German sentence. A publisher's failure keeps its words where they
+ * fit an import too (wrong password, no permission); those that speak of publishing (the outbox) are replaced.
+ */
+export function importFailure(error: unknown): { message: string; fatal: boolean } {
+  if (error instanceof WxrError) return { message: error.message, fatal: true };
+  if (error instanceof KladdeError) return { message: error.message, fatal: true };
+  const failure = error instanceof PublishFailure ? error : error instanceof HttpError ? publishFailure(error, 'read') : null;
+  if (!failure) return { message: `Unerwarteter Fehler beim Holen (${error instanceof Error ? error.name : 'unbekannt'}).`, fatal: true };
+  const fatal = FATAL.has(failure.code);
+  switch (failure.code) {
+    case 'auth':
+      return { message: 'Anmeldung beim Blog fehlgeschlagen: Benutzername oder Passwort stimmen nicht (oder das Anwendungspasswort wurde widerrufen).', fatal };
+    case 'offline':
+      return { message: 'Der Blog ist nicht erreichbar. Bitte die Verbindung prüfen und es dann noch einmal versuchen.', fatal };
+    case 'timeout':
+      return { message: 'Der Blog hat nicht rechtzeitig geantwortet. Bitte später noch einmal versuchen.', fatal };
+    case 'deleted-online':
+      return { message: 'Der Beitrag ist im Blog nicht mehr vorhanden.', fatal };
+    default:
+      return { message: failure.message, fatal };
+  }
+}
