@@ -11,7 +11,7 @@ const FATAL = new Set(['auth', 'forbidden', 'offline', 'timeout', 'tls', 'no-cre
  * fit an import too (wrong password, no permission); those that speak of publishing (the outbox) are replaced.
  */
 export function importFailure(error: unknown): { message: string; fatal: boolean } {
-  if (error instanceof WxrError) return { message: error.message, fatal: true };
+  if (error instanceof WxrError) return { message: wxrMessage(error), fatal: true };
   if (error instanceof KladdeError) return { message: error.message, fatal: true };
   const failure = error instanceof PublishFailure ? error : error instanceof HttpError ? publishFailure(error, 'read') : null;
   if (!failure) return { message: `Unerwarteter Fehler beim Holen (${error instanceof Error ? error.name : 'unbekannt'}).`, fatal: true };
@@ -28,4 +28,11 @@ export function importFailure(error: unknown): { message: string; fatal: boolean
     default:
       return { message: failure.message, fatal };
   }
+}
+
+/** saxes names the place as `line:column: what`; the user reads it as a sentence. */
+function wxrMessage(error: WxrError): string {
+  const m = /^(.*?):\s*(\d+):(\d+):\s*(.*?)\.?$/.exec(error.message);
+  if (error.code !== 'xml' || !m) return error.message;
+  return `Die Exportdatei ist beschädigt und lässt sich ab Zeile ${m[2]}, Spalte ${m[3]} nicht lesen (XML-Fehler: ${m[4]}).`;
 }

@@ -9,6 +9,7 @@ import type {
   RemotePostPage,
   RemotePostQuery,
 } from '../../common/model/import.js';
+import { htmlText } from '../../common/markdown/import-post.js';
 import { KladdeError } from '../../common/result.js';
 import type { EventSink } from '../events/event-sink.js';
 import type { HttpClient } from '../http/http-client.js';
@@ -315,7 +316,7 @@ export class ImportService {
     const overwrite = new Set(request.overwriteLocal);
     for await (const post of readWxrPosts(open, types, summary)) {
       if (signal.aborted) throw new ImportCancelled();
-      job.current = post.title || post.id;
+      job.current = htmlText(post.title) || post.id;
       emit();
       const key = request.blogId ? importKey({ blogId: request.blogId }, post.id) : importKey({ site }, post.id);
       let existing: string | null = local?.get(post.id) ?? null;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { removeFrontMatterKeys, splitFrontMatter, updateFrontMatter } from '../../common/markdown/front-matter.js';
 import { readPublishState, setPublishRecord, type PublishedMedia, type PublishRecord } from '../../common/markdown/front-matter-publish.js';
-import { importPost, type ImportedRemotePost, type RemoteImage } from '../../common/markdown/import-post.js';
+import { htmlText, importPost, type ImportedRemotePost, type RemoteImage } from '../../common/markdown/import-post.js';
 import type { ImportItemResult } from '../../common/model/import.js';
 import { postIdSchema, slugSchema } from '../../common/model/post.js';
 import { KladdeError } from '../../common/result.js';
@@ -120,7 +120,7 @@ export class ImportWriter {
 
   /** Imports one post. Throws {@link ImportCancelled} when cancelled before it was written; other failures are results. */
   async importOne(item: PostToImport, existingId: string | null, options: ImportOptions): Promise<ImportItemResult> {
-    const title = item.remote.title || item.remoteId;
+    const title = htmlText(item.remote.title) || item.remoteId;
     const result = (outcome: ImportItemResult['outcome'], postId: string | null, message: string | null = null, imagesMissing = 0): ImportItemResult => ({
       remoteId: item.remoteId,
       title,
