@@ -14,12 +14,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const POSTS = 1000;
 
 /** A distinct small real image per post: JPEGs with their own comment, PNGs with their own colour. */
-function image(i: number): { bytes: Buffer; ext: string } {
+export function image(i: number): { bytes: Buffer; ext: string } {
   return i % 2 === 0 ? { bytes: tinyJpeg(`Bild ${i} `.repeat(20)), ext: 'jpg' } : { bytes: tinyPng(4, 4, [i % 256, (i >> 8) % 256, 77]), ext: 'png' };
 }
 
 /** Writes a WXR 1.2 export of `n` classic posts, each with a captioned image (a resized copy) and its attachment. */
-async function writeExport(file: string, base: string, n: number): Promise<void> {
+export async function writeExport(file: string, base: string, n: number): Promise<void> {
   const out = createWriteStream(file);
   const write = (s: string) => new Promise<void>((resolve) => (out.write(s) ? resolve() : out.once('drain', resolve)));
   await write(`<?xml version="1.0" encoding="UTF-8" ?>
@@ -75,6 +75,7 @@ export async function benchImport(): Promise<string[]> {
     });
     const r = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
       ms: number;
+      cpuMs: number;
       state: string;
       message: string | null;
       outcomes: Record<string, number>;
@@ -88,7 +89,7 @@ export async function benchImport(): Promise<string[]> {
     const ok = (good: boolean) => (good ? 'erreicht' : 'VERFEHLT');
     return [
       `WXR-Import ${POSTS} Beiträge mit ${POSTS} Bildern (Loopback): ${seconds.toFixed(1)} s, ${(POSTS / seconds).toFixed(0)} Beiträge/s (Ziel ≤ 60 s: ${ok(seconds <= 60)}); ` +
-        `Spitze RSS ${mb.toFixed(0)} MB (Ziel ≤ 300 MB: ${ok(mb <= 300)})`,
+        `Spitze RSS ${mb.toFixed(0)} MB (Ziel ≤ 300 MB: ${ok(mb <= 300)}); CPU-Zeit ${(r.cpuMs / 1000).toFixed(1)} s`,
       `  Ergebnis: ${r.state}${r.message ? ` (${r.message})` : ''}, ${Object.entries(r.outcomes).map(([k, v]) => `${v} ${k}`).join(', ')}; ${r.missing} Bilder fehlen; ${requests} Bildanfragen`,
       `  Unverändert zurück veröffentlichen: ${r.imageBytesToSend} Bild-Bytes zu senden (${r.images} Bilder im Blog bekannt)`,
     ];

@@ -21,9 +21,11 @@ async function main(): Promise<void> {
   await service.start();
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const job = await service.run({ kind: 'wxr-path', path: file, blogId, downloadImages: true, includePages: false, overwriteLocal: [] });
   const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
   const outcomes: Record<string, number> = {};
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
       if (media[ref.key]?.hash !== hash) imageBytesToSend += bytes.byteLength;
     }
   }
-  process.stdout.write(JSON.stringify({ ms, state: job.state, message: job.message, outcomes, missing: job.results.reduce((n, r) => n + r.imagesMissing, 0), peak, images, imageBytesToSend }) + '\n');
+  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, state: job.state, message: job.message, outcomes, missing: job.results.reduce((n, r) => n + r.imagesMissing, 0), peak, images, imageBytesToSend }) + '\n');
 }
 
 main().catch((error: unknown) => {

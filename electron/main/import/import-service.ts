@@ -63,6 +63,11 @@ interface RunningJob {
 
 /** Blog listings come 100 posts a page when an import takes all of them. */
 const LIST_PAGE = 100;
+/**
+ * Posts worked on at once: while one waits for the disk (every file is synced) or the network, the next is
+ * converted. Results still arrive in the source's order.
+ */
+const PARALLEL_POSTS = 3;
 /** Finished jobs kept so a late cancel gets a clear `false`. */
 const KEPT_JOBS = 20;
 
@@ -272,11 +277,14 @@ export class ImportService {
     emit();
     const local = await new LocalPostFinder(this.deps.posts).remoteIds(request.blogId);
     const overwrite = new Set(request.overwriteLocal);
-    for (const { remoteId, title } of chosen) {
-      if (signal.aborted) throw new ImportCancelled();
+    await pipelined(chosen, signal, (result) => {
+      if (result.postId) local.set(result.remoteId, result.postId);
+      job.results.push(result);
+      job.done++;
+      emit();
+    }, async ({ remoteId, title }) => {
       job.current = title;
       emit();
-      let result: ImportItemResult;
       try {
         const post = await source.fetchPost(target, remoteId);
         const item: PostToImport = {
@@ -287,18 +295,14 @@ export class ImportService {
           record: post.record,
           findMedia: mediaFinder(post.media),
         };
-        result = await this.writer.importOne(item, local.get(remoteId) ?? null, this.options(true, overwrite.has(remoteId), signal));
+        return await this.writer.importOne(item, local.get(remoteId) ?? null, this.options(true, overwrite.has(remoteId), signal));
       } catch (error) {
         if (error instanceof ImportCancelled || signal.aborted) throw new ImportCancelled();
         const failure = importFailure(error);
         if (failure.fatal) throw error;
-        result = { remoteId, title, postId: local.get(remoteId) ?? null, outcome: 'failed', message: failure.message, imagesMissing: 0 };
+        return { remoteId, title, postId: local.get(remoteId) ?? null, outcome: 'failed', message: failure.message, imagesMissing: 0 };
       }
-      if (result.postId) local.set(remoteId, result.postId);
-      job.results.push(result);
-      job.done++;
-      emit();
-    }
+    });
   }
 
   private async importWxr(file: string, request: WxrRequest | WxrPathRequest, job: ImportJob, emit: () => void, signal: AbortSignal): Promise<void> {
@@ -314,8 +318,12 @@ export class ImportService {
     const findMedia = mediaFinder(attachments);
     const local = request.blogId ? await new LocalPostFinder(this.deps.posts).remoteIds(request.blogId) : null;
     const overwrite = new Set(request.overwriteLocal);
-    for await (const post of readWxrPosts(open, types, summary)) {
-      if (signal.aborted) throw new ImportCancelled();
+    await pipelined(readWxrPosts(open, types, summary), signal, (result) => {
+      if (result.postId) local?.set(result.remoteId, result.postId);
+      job.results.push(result);
+      job.done++;
+      emit();
+    }, async (post) => {
       job.current = htmlText(post.title) || post.id;
       emit();
       const key = request.blogId ? importKey({ blogId: request.blogId }, post.id) : importKey({ site }, post.id);
@@ -333,12 +341,8 @@ export class ImportService {
         record: request.blogId ? { id: post.id, link: post.link, modified_gmt: '', online_hash: '' } : null,
         findMedia,
       };
-      const result = await this.writer.importOne(item, existing, this.options(request.downloadImages, overwrite.has(post.id), signal));
-      if (result.postId) local?.set(post.id, result.postId);
-      job.results.push(result);
-      job.done++;
-      emit();
-    }
+      return this.writer.importOne(item, existing, this.options(request.downloadImages, overwrite.has(post.id), signal));
+    });
   }
 
   private options(downloadImages: boolean, overwrite: boolean, signal: AbortSignal): ImportOptions {
@@ -346,3 +350,40 @@ export class ImportService {
   }
 }
 
+
+/**
+ * Runs `work` over the items with up to {@link PARALLEL_POSTS} at once, handing results to `done` in the items'
+ * order. When cancelled it takes no further item, lets the running ones end (a post either completes or leaves
+ * nothing) and throws {@link ImportCancelled}; a failure thrown by `work` stops it the same way and is rethrown.
+ */
+async function pipelined<T>(
+  items: Iterable<T> | AsyncIterable<T>,
+  signal: AbortSignal,
+  done: (result: ImportItemResult) => void,
+  work: (item: T) => Promise<ImportItemResult>,
+): Promise<void> {
+  const running: Promise<{ ok: true; result: ImportItemResult } | { ok: false; error: unknown }>[] = [];
+  let failure: { error: unknown } | null = null;
+  const settle = async () => {
+    const head = running.shift();
+    if (!head) return;
+    const outcome = await head;
+    if (outcome.ok) done(outcome.result);
+    else if (!failure || (failure.error instanceof ImportCancelled && !(outcome.error instanceof ImportCancelled))) failure = { error: outcome.error };
+  };
+  let broken: { error: unknown } | null = null;
+  try {
+    for await (const item of items) {
+      if (signal.aborted || failure) break;
+      running.push(work(item).then((result) => ({ ok: true as const, result }), (error: unknown) => ({ ok: false as const, error })));
+      if (running.length >= PARALLEL_POSTS) await settle();
+    }
+  } catch (error) {
+    // The source broke (an export cut off mid-file): the posts under way still finish first.
+    broken = { error };
+  }
+  while (running.length > 0) await settle();
+  if (failure) throw (failure as { error: unknown }).error;
+  if (broken) throw broken.error;
+  if (signal.aborted) throw new ImportCancelled();
+}

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { removeFrontMatterKeys, splitFrontMatter, updateFrontMatter } from '../../common/markdown/front-matter.js';
+import { splitFrontMatter, updateFrontMatter } from '../../common/markdown/front-matter.js';
 import { readPublishState, setPublishRecord, type PublishedMedia, type PublishRecord } from '../../common/markdown/front-matter-publish.js';
 import { htmlText, importPost, type ImportedRemotePost, type RemoteImage } from '../../common/markdown/import-post.js';
 import type { ImportItemResult } from '../../common/model/import.js';
@@ -10,7 +10,6 @@ import { postIdSchema, slugSchema } from '../../common/model/post.js';
 import { KladdeError } from '../../common/result.js';
 import { slugify } from '../../common/text/slug.js';
 import type { EventSink } from '../events/event-sink.js';
-import { writeFileAtomic } from '../fs/atomic-write.js';
 import type { HttpClient } from '../http/http-client.js';
 import type { PostStore } from '../posts/post-store.js';
 import { versionOf } from '../posts/post-store.js';
@@ -51,9 +50,23 @@ export interface ImportWriterDeps {
   maxImageBytes?: number;
 }
 
-/** A hash of a post's text as the import compares it: the publish records left out (publishing writes them). */
+/**
+ * A hash of a post's text as the import compares it: the publish records left out (publishing writes them). The
+ * `publish:` block is cut by lines (the key at the start of a line of the front matter, and the indented lines
+ * under it) rather than through the YAML parser: this runs for every post of an import and must stay cheap, and
+ * it only has to agree with itself.
+ */
 export function textHash(text: string): string {
-  return versionOf(removeFrontMatterKeys(text, ['publish']) ?? text);
+  const split = splitFrontMatter(text);
+  if (split.yaml === null) return versionOf(text);
+  const kept: string[] = [];
+  let inside = false;
+  for (const line of split.yaml.split('\n')) {
+    if (/^publish\s*:/.test(line)) inside = true;
+    else if (inside && line !== '' && !/^[ \t]/.test(line)) inside = false;
+    if (!inside) kept.push(line);
+  }
+  return versionOf(kept.join('\n') + '\u0000' + split.body);
 }
 
 /** File names an import writes: what importPost makes (`foto.jpg`, `foto-2.jpg`), nothing that could leave the folder. */
@@ -255,7 +268,7 @@ export class ImportWriter {
       if (media) out.media[image.file] = { hash: got.hash, id: media.id, url: media.sourceUrl ?? media.url };
       // An update whose folder has this very file already leaves it alone.
       if (existingDir && (await sameFile(path.join(existingDir, image.file), got.bytes))) continue;
-      await writeFileAtomic(path.join(staging, image.file), got.bytes);
+      await writeDurable(path.join(staging, image.file), got.bytes);
       out.staged.push({ file: image.file, hash: got.hash });
     }
     return out;
@@ -263,7 +276,7 @@ export class ImportWriter {
 
   /** Names the new folder (unique, from the slug or title), remembers it, and renames the staged folder into place. */
   private async createFolder(item: PostToImport, staging: string, text: string, remoteHash: string, writtenHash: string, pending: PendingImage[]): Promise<string> {
-    await writeFileAtomic(path.join(staging, 'index.md'), text);
+    await writeDurable(path.join(staging, 'index.md'), text);
     const stem = folderStem(item.remote.slug, item.remote.title);
     for (let n = 1; n < 10_000; n++) {
       const id = n === 1 ? stem : `${stem}-${n}`;
@@ -273,6 +286,7 @@ export class ImportWriter {
         // Remembered first: a crash right after the rename must not make the next import write a second folder.
         await this.remember(item, id, remoteHash, writtenHash, pending);
         await rename(staging, this.deps.posts.paths.postDir(id));
+        await syncFolder(this.deps.posts.root);
         return id;
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
@@ -351,5 +365,33 @@ async function exists(p: string): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * A file of the staging folder, written and synced. No temp file and no folder sync per file: the staging folder
+ * is invisible until it is renamed into the library as a whole, and that rename is what is synced.
+ */
+async function writeDurable(file: string, data: string | Uint8Array): Promise<void> {
+  const handle = await open(file, 'wx', 0o644);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Makes a rename in the folder survive a power cut (best effort: not every platform can sync a folder). */
+async function syncFolder(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    /* best effort */
   }
 }

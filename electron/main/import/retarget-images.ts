@@ -4,7 +4,7 @@ import { findImageReferences, imageKey } from '../../common/markdown/image-refs.
 
 /** An address as a Markdown link destination: spaces, brackets and parentheses percent-encoded. */
 function destination(to: string): string {
-  return to.replace(/[\s()<>]/g, (c) => encodeURIComponent(c));
+  return to.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /**

@@ -170,13 +170,13 @@ describe('ImportService: posts from a connected blog', () => {
     expect((await readdir(path.join(h.root, 'beitrag-4'))).sort()).toEqual(['foto.jpg', 'index.md']);
   });
 
-  it('cancelled while a post is on its way: the posts before it are complete, of it nothing is written', async () => {
+  it('cancelled while a post is on its way: the posts taken up are complete or not there at all, no further post is fetched', async () => {
     let release!: () => void;
     const hold = new Promise<void>((resolve) => (release = resolve));
     h.images.answers.set('/slow.jpg', { hold, bytes: tinyJpeg('langsam') });
-    h.source.posts.set('1', remotePost('1'));
-    h.source.posts.set('2', remotePost('2', { content: `<p><img src="${h.images.url('/slow.jpg')}" alt=""></p>` }));
-    h.source.posts.set('3', remotePost('3'));
+    for (const id of ['1', '2', '3', '4', '5', '6', '7', '8']) {
+      h.source.posts.set(id, remotePost(id, id === '2' ? { content: `<p><img src="${h.images.url('/slow.jpg')}" alt=""></p>` } : {}));
+    }
     const controller = new AbortController();
     const running = h.service.run(blogRequest(), h.onProgress, controller.signal);
     while (h.images.count('/slow.jpg') === 0) await new Promise((r) => setTimeout(r, 10));
@@ -184,10 +184,14 @@ describe('ImportService: posts from a connected blog', () => {
     const job = await running;
     release();
     expect(job.state).toBe('cancelled');
-    expect(job.results.map((r) => r.remoteId)).toEqual(['1']);
-    expect(await h.folders()).toEqual(['beitrag-1']);
+    const imported = job.results.map((r) => r.remoteId);
+    expect(imported).toContain('1');
+    expect(imported).not.toContain('2');
+    // Every post reported is complete in its folder; of the cancelled one nothing is written.
+    expect(await h.folders()).toEqual(job.results.map((r) => r.postId).sort());
+    for (const r of job.results) expect(await read(r.postId ?? '')).toContain(`Text von ${r.remoteId}.`);
     expect(await readdir(path.join(h.root, '.kladde', 'import-tmp'))).toEqual([]);
-    expect(h.source.fetched).not.toContain('3');
+    expect(h.source.fetched).not.toContain('8');
   });
 
   it('cancels through cancelImport while running; one import per blog at a time', async () => {

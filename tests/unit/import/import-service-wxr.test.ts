@@ -114,7 +114,7 @@ describe('ImportService: a WordPress export', () => {
     expect(job.results.map((r) => r.title)).toEqual(['Am See', 'Blöcke & mehr', 'Impressum']);
   });
 
-  it('a broken export stops with the place it broke, keeping the posts before it', async () => {
+  it('a broken export stops with the place it broke, before any post is written', async () => {
     const file = await handwrittenExport();
     const xml = await readFile(file, 'utf8');
     // Cut in the middle of the second post.
@@ -122,6 +122,9 @@ describe('ImportService: a WordPress export', () => {
     const job = await h.service.run(wxrRequest(file, { downloadImages: false }));
     expect(job.state).toBe('failed');
     expect(job.message).toMatch(/^Die Exportdatei ist beschädigt und lässt sich ab Zeile \d+, Spalte \d+ nicht lesen/);
+    // The first pass over the file (attachments, count) finds the break before any post is written.
+    expect(job.results).toEqual([]);
+    expect(await h.folders()).toEqual([]);
     const notRss = path.join(h.configDir, 'kein.xml');
     await writeFile(notRss, '<html><body>nein</body></html>');
     expect((await h.service.run(wxrRequest(notRss))).message).toBe('Die Datei ist kein WordPress-Export (kein RSS).');
