@@ -129,6 +129,8 @@ export class Services {
         const renamed = await posts().rename(id, slug);
         // The editor journals its text under the new id from now on.
         if (renamed.id !== id) await this.recovery.moveAway(id);
+        // An imported post is found again by the import index under its new name.
+        if (renamed.id !== id) await this.imports.postRenamed(id, renamed.id).catch(() => undefined);
         return renamed;
       },
       convertPostToUtf8: (id) => posts().convertToUtf8(id),

@@ -65,11 +65,12 @@ export class ImportFiles {
     return known.path;
   }
 
-  /** Forgets a token after its import; an upload's temp file is removed. */
+  /** After its import: an upload's temp file is removed with its token; a file of the user's stays chosen. */
   async release(token: string): Promise<void> {
     const known = this.known.get(token);
+    if (!known?.temporary) return;
     this.known.delete(token);
-    if (known?.temporary) await rm(known.path, { force: true });
+    await rm(known.path, { force: true });
   }
 
   /** Removes uploads older than a day (also those of an earlier run, whose tokens are gone). */

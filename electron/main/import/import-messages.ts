@@ -10,23 +10,24 @@ const FATAL = new Set(['auth', 'forbidden', 'offline', 'timeout', 'tls', 'no-cre
  * Why an import (or one post of it) failed, as a German sentence. A publisher's failure keeps its words where they
  * fit an import too (wrong password, no permission); those that speak of publishing (the outbox) are replaced.
  */
-export function importFailure(error: unknown): { message: string; fatal: boolean } {
-  if (error instanceof WxrError) return { message: wxrMessage(error), fatal: true };
-  if (error instanceof KladdeError) return { message: error.message, fatal: true };
+export function importFailure(error: unknown): { message: string; fatal: boolean; code: string } {
+  if (error instanceof WxrError) return { message: wxrMessage(error), fatal: true, code: 'export' };
+  if (error instanceof KladdeError) return { message: error.message, fatal: true, code: error.code };
   const failure = error instanceof PublishFailure ? error : error instanceof HttpError ? publishFailure(error, 'read') : null;
-  if (!failure) return { message: `Unerwarteter Fehler beim Holen (${error instanceof Error ? error.name : 'unbekannt'}).`, fatal: true };
+  if (!failure) return { message: `Unerwarteter Fehler beim Holen (${error instanceof Error ? error.name : 'unbekannt'}).`, fatal: true, code: 'internal' };
   const fatal = FATAL.has(failure.code);
+  const code = failure.code;
   switch (failure.code) {
     case 'auth':
-      return { message: 'Anmeldung beim Blog fehlgeschlagen: Benutzername oder Passwort stimmen nicht (oder das Anwendungspasswort wurde widerrufen).', fatal };
+      return { message: 'Anmeldung beim Blog fehlgeschlagen: Benutzername oder Passwort stimmen nicht (oder das Anwendungspasswort wurde widerrufen).', fatal, code };
     case 'offline':
-      return { message: 'Der Blog ist nicht erreichbar. Bitte die Verbindung prüfen und es dann noch einmal versuchen.', fatal };
+      return { message: 'Der Blog ist nicht erreichbar. Bitte die Verbindung prüfen und es dann noch einmal versuchen.', fatal, code };
     case 'timeout':
-      return { message: 'Der Blog hat nicht rechtzeitig geantwortet. Bitte später noch einmal versuchen.', fatal };
+      return { message: 'Der Blog hat nicht rechtzeitig geantwortet. Bitte später noch einmal versuchen.', fatal, code };
     case 'deleted-online':
-      return { message: 'Der Beitrag ist im Blog nicht mehr vorhanden.', fatal };
+      return { message: 'Der Beitrag ist im Blog nicht mehr vorhanden.', fatal, code };
     default:
-      return { message: failure.message, fatal };
+      return { message: failure.message, fatal, code };
   }
 }
 

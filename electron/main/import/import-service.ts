@@ -106,12 +106,14 @@ export class ImportService {
 
   /** One page of a blog's posts, each with the local post that holds it already. */
   async listRemotePosts(blogId: string, query: RemotePostQuery): Promise<RemotePostPage> {
-    const { target, source } = await this.deps.sources(blogId);
     let listing;
     try {
+      const { target, source } = await this.deps.sources(blogId);
       listing = await source.listPosts(target, query);
     } catch (error) {
-      throw new KladdeError('remote', importFailure(error).message);
+      if (error instanceof KladdeError) throw error;
+      const failure = importFailure(error);
+      throw new KladdeError(failure.code === 'offline' ? 'offline' : failure.code === 'auth' ? 'forbidden' : 'remote', failure.message);
     }
     const local = await new LocalPostFinder(this.deps.posts).remoteIds(blogId);
     return {
@@ -119,6 +121,12 @@ export class ImportService {
       total: listing.total,
       nextPage: listing.nextPage,
     };
+  }
+
+  /** A post's folder was renamed: what the index remembers about it follows (an export's posts are found by it). */
+  async postRenamed(from: string, to: string): Promise<void> {
+    if (from === to) return;
+    for (const entry of await this.index.all()) if (entry.postId === from) await this.index.put({ ...entry, postId: to });
   }
 
   /** Electron's open dialog; null when cancelled, or where there is none (the web host). */

@@ -220,6 +220,14 @@ describe('ImportService: posts from a connected blog', () => {
     expect((await h.service.run(blogRequest())).message).toMatch(/^Der Blog ist nicht erreichbar/);
   });
 
+  it('a listing that fails says why in German, as an IPC error', async () => {
+    h.source.failWith = new PublishFailure('auth', 'x', false);
+    await expect(h.service.listRemotePosts(BLOG.id, { page: 1, perPage: 20, search: '', includePages: false })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringMatching(/^Anmeldung beim Blog fehlgeschlagen/) as unknown as string,
+    });
+  });
+
   it('lists the blog’s posts with the local post that holds each', async () => {
     h.source.posts.set('1', remotePost('1'));
     h.source.posts.set('2', remotePost('2'));

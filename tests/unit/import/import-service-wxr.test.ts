@@ -93,6 +93,19 @@ describe('ImportService: a WordPress export', () => {
     expect(await h.folders()).toEqual(['am-see', 'bloecke-mehr']);
   });
 
+  it('a renamed post is still found: importing the export again writes no second folder', async () => {
+    const file = await handwrittenExport();
+    await h.service.run(wxrRequest(file, { downloadImages: false }));
+    await h.posts.rename('am-see', 'sommer-am-see');
+    await h.service.postRenamed('am-see', 'sommer-am-see');
+    const again = await h.service.run(wxrRequest(file, { downloadImages: false }));
+    expect(again.results.map((r) => [r.postId, r.outcome])).toEqual([
+      ['sommer-am-see', 'unchanged'],
+      ['bloecke-mehr', 'unchanged'],
+    ]);
+    expect(await h.folders()).toEqual(['bloecke-mehr', 'sommer-am-see']);
+  });
+
   it('with a blog: publish records from the export, media ids from its attachments', async () => {
     const file = await handwrittenExport();
     const job = await h.service.run(wxrRequest(file, { blogId: BLOG.id }));
