@@ -315,7 +315,8 @@ export class ImportService {
 
   private async importWxr(file: string, request: WxrRequest | WxrPathRequest, job: ImportJob, emit: () => void, signal: AbortSignal): Promise<void> {
     // Read in chunks: a 200 MB export is never in memory at once.
-    const open = () => createReadStream(file, { highWaterMark: 256 * 1024 });
+    // Cancelling stops the reading too (the first pass over a large export takes a while).
+    const open = () => createReadStream(file, { highWaterMark: 256 * 1024, signal });
     const types = request.includePages ? ['post', 'page'] : ['post'];
     emit();
     const summary = await readWxrSummary(open(), types);
