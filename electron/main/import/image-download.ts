@@ -82,7 +82,7 @@ function reason(url: string, error: unknown, maxBytes: number): string {
       return `Die sichere Verbindung zu ${where} ist fehlgeschlagen (Zertifikat).`;
     default:
       return error.code === 'too-large'
-        ? `Das Bild ${where} ist größer als ${Math.round(maxBytes / (1024 * 1024))} MB.`
+        ? `Das Bild ${where} ist größer als ${maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / (1024 * 1024))} MB` : `${Math.round(maxBytes / 1024)} KB`}.`
         : `Das Bild ${where} ließ sich nicht laden.`;
   }
 }
