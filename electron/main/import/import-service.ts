@@ -204,7 +204,8 @@ export class ImportService {
   }
 
   private beginImages(postId: string | null, onProgress: ((job: ImportJob) => void) | undefined, signal: AbortSignal | undefined): RunningJob {
-    return this.launch(`images:${postId ?? '*'}`, onProgress, signal, async (job, emit, jobSignal) => {
+    // One image download at a time: two of them could otherwise write the same post.
+    return this.launch('images', onProgress, signal, async (job, emit, jobSignal) => {
       const entries = (await this.index.all()).filter((e) => e.pending.length > 0 && (postId === null || e.postId === postId));
       job.total = entries.length;
       emit();
@@ -227,7 +228,9 @@ export class ImportService {
     body: (job: ImportJob, emit: () => void, signal: AbortSignal) => Promise<void>,
   ): RunningJob {
     for (const r of this.jobs.values()) {
-      if (r.source === source && r.job.state === 'running') throw new KladdeError('conflict', 'Aus dieser Quelle werden gerade schon Beiträge geholt.');
+      if (r.source === source && r.job.state === 'running') {
+        throw new KladdeError('conflict', source === 'images' ? 'Die Bilder werden gerade schon heruntergeladen.' : 'Aus dieser Quelle werden gerade schon Beiträge geholt.');
+      }
     }
     const controller = new AbortController();
     const jobSignal = signal ? AbortSignal.any([controller.signal, signal]) : controller.signal;
