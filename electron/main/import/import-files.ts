@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, copyFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { constants, createReadStream } from 'node:fs';
 import path from 'node:path';
+import { MAX_BODY_BYTES, MAX_BODY_MB } from '../../common/ipc/limits.js';
 import type { ImportFile } from '../../common/model/import.js';
 import { KladdeError } from '../../common/result.js';
 import { readWxr } from './wxr-reader.js';
@@ -38,6 +39,8 @@ export class ImportFiles {
 
   /** An export's bytes, sent by the browser. */
   async upload(name: string, bytes: Uint8Array): Promise<ImportFile> {
+    // Electron's IPC has no body limit of its own: the same one as the web host's.
+    if (bytes.byteLength > MAX_BODY_BYTES) throw new KladdeError('too-large', `Die Exportdatei ist größer als ${MAX_BODY_MB} MB; bitte in der App über „Datei öffnen“ wählen.`);
     await this.removeStale();
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const token = randomBytes(16).toString('hex');
