@@ -238,11 +238,15 @@ export class ImportService {
     const emit = () => {
       const snapshot: ImportJob = { ...job, results: [...job.results] };
       this.deps.events?.emit('importProgress', snapshot);
-      onProgress?.(snapshot);
+      try {
+        onProgress?.(snapshot);
+      } catch {
+        /* a listener's failure does not stop the import */
+      }
     };
     const finished = (async () => {
-      // Started on the next turn, so startImport hands back the job before its first event.
-      await Promise.resolve();
+      // Started on a later turn, so startImport hands back the job before its first event.
+      await new Promise((resolve) => setImmediate(resolve));
       try {
         await body(job, emit, jobSignal);
         job.state = jobSignal.aborted ? 'cancelled' : 'done';
