@@ -121,6 +121,18 @@ describe('ImportService: a WordPress export', () => {
     expect(page.posts[0]?.localPostId).toBe('am-see');
   });
 
+  it('offline with a blog: „Bilder herunterladen“ records the media ids the export named', async () => {
+    const file = await handwrittenExport();
+    await h.service.run(wxrRequest(file, { blogId: BLOG.id, downloadImages: false }));
+    expect(readPublishState(await read('am-see'), BLOG.id).media).toEqual({});
+    const images = await h.service.runImageDownload('am-see');
+    expect(images.results.map((r) => [r.postId, r.outcome, r.imagesMissing])).toEqual([['am-see', 'updated', 0]]);
+    const state = readPublishState(await read('am-see'), BLOG.id);
+    expect(state.record?.id).toBe('10');
+    expect(state.media['titelbild.jpg']).toMatchObject({ id: '12', url: `${h.images.base}/wp-content/uploads/2024/05/titelbild.jpg` });
+    expect(state.media['see.jpg']).toBeUndefined();
+  });
+
   it('pages come along when asked', async () => {
     const file = await handwrittenExport();
     const job = await h.service.run(wxrRequest(file, { includePages: true, downloadImages: false }));
