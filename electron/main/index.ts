@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, safeStorage } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ipcEvent } from '../common/ipc/channels.js';
@@ -36,6 +36,20 @@ if (!app.requestSingleInstanceLock()) {
       version: app.getVersion(),
       systemLanguage: app.getLocale(),
       log: (m) => console.error(m),
+      // „Beiträge holen“ from a WordPress export: the path stays in main, the renderer gets a token.
+      chooseImportFile: async () => {
+        const de = resolveUiLanguage((await services.settings.get()).uiLanguage, app.getLocale()) === 'de';
+        const options: Electron.OpenDialogOptions = {
+          title: de ? 'WordPress-Export öffnen' : 'Open WordPress export',
+          properties: ['openFile'],
+          filters: [
+            { name: de ? 'WordPress-Export (WXR)' : 'WordPress export (WXR)', extensions: ['xml'] },
+            { name: de ? 'Alle Dateien' : 'All files', extensions: ['*'] },
+          ],
+        };
+        const chosen = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+        return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+      },
       // Blog passwords are encrypted by the operating system's keychain (Keychain, DPAPI, libsecret).
       ...(safeStorage.isEncryptionAvailable()
         ? {

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AppInfo } from '../common/ipc/contract.js';
 import { EventHub } from './events/event-sink.js';
+import { ImportService } from './import/import-service.js';
 import type { Handlers } from './ipc/dispatch.js';
 import { ImageService } from './images/image-service.js';
 import { LibraryWatcher } from './posts/library-watcher.js';
@@ -28,6 +29,8 @@ export interface ServiceOptions {
   secretBox?: SecretBox;
   /** The network for publishing; the platform's fetch when not given (tests wrap it to count requests). */
   fetch?: FetchLike;
+  /** Electron's open dialog for a WordPress export (a path, or null when cancelled); absent in the web host. */
+  chooseImportFile?: () => Promise<string | null>;
 }
 
 export function defaultLibraryPath(): string {
@@ -44,6 +47,8 @@ export class Services {
   images!: ImageService;
   publishing!: Publishing;
   recovery!: RecoveryJournal;
+  /** „Beiträge holen“; `imports.run(request, onProgress, signal)` is the command line's way in. */
+  imports!: ImportService;
   /** Closing the Electron window waits for the renderer's last save; the web host never asks (nothing to close). */
   readonly closeHandshake = new CloseHandshake({ send: (requestId) => this.events.emit('flushRequest', { requestId }) });
 
@@ -81,9 +86,19 @@ export class Services {
       },
     });
     await this.publishing.start();
+    this.imports = new ImportService({
+      posts: this.posts,
+      http: this.publishing.http,
+      configDir: this.options.configDir,
+      sources: (blogId, signal) => this.publishing.service.importSource(blogId, signal),
+      events: this.events,
+      ...(this.options.chooseImportFile ? { chooseFile: this.options.chooseImportFile } : {}),
+    });
+    await this.imports.start();
   }
 
   async stop(): Promise<void> {
+    await this.imports?.stop();
     await this.watcher?.stop();
     await this.spell?.stop();
     await this.publishing?.stop();
@@ -114,6 +129,8 @@ export class Services {
         const renamed = await posts().rename(id, slug);
         // The editor journals its text under the new id from now on.
         if (renamed.id !== id) await this.recovery.moveAway(id);
+        // An imported post is found again by the import index under its new name.
+        if (renamed.id !== id) await this.imports.postRenamed(id, renamed.id).catch(() => undefined);
         return renamed;
       },
       convertPostToUtf8: (id) => posts().convertToUtf8(id),
@@ -140,6 +157,7 @@ export class Services {
       writeRecovery: (id, entry) => this.recovery.write(id, entry),
       listRecovery: () => this.recovery.list(),
       discardRecovery: (id) => this.recovery.discard(id),
+      ...ImportService.handlers(() => this.imports),
       flushDone: async (requestId, result) => ({ accepted: this.closeHandshake.answer(requestId, result) }),
     };
   }

@@ -47,6 +47,9 @@ const streamedImportArgs = z.tuple([
   z.object({ fileName: suggestedFileNameSchema, bytes: z.object({ $bytes: z.literal(true) }).strict() }).strict(),
 ]);
 
+/** The arguments of an export upload whose bytes came as the request body. */
+const streamedUploadArgs = z.tuple([z.object({ name: z.string().min(1).max(1000), bytes: z.object({ $bytes: z.literal(true) }).strict() }).strict()]);
+
 class BodyTooLarge extends Error {}
 
 /**
@@ -240,6 +243,7 @@ export class WebHost {
 
   /** A call whose bytes arrived as the request body; the same argument schemas as the contract, bytes on disk. */
   private async callWithFile(channel: string, header: string, body: SpooledBody): Promise<unknown> {
+    if (channel === 'uploadImportFile') return this.uploadImportFile(header, body);
     if (channel !== 'importImage') {
       return { ok: false, error: { code: 'invalid-input', message: `Kanal ${channel.slice(0, 60)} nimmt keine Bytes` } };
     }
@@ -255,6 +259,21 @@ export class WebHost {
       return { ok: true, value: await this.options.services.images.importFromPath(postId, file, fileName) };
     } catch (error) {
       return errorResult(channel, error, this.options.log ?? (() => undefined));
+    }
+  }
+
+  /** A WordPress export sent by the browser: copied from the spool file into the import's temp files. */
+  private async uploadImportFile(header: string, body: SpooledBody): Promise<unknown> {
+    const parsed = streamedUploadArgs.safeParse(decodeArgsHeader(header));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return { ok: false, error: { code: 'invalid-input', message: `Ungültige Eingabe (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})` } };
+    }
+    if (body.size === 0) return { ok: false, error: { code: 'invalid-input', message: 'Ungültige Eingabe (0.bytes: Die Datei ist leer)' } };
+    try {
+      return { ok: true, value: await this.options.services.imports.files.adopt(await body.file(), parsed.data[0].name) };
+    } catch (error) {
+      return errorResult('uploadImportFile', error, this.options.log ?? (() => undefined));
     }
   }
 

@@ -82,6 +82,14 @@ export interface HttpResponse {
   text: string;
 }
 
+/** A file's bytes as {@link HttpClient.bytes} hands them out (empty for a status ≥ 400). */
+export interface HttpBytesResponse {
+  status: number;
+  headers: Headers;
+  url: string;
+  bytes: Uint8Array;
+}
+
 export interface HttpClientOptions {
   fetch: FetchLike;
   /** Default timeout per request. */
@@ -166,6 +174,30 @@ export class HttpClient {
   }
 
   /**
+   * Fetches a file's bytes (an image of a post being imported), at most `maxBytes`: a larger answer is cut off and
+   * refused, never buffered. Resolves with any status; rejects with an HttpError when no answer came.
+   */
+  async bytes(request: Pick<HttpRequest, 'url' | 'signal' | 'timeoutMs' | 'headers'> & { maxBytes: number }): Promise<HttpBytesResponse> {
+    const where = `GET ${safeAddress(request.url)}`;
+    const timeout = AbortSignal.timeout(request.timeoutMs ?? this.timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+    const headers: Record<string, string> = { 'User-Agent': this.userAgent, Accept: 'image/*, */*;q=0.5', ...request.headers };
+    const started = this.now();
+    let response: Response;
+    let bytes: Uint8Array;
+    try {
+      response = await this.fetchFn(request.url, { method: 'GET', headers, signal, redirect: 'follow' });
+      bytes = response.status >= 400 ? (await response.body?.cancel().catch(() => undefined), new Uint8Array(0)) : await readBytes(response, request.maxBytes, where);
+    } catch (error) {
+      const classified = error instanceof HttpError ? error : classify(error, where, request.signal, timeout);
+      this.log(`${where} → ${classified.kind}${classified.details.cause ? ` (${classified.details.cause})` : ''} nach ${this.now() - started} ms`);
+      throw classified;
+    }
+    this.log(`${where} → ${response.status} (${this.now() - started} ms)`);
+    return { status: response.status, headers: response.headers, url: response.url || request.url, bytes };
+  }
+
+  /**
    * Sends a request and parses the JSON answer. A status ≥ 400 rejects with an `http` HttpError carrying the
    * body's `code`, `message` and `data`; a 2xx answer that is not JSON rejects with `invalid-response`.
    */
@@ -243,6 +275,30 @@ async function readText(response: Response, max: number, where: string): Promise
     text += decoder.decode(value, { stream: true });
   }
   return text + decoder.decode();
+}
+
+/** The body's bytes, read up to `max` bytes (see readText). */
+async function readBytes(response: Response, max: number, where: string): Promise<Uint8Array> {
+  const tooLarge = () => new HttpError('invalid-response', `${where}: Datei zu groß (mehr als ${Math.round(max / (1024 * 1024))} MB)`, { status: response.status, code: 'too-large' });
+  if (Number(response.headers.get('content-length') ?? 0) > max) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    parts.push(value);
+  }
+  return Buffer.concat(parts, size);
 }
 
 function causeCode(error: unknown): string | undefined {

@@ -200,22 +200,52 @@ export interface WxrPost extends ImportedRemotePost {
   link: string;
 }
 
+/** An attachment of the export: a media item of the blog, with its id there. */
+export interface WxrAttachment {
+  id: string;
+  url: string;
+  alt: string;
+  caption: string;
+}
+
+/** What a first pass over an export finds: the blog, its attachments, and how many posts it will yield. */
+export interface WxrSummary {
+  channel: WxrChannel;
+  /** By attachment id. */
+  attachments: Map<string, WxrAttachment>;
+  /** The items {@link readWxrPosts} yields for the same types. */
+  posts: number;
+}
+
+/** Reads the whole export once, keeping only the channel, the attachments (a few strings each) and a count. */
+export async function readWxrSummary(source: AsyncIterable<Uint8Array | string>, types: readonly string[] = IMPORTED_TYPES): Promise<WxrSummary> {
+  const attachments = new Map<string, WxrAttachment>();
+  let channel: WxrChannel = { title: '', link: '', language: '', version: '' };
+  let posts = 0;
+  for await (const event of readWxr(source)) {
+    if (event.kind === 'channel') {
+      channel = event.channel;
+      continue;
+    }
+    const a = event.item;
+    if (a.type === 'attachment') attachments.set(a.id, { id: a.id, url: a.attachmentUrl, alt: a.meta['_wp_attachment_image_alt'] ?? '', caption: a.excerpt });
+    else if (types.includes(a.type) && !SKIPPED_STATUSES.has(a.status)) posts++;
+  }
+  return { channel, attachments, posts };
+}
+
 /**
  * The posts of an export, one by one, ready for `importPost`. Featured images point to attachments that may
  * stand anywhere in the file, so the file is read twice: first only attachments (address, alt text, caption —
- * a few strings each), then the posts. `open` gives a fresh stream of the file each time.
+ * a few strings each), then the posts. `open` gives a fresh stream of the file each time. A caller that made
+ * the first pass itself ({@link readWxrSummary}) hands its summary in.
  */
 export async function* readWxrPosts(
   open: () => AsyncIterable<Uint8Array | string>,
   types: readonly string[] = IMPORTED_TYPES,
+  summary?: WxrSummary,
 ): AsyncGenerator<WxrPost> {
-  const attachments = new Map<string, { url: string; alt: string; caption: string }>();
-  for await (const event of readWxr(open())) {
-    if (event.kind === 'item' && event.item.type === 'attachment') {
-      const a = event.item;
-      attachments.set(a.id, { url: a.attachmentUrl, alt: a.meta['_wp_attachment_image_alt'] ?? '', caption: a.excerpt });
-    }
-  }
+  const { attachments } = summary ?? (await readWxrSummary(open(), types));
   let lang = '';
   for await (const event of readWxr(open())) {
     if (event.kind === 'channel') {

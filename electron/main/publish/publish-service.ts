@@ -37,6 +37,7 @@ import type { BlogStore } from './blog-store.js';
 import { PublishFailure } from './publish-errors.js';
 import type { LocalImage, PublishTarget } from './publisher.js';
 import type { PublisherRegistry } from './registry.js';
+import type { RemotePostSource } from '../import/remote-source.js';
 
 export interface PublishServiceDeps {
   posts: PostStore;
@@ -308,6 +309,17 @@ export class PublishService {
     });
     await this.deps.posts.save(created.id, withRemoteImageAddresses(imported), created.version, true);
     return this.deps.posts.open(created.id);
+  }
+
+  /**
+   * The blog with its secret and the way its kind hands posts out, for „Beiträge holen“. Throws a
+   * {@link PublishFailure} without a stored password, a KladdeError for an unknown blog or a kind that offers none.
+   */
+  async importSource(blogId: string, signal?: AbortSignal): Promise<{ target: PublishTarget; source: RemotePostSource }> {
+    const target = await this.target(blogId, signal);
+    const source = this.deps.registry.get(target.blog.kind).importer;
+    if (!source) throw new KladdeError('invalid-input', `Aus dem Blog „${target.blog.name}“ kann Kladde keine Beiträge holen.`);
+    return { target, source };
   }
 
   private async target(blogId: string, signal?: AbortSignal): Promise<PublishTarget> {

@@ -4,6 +4,7 @@ import { createServer as createNetServer } from 'node:net';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, MAX_BODY_MB } from '../../../electron/common/ipc/limits.js';
 import { Services } from '../../../electron/main/services.js';
@@ -503,5 +504,26 @@ describe('request bodies', () => {
     expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { name: 'gross.png', size: bytes.length } });
     const stored = await readFile(path.join(library, created.id, 'gross.png'));
     expect(stored.equals(bytes)).toBe(true);
+  });
+
+  it('takes a WordPress export as the body of uploadImportFile and imports it by its token', async () => {
+    const xml = await readFile(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/import/wxr-handwritten-1.2.xml'));
+    const reply = await send({
+      path: '/api/uploadImportFile',
+      method: 'POST',
+      headers: apiHeaders({
+        'Content-Type': 'application/octet-stream',
+        'X-Kladde-Args': encodeURIComponent(JSON.stringify([{ name: 'export.xml', bytes: { $bytes: true } }])),
+      }),
+      body: xml,
+    });
+    const uploaded = JSON.parse(reply.body) as { ok: true; value: { fileToken: string; name: string; size: number; site: string } };
+    expect(uploaded).toMatchObject({ ok: true, value: { name: 'export.xml', size: xml.length, site: 'https://blog.example.de' } });
+    const job = await value<{ jobId: string; state: string }>('startImport', { kind: 'wxr', fileToken: uploaded.value.fileToken, blogId: null, downloadImages: false, includePages: false, overwriteLocal: [] });
+    expect(job.state).toBe('running');
+    // The job runs on in the background; the posts appear in the library when it is done.
+    for (let i = 0; i < 500 && !(await value<{ id: string }[]>('listPosts')).some((p) => p.id === 'bloecke-mehr'); i++) await new Promise((r) => setTimeout(r, 20));
+    expect((await value<{ id: string }[]>('listPosts')).map((p) => p.id)).toEqual(expect.arrayContaining(['am-see', 'bloecke-mehr']));
+    expect(await value('cancelImport', job.jobId)).toEqual({ cancelled: false });
   });
 });
