@@ -45,9 +45,15 @@ export const CHANNELS = [
   'discardRecovery',
   'flushDone',
   'networkRestored',
+  'listRemotePosts',
+  'chooseImportFile',
+  'uploadImportFile',
+  'startImport',
+  'cancelImport',
+  'downloadImportedImages',
 ] as const satisfies readonly Channel[];
 
-export const EVENTS = ['postChangedOnDisk', 'libraryChanged', 'menuCommand', 'outboxChanged', 'flushRequest'] as const satisfies readonly EventName[];
+export const EVENTS = ['postChangedOnDisk', 'libraryChanged', 'menuCommand', 'outboxChanged', 'flushRequest', 'importProgress'] as const satisfies readonly EventName[];
 
 /** IPC channel strings are namespaced so they cannot collide with Electron's own. */
 export const ipcChannel = (name: string): string => `kladde:${name}`;

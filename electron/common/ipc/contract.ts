@@ -39,6 +39,15 @@ import {
   recoveryEntrySchema,
   recoveryWriteSchema,
 } from '../model/recovery.js';
+import {
+  importFileSchema,
+  importFileUploadSchema,
+  importJobIdSchema,
+  importJobSchema,
+  importRequestSchema,
+  remotePostPageSchema,
+  remotePostQuerySchema,
+} from '../model/import.js';
 import type { Result } from '../result.js';
 
 const MAX_POST_CHARS = 20_000_000;
@@ -129,6 +138,17 @@ export const contract = {
   flushDone: { args: z.tuple([flushRequestIdSchema, flushResultSchema]), result: z.object({ accepted: z.boolean() }) },
   /** The renderer saw the network come back: waiting outbox jobs go out now instead of after their pause. */
   networkRestored: { args: z.tuple([]), result: z.null() },
+  /** One page of a connected blog's posts for „Beiträge holen“, each with the local post that holds it already. */
+  listRemotePosts: { args: z.tuple([blogIdSchema, remotePostQuerySchema]), result: remotePostPageSchema },
+  /** Electron: the open dialog for a WordPress export (the path stays in main); null when cancelled or in the web host. */
+  chooseImportFile: { args: z.tuple([]), result: importFileSchema.nullable() },
+  /** The web host's way: the export's bytes (at most the body limit), kept in a temp file named by a token. */
+  uploadImportFile: { args: z.tuple([importFileUploadSchema]), result: importFileSchema },
+  /** Starts an import; its progress comes as `importProgress` events; returns the job as it starts. */
+  startImport: { args: z.tuple([importRequestSchema]), result: importJobSchema },
+  cancelImport: { args: z.tuple([importJobIdSchema]), result: z.object({ cancelled: z.boolean() }) },
+  /** Downloads the images an offline import left on the blog into their posts' folders (null: every post). */
+  downloadImportedImages: { args: z.tuple([postIdSchema.nullable()]), result: importJobSchema },
 } as const;
 
 export type Contract = typeof contract;
@@ -164,6 +184,8 @@ export const eventContract = {
   outboxChanged: z.object({ jobs: z.array(outboxJobSchema) }),
   /** The window is about to close: save now and answer with `flushDone(requestId, …)`. */
   flushRequest: z.object({ requestId: flushRequestIdSchema }),
+  /** An import's state after every post (see startImport). */
+  importProgress: importJobSchema,
   menuCommand: z.object({
     command: z.enum([
       'newPost',
