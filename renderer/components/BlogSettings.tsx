@@ -5,11 +5,13 @@ import { api } from '../lib/api';
 import { BlogSignIn } from './BlogSignIn';
 
 /** One blog's sign-in, publishing defaults and removal. */
-export function BlogSettings({ blog, onChanged }: { blog: BlogView; onChanged: () => void }) {
+export function BlogSettings({ blog, onChanged, onImport }: { blog: BlogView; onChanged: () => void; onImport: () => void }) {
   const { t } = useI18n();
   const [status, setStatus] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const [terms, setTerms] = useState<BlogTerms | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
+  // Just connected: the natural next step is bringing the blog's posts home.
+  const [justConnected, setJustConnected] = useState(false);
 
   useEffect(() => {
     void api.listBlogTerms(blog.id).then((r) => r.ok && setTerms(r.value));
@@ -18,6 +20,7 @@ export function BlogSettings({ blog, onChanged }: { blog: BlogView; onChanged: (
   const signedIn = async (verified: boolean) => {
     onChanged();
     if (!verified) return;
+    setJustConnected(true);
     const r = await api.refreshBlogTerms(blog.id);
     if (r.ok) setTerms(r.value);
   };
@@ -33,6 +36,14 @@ export function BlogSettings({ blog, onChanged }: { blog: BlogView; onChanged: (
       <h3>{blog.name || blog.url}</h3>
       <p className="muted">{t('blogs.apiOf', { kind: t(`blogs.kind.${blog.kind}`), api: blog.apiRoot })}</p>
       <BlogSignIn blog={blog} onSignedIn={(verified) => void signedIn(verified)} />
+      {justConnected && (
+        <p className="import-invite row-buttons">
+          <span>{t('import.nowQuestion')}</span>
+          <button type="button" className="primary" onClick={onImport}>
+            {t('import.open')}
+          </button>
+        </p>
+      )}
       {status && (
         <p className="field-error" role="status">
           {status.text}
@@ -76,6 +87,11 @@ export function BlogSettings({ blog, onChanged }: { blog: BlogView; onChanged: (
         </div>
       </div>
       <div className="row-buttons">
+        {blog.hasCredentials && !justConnected && (
+          <button type="button" onClick={onImport}>
+            {t('import.open')}
+          </button>
+        )}
         {confirmRemove ? (
           <>
             <span>{t('blogs.removeConfirm')}</span>

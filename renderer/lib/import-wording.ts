@@ -1,0 +1,13 @@
+import type { ImportItemOutcome } from '../../electron/common/model/import';
+import type { MessageKey } from '../i18n/de';
+import type { Translate } from '../i18n/i18n';
+
+const KNOWN_STATUSES = new Set(['publish', 'draft', 'future', 'pending', 'private']);
+
+/** The blog's status word in the UI language; one Kladde does not know is shown as the blog says it. */
+export function remoteStatusWord(t: Translate, status: string): string {
+  return KNOWN_STATUSES.has(status) ? t(`import.remoteStatus.${status}` as MessageKey) : status;
+}
+
+/** The outcomes in the order the summary lists them: what needs the user first, then what went well. */
+export const OUTCOME_ORDER: readonly ImportItemOutcome[] = ['failed', 'local-changes', 'created', 'updated', 'unchanged'];
