@@ -33,7 +33,14 @@ export function BlogSettings({ blog, onChanged, onImport }: { blog: BlogView; on
 
   return (
     <section className="blog-settings" aria-label={blog.name || blog.url}>
-      <h3>{blog.name || blog.url}</h3>
+      <div className="blog-settings-head">
+        <h3>{blog.name || blog.url}</h3>
+        {blog.hasCredentials && !justConnected && (
+          <button type="button" onClick={onImport}>
+            {t('import.open')}
+          </button>
+        )}
+      </div>
       <p className="muted">{t('blogs.apiOf', { kind: t(`blogs.kind.${blog.kind}`), api: blog.apiRoot })}</p>
       <BlogSignIn blog={blog} onSignedIn={(verified) => void signedIn(verified)} />
       {justConnected && (
@@ -87,11 +94,6 @@ export function BlogSettings({ blog, onChanged, onImport }: { blog: BlogView; on
         </div>
       </div>
       <div className="row-buttons">
-        {blog.hasCredentials && !justConnected && (
-          <button type="button" onClick={onImport}>
-            {t('import.open')}
-          </button>
-        )}
         {confirmRemove ? (
           <>
             <span>{t('blogs.removeConfirm')}</span>

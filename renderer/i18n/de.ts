@@ -314,7 +314,7 @@ export const de = {
   'import.title': 'Beiträge holen',
   'import.source': 'Woher?',
   'import.notSignedIn': 'nicht angemeldet',
-  'import.signInFirst': 'Erst unter „Blogs verwalten“ anmelden.',
+  'import.signInFirst': 'erst unter „Blogs verwalten“ anmelden',
   'import.noBlogs': 'Noch kein Blog verbunden. Unter „Blogs verwalten“ verbindest du einen – oder du holst die Beiträge aus einer Exportdatei.',
   'import.sourceWxr': 'WordPress-Exportdatei (WXR) …',
   'import.wxrHint': 'In WordPress: Werkzeuge → Daten exportieren → Alle Inhalte.',

@@ -316,7 +316,7 @@ export const en: Record<MessageKey, string> = {
   'import.title': 'Fetch posts',
   'import.source': 'From where?',
   'import.notSignedIn': 'not signed in',
-  'import.signInFirst': 'Sign in under “Manage blogs” first.',
+  'import.signInFirst': 'sign in under “Manage blogs” first',
   'import.noBlogs': 'No blog connected yet. Connect one under “Manage blogs” – or fetch the posts from an export file.',
   'import.sourceWxr': 'WordPress export file (WXR) …',
   'import.wxrHint': 'In WordPress: Tools → Export → All content.',

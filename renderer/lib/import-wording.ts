@@ -11,3 +11,6 @@ export function remoteStatusWord(t: Translate, status: string): string {
 
 /** The outcomes in the order the summary lists them: what needs the user first, then what went well. */
 export const OUTCOME_ORDER: readonly ImportItemOutcome[] = ['failed', 'local-changes', 'created', 'updated', 'unchanged'];
+
+/** The order of the summary's counts: what came in, then what did not. */
+export const COUNT_ORDER: readonly ImportItemOutcome[] = ['created', 'updated', 'unchanged', 'local-changes', 'failed'];

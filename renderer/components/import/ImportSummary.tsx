@@ -2,7 +2,7 @@ import type { ImportItemOutcome, ImportJob } from '../../../electron/common/mode
 import type { MessageKey } from '../../i18n/de';
 import { useI18n } from '../../i18n/i18n';
 import { plural } from '../../i18n/plural';
-import { OUTCOME_ORDER } from '../../lib/import-wording';
+import { COUNT_ORDER, OUTCOME_ORDER } from '../../lib/import-wording';
 import { ImportResultList } from './ImportResultList';
 
 export interface ImportSummaryProps {
@@ -37,7 +37,7 @@ export function ImportSummary({ job, onOverwrite, onDownloadImages, onOpenPost, 
       </p>
       {ordered.length > 0 && (
         <ul className="import-counts" aria-label={t('import.summary')}>
-          {OUTCOME_ORDER.map((outcome) => {
+          {COUNT_ORDER.map((outcome) => {
             const n = of(outcome).length;
             if (n === 0) return null;
             return (
