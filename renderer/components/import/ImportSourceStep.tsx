@@ -67,6 +67,7 @@ export function ImportSourceStep(props: ImportSourceStepProps) {
               value={b.id}
               disabled={!b.hasCredentials}
               checked={source?.kind === 'blog' && source.blogId === b.id}
+              autoFocus={source?.kind === 'blog' && source.blogId === b.id}
               onChange={() => onChoice({ source: { kind: 'blog', blogId: b.id } })}
             />
             <span className="import-option-text">

@@ -14,7 +14,8 @@ export interface ImportWxrPickerProps {
 
 type Problem = { kind: 'too-large'; name: string; mb: number } | { kind: 'text'; text: string };
 
-const megabytes = (bytes: number) => Math.max(0.1, Math.round((bytes / (1024 * 1024)) * 10) / 10);
+/** Megabytes with one decimal, rounded up: a file just over the limit must not read as exactly the limit. */
+const megabytes = (bytes: number) => Math.max(0.1, Math.ceil((bytes / (1024 * 1024)) * 10) / 10);
 
 /**
  * Picks the WordPress export. The app asks main for its open dialog (the path stays in main); the browser has none,
