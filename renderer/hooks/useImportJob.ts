@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportJob, ImportRequest } from '../../electron/common/model/import';
 import type { AppError, Result } from '../../electron/common/result';
 import { api, onEvent } from '../lib/api';
+import { isNewerJobState as isNewer } from '../lib/import-wording';
 
 export interface ImportJobControl {
   /** The job as last reported, or null before the first start. */
@@ -66,10 +67,4 @@ export function useImportJob(): ImportJobControl {
   }, []);
 
   return { job, error, cancelling, start, downloadImages, cancel };
-}
-
-/** A finished state beats a running one; among running states, more posts done is newer. */
-function isNewer(a: ImportJob, b: ImportJob): boolean {
-  if ((a.state === 'running') !== (b.state === 'running')) return a.state !== 'running';
-  return a.done > b.done || (a.done === b.done && a.current !== b.current);
 }

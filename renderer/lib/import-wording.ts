@@ -1,4 +1,4 @@
-import type { ImportItemOutcome } from '../../electron/common/model/import';
+import type { ImportItemOutcome, ImportJob } from '../../electron/common/model/import';
 import type { MessageKey } from '../i18n/de';
 import type { Translate } from '../i18n/i18n';
 
@@ -14,3 +14,12 @@ export const OUTCOME_ORDER: readonly ImportItemOutcome[] = ['failed', 'local-cha
 
 /** The order of the summary's counts: what came in, then what did not. */
 export const COUNT_ORDER: readonly ImportItemOutcome[] = ['created', 'updated', 'unchanged', 'local-changes', 'failed'];
+
+/**
+ * Whether `a` is a later state of the same import than `b` (events and the start's answer can arrive in any
+ * order): a finished state beats a running one; among running states, more posts done, or the post now being fetched named where the other names none.
+ */
+export function isNewerJobState(a: ImportJob, b: ImportJob): boolean {
+  if ((a.state === 'running') !== (b.state === 'running')) return a.state !== 'running';
+  return a.done > b.done || (a.done === b.done && a.current !== null && b.current === null);
+}
