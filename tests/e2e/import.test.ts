@@ -74,6 +74,7 @@ describe('bringing a WordPress blog home over XML-RPC in the UI', () => {
     const settings = page.locator('.blog-settings');
     await expect.poll(() => settings.textContent(), { timeout: 15_000 }).toContain('Angemeldet als');
     expect(await settings.textContent()).toContain('Jetzt Beiträge holen?');
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'import-einladung.png') });
   });
 
   it('lists the blog’s posts and imports all of them with visible progress', async () => {
