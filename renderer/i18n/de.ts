@@ -378,6 +378,7 @@ export const de = {
   'import.downloadImagesNow': 'Bilder herunterladen',
   'import.results': 'Geholt – ein Klick öffnet den Beitrag:',
   'import.openPost': '„{title}“ im Editor öffnen',
+  'import.again': 'Weitere holen …',
   'import.nowQuestion': 'Jetzt Beiträge holen?',
 } as const;
 

@@ -380,5 +380,6 @@ export const en: Record<MessageKey, string> = {
   'import.downloadImagesNow': 'Download images',
   'import.results': 'Fetched – a click opens the post:',
   'import.openPost': 'Open “{title}” in the editor',
+  'import.again': 'Fetch more …',
   'import.nowQuestion': 'Fetch posts now?',
 };

@@ -81,7 +81,7 @@ export function ImportSummary({ job, onOverwrite, onDownloadImages, onOpenPost, 
       )}
       <div className="dialog-buttons">
         <button type="button" onClick={onAgain}>
-          {t('import.back')}
+          {t('import.again')}
         </button>
         <button type="button" className="primary" autoFocus onClick={onClose}>
           {t('settings.close')}
