@@ -14,7 +14,6 @@ import { SettingsStore } from './settings/settings-store.js';
 import { createSpellService } from './spell/create-spell-service.js';
 import type { SpellService } from './spell/spell-service.js';
 import { CloseHandshake } from './window/close-handshake.js';
-import { tempImportHandlers } from './ipc/import-handlers.temp.js';
 
 export interface ServiceOptions {
   /** Folder for settings and other per-user state (Electron's userData, or a folder of the web host). */
@@ -142,7 +141,6 @@ export class Services {
       listRecovery: () => this.recovery.list(),
       discardRecovery: (id) => this.recovery.discard(id),
       flushDone: async (requestId, result) => ({ accepted: this.closeHandshake.answer(requestId, result) }),
-      ...tempImportHandlers(this.events, posts),
     };
   }
 }
