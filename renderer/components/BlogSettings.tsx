@@ -5,11 +5,13 @@ import { api } from '../lib/api';
 import { BlogSignIn } from './BlogSignIn';
 
 /** One blog's sign-in, publishing defaults and removal. */
-export function BlogSettings({ blog, onChanged }: { blog: BlogView; onChanged: () => void }) {
+export function BlogSettings({ blog, onChanged, onImport }: { blog: BlogView; onChanged: () => void; onImport: () => void }) {
   const { t } = useI18n();
   const [status, setStatus] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const [terms, setTerms] = useState<BlogTerms | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
+  // Just connected: the natural next step is bringing the blog's posts home.
+  const [justConnected, setJustConnected] = useState(false);
 
   useEffect(() => {
     void api.listBlogTerms(blog.id).then((r) => r.ok && setTerms(r.value));
@@ -18,6 +20,7 @@ export function BlogSettings({ blog, onChanged }: { blog: BlogView; onChanged: (
   const signedIn = async (verified: boolean) => {
     onChanged();
     if (!verified) return;
+    setJustConnected(true);
     const r = await api.refreshBlogTerms(blog.id);
     if (r.ok) setTerms(r.value);
   };
@@ -30,9 +33,24 @@ export function BlogSettings({ blog, onChanged }: { blog: BlogView; onChanged: (
 
   return (
     <section className="blog-settings" aria-label={blog.name || blog.url}>
-      <h3>{blog.name || blog.url}</h3>
+      <div className="blog-settings-head">
+        <h3>{blog.name || blog.url}</h3>
+        {blog.hasCredentials && !justConnected && (
+          <button type="button" onClick={onImport}>
+            {t('import.open')}
+          </button>
+        )}
+      </div>
       <p className="muted">{t('blogs.apiOf', { kind: t(`blogs.kind.${blog.kind}`), api: blog.apiRoot })}</p>
       <BlogSignIn blog={blog} onSignedIn={(verified) => void signedIn(verified)} />
+      {justConnected && (
+        <p className="import-invite row-buttons">
+          <span>{t('import.nowQuestion')}</span>
+          <button type="button" className="primary" onClick={onImport}>
+            {t('import.open')}
+          </button>
+        </p>
+      )}
       {status && (
         <p className="field-error" role="status">
           {status.text}

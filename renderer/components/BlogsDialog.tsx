@@ -9,6 +9,8 @@ import { Dialog } from './Dialog';
 export interface BlogsDialogProps {
   onClose: () => void;
   onChanged: () => void;
+  /** „Beiträge holen“ for a connected blog. */
+  onImport: (blogId: string) => void;
 }
 
 /** The user's blogs: adding one by its address, and the selected one's sign-in and publishing defaults. */
@@ -47,7 +49,7 @@ export function BlogsDialog(props: BlogsDialogProps) {
             }}
           />
         </div>
-        {blog && <BlogSettings key={blog.id} blog={blog} onChanged={() => void refresh().then(props.onChanged)} />}
+        {blog && <BlogSettings key={blog.id} blog={blog} onChanged={() => void refresh().then(props.onChanged)} onImport={() => props.onImport(blog.id)} />}
       </div>
       <div className="dialog-buttons">
         <button type="button" className="primary" onClick={props.onClose}>

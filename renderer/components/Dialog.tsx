@@ -5,6 +5,8 @@ export interface DialogProps {
   children: ReactNode;
   onClose: () => void;
   wide?: boolean;
+  /** An extra class for a dialog with its own width. */
+  className?: string;
 }
 
 /** A modal built on <dialog>: focus is trapped, Escape closes. */
@@ -15,7 +17,7 @@ export function Dialog(props: DialogProps) {
     if (el && !el.open) el.showModal();
   }, []);
   return (
-    <dialog ref={ref} className={props.wide ? 'dialog dialog-wide' : 'dialog'} aria-label={props.title} onCancel={(e) => { e.preventDefault(); props.onClose(); }}>
+    <dialog ref={ref} className={['dialog', props.wide ? 'dialog-wide' : '', props.className ?? ''].filter(Boolean).join(' ')} aria-label={props.title} onCancel={(e) => { e.preventDefault(); props.onClose(); }}>
       <h2>{props.title}</h2>
       {props.children}
     </dialog>

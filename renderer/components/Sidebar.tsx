@@ -15,6 +15,8 @@ export interface SidebarProps {
   onShowTrash: () => void;
   onHideTrash: () => void;
   onRestore: (entry: TrashEntry) => void;
+  /** „Beiträge holen …“: posts already online into the library. */
+  onImport: () => void;
 }
 
 /** The library: every post with its status, filterable by status and by text. */
@@ -121,6 +123,9 @@ export function Sidebar(props: SidebarProps) {
         ))}
       </ul>
       <div className="sidebar-foot">
+        <button type="button" className="ghost" title={t('import.openTitle')} onClick={props.onImport}>
+          {t('import.open')}
+        </button>
         <button type="button" className="ghost" onClick={props.onShowTrash}>
           {t('library.trash')}
         </button>

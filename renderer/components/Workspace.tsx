@@ -171,6 +171,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
               else showError(r.error);
             }}
             onHideTrash={() => setTrash(null)}
+            onImport={() => setModal({ kind: 'import', blogId: null })}
             onRestore={async (e) => {
               if ((await actions.restorePost(e)) === 'switched') setTrash(null);
             }}

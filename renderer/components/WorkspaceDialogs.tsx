@@ -5,6 +5,7 @@ import type { PostDocumentStore } from '../document/post-document-store';
 import { useI18n } from '../i18n/i18n';
 import { BlogsDialog } from './BlogsDialog';
 import { ConfirmDialog } from './ConfirmDialog';
+import { ImportDialog } from './import/ImportDialog';
 import { OutboxDialog } from './OutboxDialog';
 import { PublishDialog } from './PublishDialog';
 import { RenameDialog } from './RenameDialog';
@@ -17,6 +18,8 @@ export type Modal =
   | { kind: 'publish' }
   | { kind: 'blogs'; then: 'publish' | null }
   | { kind: 'outbox' }
+  /** „Beiträge holen“, for one blog when opened from the blogs dialog. */
+  | { kind: 'import'; blogId: string | null }
   | null;
 
 export interface WorkspaceDialogsProps {
@@ -80,7 +83,24 @@ export function WorkspaceDialogs(props: WorkspaceDialogsProps) {
       );
     }
     case 'blogs':
-      return <BlogsDialog onChanged={props.onTermsChanged} onClose={() => setModal(modal.then === 'publish' ? { kind: 'publish' } : null)} />;
+      return (
+        <BlogsDialog
+          onChanged={props.onTermsChanged}
+          onImport={(blogId) => setModal({ kind: 'import', blogId })}
+          onClose={() => setModal(modal.then === 'publish' ? { kind: 'publish' } : null)}
+        />
+      );
+    case 'import':
+      return (
+        <ImportDialog
+          blogId={modal.blogId}
+          transport={props.info.transport}
+          libraryPath={props.info.libraryPath}
+          onManageBlogs={() => setModal({ kind: 'blogs', then: null })}
+          onOpenPost={props.onOpenPost}
+          onClose={close}
+        />
+      );
     case 'outbox':
       return <OutboxDialog onClose={close} />;
     case 'settings':
