@@ -12,7 +12,7 @@ import { isStruct, textOf, XmlRpcFault, type XmlRpcStruct, type XmlRpcValue } fr
 export type XmlRpcCaller = (target: PublishTarget, purpose: RequestPurpose, method: string, params: readonly XmlRpcValue[]) => Promise<XmlRpcValue>;
 
 /** Fields of a listed post (only these, not the content: `wp.getPosts` takes single field names too). */
-const LIST_FIELDS = ['post_title', 'post_date', 'post_status', 'post_type'];
+const LIST_FIELDS = ['post_title', 'post_date', 'post_date_gmt', 'post_status', 'post_type'];
 /** Posts counted per call while finding out how many match. */
 const COUNT_CHUNK = 1000;
 

@@ -31,17 +31,28 @@ function dateText(value: XmlRpcValue | undefined): string {
   return value instanceof XmlRpcDateTime ? value.toLocalString() : textOf(value);
 }
 
-export function toPost(s: XmlRpcStruct): XmlRpcPost {
+/**
+ * WordPress's XML-RPC reports a scheduled post as `publish` (class-wp-xmlrpc-server.php: „Consider future posts as
+ * published“); a `publish` post dated ahead is scheduled, as the REST API and the export say.
+ */
+function statusOf(s: XmlRpcStruct, dateGmt: string, now: number): string {
+  const status = textOf(s['post_status']);
+  const gmt = Date.parse(`${dateGmt}Z`);
+  return status === 'publish' && Number.isFinite(gmt) && gmt > now ? 'future' : status;
+}
+
+export function toPost(s: XmlRpcStruct, now = Date.now()): XmlRpcPost {
+  const dateGmt = dateText(s['post_date_gmt']);
   return {
     id: textOf(s['post_id']),
     title: textOf(s['post_title']),
     content: textOf(s['post_content']),
     excerpt: textOf(s['post_excerpt']),
     slug: textOf(s['post_name']),
-    status: textOf(s['post_status']),
+    status: statusOf(s, dateGmt, now),
     link: textOf(s['link']),
     date: dateText(s['post_date']),
-    dateGmt: dateText(s['post_date_gmt']),
+    dateGmt,
     modifiedGmt: dateText(s['post_modified_gmt']),
     type: textOf(s['post_type']),
     sticky: s['sticky'] === true || textOf(s['sticky']) === '1',
