@@ -20,6 +20,7 @@ import type { RemoteListing, RemoteMedia, RemotePostSource } from '../../electro
 import { readWxr, readWxrPosts } from '../../electron/main/import/wxr-reader.js';
 import type { LocalImage, Publisher, PublishTarget } from '../../electron/main/publish/publisher.js';
 import { WordPressPublisher } from '../../electron/main/publish/wordpress.js';
+import { MetaWeblogPublisher } from '../../electron/main/publish/xmlrpc/metaweblog.js';
 import { WordPressXmlRpcPublisher } from '../../electron/main/publish/xmlrpc/wordpress-xmlrpc.js';
 import { startWordPress, type WordPressServer } from '../support/wordpress/index.js';
 import { comparable, shownHtml, topLevelBlockNames } from '../unit/import/support/normalize.js';
@@ -316,6 +317,29 @@ describe('a real blog, both ways: import and publish back unchanged', () => {
       expect(withPages.posts.some((p) => p.type === 'page')).toBe(true);
       expect(withPages.total).toBe(seen.size + withPages.posts.filter((p) => p.type === 'page').length);
     }
+  });
+
+  it('MetaWeblog (the fallback for other engines) lists and fetches the stored text, terms by name and the publish record', async () => {
+    const publisher = new MetaWeblogPublisher();
+    const importer = publisher.importer;
+    const target: PublishTarget = { blog: { ...blog('wordpress-xmlrpc'), kind: 'metaweblog' }, secret: wp.password, http };
+    const first = await importer.listPosts(target, { page: 1, perPage: 10, search: '', includePages: false });
+    expect(first.posts).toHaveLength(10);
+    expect(first.nextPage).toBe(2);
+    const found = await importer.listPosts(target, { page: 1, perPage: 50, search: 'unvergleichlich', includePages: false });
+    expect(found.posts.length).toBe(corpus.posts.filter((p) => p.title.includes('Unvergleichlich')).length);
+    const post = corpus.posts.find((p) => p.fixture === 'g11-table.html');
+    if (!post) throw new Error('g11 fehlt');
+    await writeCorpus(wp, corpus);
+    const remote = await importer.fetchPost(target, String(post.id));
+    const [stored] = await storedContents(wp, [post.id]);
+    expect(remote).toMatchObject({ remoteId: String(post.id), title: post.title, slug: post.slug, content: stored, excerpt: post.excerpt });
+    expect([...remote.categories].sort()).toEqual([...post.categories].sort());
+    expect([...remote.tags].sort()).toEqual([...post.tags].sort());
+    expect(remote.record.id).toBe(String(post.id));
+    // The record is what the MetaWeblog publisher compares before its next publish: no conflict, an update.
+    const back = await publishBack(publisher, target, path.join(root, 'mw'), importPost(remote).text.replace(/^image: .*\n/m, ''), { ...remote.record, media: {} });
+    expect(back).toMatchObject({ id: String(post.id), conflict: false, creates: 0 });
   });
 
   it('REST: every post comes home with its fields and credits and goes back unchanged', async () => {
