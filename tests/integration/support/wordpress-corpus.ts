@@ -254,3 +254,19 @@ echo strlen($xml);`,
   );
   return Number(out.trim().split('\n').pop());
 }
+
+/** What WordPress holds of each post beside its content: pinned, comments, status, slug, terms and featured image. */
+export async function storedFields(wp: WordPressServer, ids: readonly number[]): Promise<{ sticky: boolean; comments: string; status: string; slug: string; categories: string[]; tags: string[]; thumbnail: number; excerpt: string; title: string }[]> {
+  return JSON.parse(
+    await wp.runPhp(
+      `echo json_encode(array_map(function ($id) {
+  clean_post_cache($id);
+  $p = get_post($id);
+  return array('sticky' => is_sticky($id), 'comments' => $p->comment_status, 'status' => $p->post_status, 'slug' => $p->post_name,
+    'categories' => wp_get_post_categories($id, array('fields' => 'names')), 'tags' => wp_get_post_tags($id, array('fields' => 'names')),
+    'thumbnail' => (int) get_post_thumbnail_id($id), 'excerpt' => $p->post_excerpt, 'title' => $p->post_title);
+}, $kladde_input));`,
+      ids,
+    ),
+  ) as { sticky: boolean; comments: string; status: string; slug: string; categories: string[]; tags: string[]; thumbnail: number; excerpt: string; title: string }[];
+}
