@@ -27,6 +27,8 @@ export const EMPTY_FIELDS: Readonly<PostFields> = Object.freeze({
   excerpt: '',
   image: '',
   lang: 'de',
+  sticky: false,
+  comments: '',
 });
 
 function emptyFields(): PostFields {
@@ -104,7 +106,19 @@ function fieldsFrom(data: Record<string, unknown>): PostFields {
     excerpt: asString(data['excerpt']),
     image: asString(data['image']),
     lang: asString(data['lang']) || 'de',
+    sticky: asBoolean(data['sticky']),
+    comments: asCommentStatus(data['comments']),
   };
+}
+
+/** YAML's `true` (or the text `true`/`yes`/`ja`); anything else is false. */
+function asBoolean(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && ['true', 'yes', 'ja'].includes(value.trim().toLowerCase()));
+}
+
+function asCommentStatus(value: unknown): PostFields['comments'] {
+  const text = asString(value).trim().toLowerCase();
+  return text === 'open' || text === 'closed' ? text : '';
 }
 
 function asString(value: unknown): string {
@@ -169,7 +183,8 @@ function verified(next: string, entries: readonly [keyof PostFields, unknown][])
 }
 
 function isEmptyValue(value: unknown): boolean {
-  return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+  // `sticky: false` is the default: the key goes away instead of being written.
+  return value === undefined || value === '' || value === false || (Array.isArray(value) && value.length === 0);
 }
 
 function sameValue(node: unknown, value: unknown): boolean {

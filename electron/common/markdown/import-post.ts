@@ -28,9 +28,14 @@ export interface ImportedRemotePost {
   excerpt: string;
   /** `post_content` as stored. */
   content: string;
-  featuredImage?: { url: string; alt?: string; caption?: string };
+  /** The featured image: its address, alt text, caption (credits are read from it) and id on the blog when known. */
+  featuredImage?: { url: string; alt?: string; caption?: string; id?: string };
   /** The post's language (`de`, `en`…); credits are read with its templates. Default German. */
   lang?: string;
+  /** Pinned to the top of the blog (written as `sticky: true`). */
+  sticky?: boolean;
+  /** `open`, `closed`, or '' when unknown; only `closed` is written (`comments: closed`), open being the norm. */
+  commentStatus?: string;
 }
 
 /** An image the imported post refers to by a local file name, to be downloaded into the post's folder. */
@@ -304,6 +309,8 @@ export function importPost(remote: ImportedRemotePost): ImportResult {
     excerpt: htmlText(remote.excerpt),
     image: featured,
     ...(remote.lang ? { lang: remote.lang } : {}),
+    ...(remote.sticky ? { sticky: true } : {}),
+    ...(remote.commentStatus === 'closed' ? { comments: 'closed' as const } : {}),
   };
   let text = updateFrontMatter(`---\n---\n\n${body.markdown}`, fields);
   if (text === null) throw new Error('Front Matter des importierten Beitrags ließ sich nicht schreiben');

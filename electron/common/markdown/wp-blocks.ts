@@ -178,7 +178,8 @@ function list(chunk: Chunk): string {
 function code(chunk: Chunk): string {
   const m = /^\s*<code(?:\s[^>]*)?>([\s\S]*)<\/code>\s*$/i.exec(chunk.inner);
   if (!m) return html(chunk);
-  return comment('code', null, `<pre class="wp-block-code"><code>${m[1] ?? ''}</code></pre>`);
+  // Markdown's renderer ends every code block with a newline; WordPress's code block stores the text without it.
+  return comment('code', null, `<pre class="wp-block-code"><code>${(m[1] ?? '').replace(/\n$/, '')}</code></pre>`);
 }
 
 function image(chunk: Chunk, options: BlockMarkupOptions): string {

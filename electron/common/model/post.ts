@@ -39,6 +39,10 @@ export interface PostFields {
   excerpt: string;
   image: string;
   lang: string;
+  /** Pinned to the top of the blog's front page (`sticky: true`); absent means not pinned. */
+  sticky: boolean;
+  /** `open` or `closed` when the post says so (`comments: closed`); '' leaves it to the blog. */
+  comments: '' | 'open' | 'closed';
 }
 
 export const KNOWN_FIELDS: readonly (keyof PostFields)[] = [
@@ -51,6 +55,8 @@ export const KNOWN_FIELDS: readonly (keyof PostFields)[] = [
   'excerpt',
   'image',
   'lang',
+  'sticky',
+  'comments',
 ];
 
 export const postSummarySchema = z.object({

@@ -29,6 +29,10 @@ export interface WxrItem {
   attachmentUrl: string;
   /** `wp:postmeta` as key → value (the last value of a repeated key). */
   meta: Record<string, string>;
+  /** `wp:comment_status`: open, closed. */
+  commentStatus: string;
+  /** `wp:is_sticky`: `1` for a post pinned to the front page. */
+  isSticky: string;
 }
 
 /** Why an export cannot be read, with the place in the file. */
@@ -57,7 +61,7 @@ export type WxrEvent = { kind: 'channel'; channel: WxrChannel } | { kind: 'item'
 function emptyItem(): WxrItem {
   return {
     id: '', type: '', title: '', link: '', slug: '', date: '', dateGmt: '', status: '', author: '',
-    content: '', excerpt: '', categories: [], tags: [], attachmentUrl: '', meta: {},
+    content: '', excerpt: '', categories: [], tags: [], attachmentUrl: '', meta: {}, commentStatus: '', isSticky: '',
   };
 }
 
@@ -75,6 +79,8 @@ const ITEM_FIELDS: Readonly<Record<string, keyof WxrItem>> = {
   'wp:status': 'status',
   'wp:post_type': 'type',
   'wp:attachment_url': 'attachmentUrl',
+  'wp:comment_status': 'commentStatus',
+  'wp:is_sticky': 'isSticky',
 };
 
 /**
@@ -268,8 +274,10 @@ export async function* readWxrPosts(
       tags: item.tags,
       excerpt: item.excerpt,
       content: item.content,
-      ...(thumb?.url ? { featuredImage: { url: thumb.url, alt: thumb.alt, caption: thumb.caption } } : {}),
+      ...(thumb?.url ? { featuredImage: { url: thumb.url, alt: thumb.alt, caption: thumb.caption, id: item.meta['_thumbnail_id'] ?? '' } } : {}),
       ...(lang ? { lang } : {}),
+      sticky: item.isSticky === '1',
+      commentStatus: item.commentStatus,
     };
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Blog } from '../../common/model/blog.js';
 import type { PostStatus } from '../../common/model/post.js';
 
@@ -115,4 +116,13 @@ export function decodeEntities(text: string): string {
     if (hex) return String.fromCodePoint(parseInt(hex, 16));
     return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name.toLowerCase()] ?? whole;
   });
+}
+
+/**
+ * What the blog stores of a post that a user can change online, hashed (raw fields, as `context=edit` gives them):
+ * written into the publish record after a publish and by an import, compared before the next publish.
+ */
+export function onlineHash(post: { title: { raw?: string }; content: { raw?: string }; excerpt: { raw?: string } }): string {
+  const parts = [post.title.raw ?? '', post.content.raw ?? '', post.excerpt.raw ?? ''];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }

@@ -1,16 +1,17 @@
-import { createHash } from 'node:crypto';
 import { REMOTE_STATUSES, type Blog, type BlogKind, type BlogTerms, type RemoteStatus, type Term } from '../../common/model/blog.js';
 import type { PublishedMedia, PublishRecord } from '../../common/markdown/front-matter-publish.js';
 import { toBlockMarkup } from '../../common/markdown/wp-blocks.js';
 import { HttpError, type HttpClient, type HttpRequest } from '../http/http-client.js';
 import { PublishFailure, type RequestPurpose } from './publish-errors.js';
 import { wordpressFailure } from './wordpress-errors.js';
+import { WordPressRestImporter } from './wordpress-import.js';
 import { categoryNames, sendMissingImages, type DiscoveredBlog, type OnlinePost, type Publisher, type PublishRequest, type PublishResult, type PublishTarget, type RemoteOutcome } from './publisher.js';
 import {
   apiRootFromLink,
   authorization,
   decodeEntities,
   normalizeBlogUrl,
+  onlineHash,
   routeUrl,
   termKey,
   WPCOM_API,
@@ -54,6 +55,9 @@ const MAX_PAGES = 50;
  */
 export class WordPressPublisher implements Publisher {
   constructor(readonly kind: Extract<BlogKind, 'wordpress' | 'wordpress-com'>) {}
+
+  /** „Beiträge holen“ through the same authenticated requests. */
+  readonly importer = new WordPressRestImporter((target, purpose, request) => this.request(target, purpose, request));
 
   async discover(input: string, http: HttpClient): Promise<DiscoveredBlog> {
     const url = normalizeBlogUrl(input);
@@ -188,6 +192,9 @@ export class WordPressPublisher implements Publisher {
       categories,
       tags,
       featured_media: featured ?? 0,
+      sticky: request.fields.sticky,
+      // Without `comments:` in the front matter the blog's own setting stays.
+      ...(request.fields.comments ? { comment_status: request.fields.comments } : {}),
       ...date,
     };
     let saved: WpPost;
@@ -302,12 +309,6 @@ export function remoteOutcome(blog: Pick<Blog, 'kind' | 'url' | 'site'>, post: P
     /* no usable address: the UI shows no edit link */
   }
   return { remoteStatus, editUrl, date: post.date ?? '' };
-}
-
-/** What the blog stores of a post that a user can change online, hashed (raw fields, as `context=edit` gives them). */
-function onlineHash(post: WpPost): string {
-  const parts = [post.title.raw ?? '', post.content.raw ?? '', post.excerpt.raw ?? ''];
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }
 
 /** WordPress's `term_exists` answer carries the existing term's id in `data.term_id`. */

@@ -136,10 +136,22 @@ describe('importPost writes the front matter', () => {
       excerpt: 'Ein kurzer Text.',
       image: 'titel.jpg',
       lang: 'de',
+      sticky: false,
+      comments: '',
     });
     expect(readImages(text).images['titel.jpg']).toEqual({ alt: 'Kuchen', author: 'Anna', source: 'Pixabay', license: 'pixabay' });
     expect(images).toEqual([{ url: `${U}/2024/05/titel.jpg`, fallbackUrl: `${U}/2024/05/titel-1200x800.jpg`, file: 'titel.jpg', featured: true }]);
     expect(bodyOf(text)).toBe('Hallo\n');
+  });
+
+  it('sticky and closed comments, written only when they differ from the usual', () => {
+    const pinned = importPost(post('<p>x</p>', { sticky: true, commentStatus: 'closed' })).text;
+    expect(pinned).toMatch(/^sticky: true$/m);
+    expect(pinned).toMatch(/^comments: closed$/m);
+    const parsed = parseFrontMatter(pinned);
+    expect(parsed.ok && [parsed.fields.sticky, parsed.fields.comments]).toEqual([true, 'closed']);
+    const usual = importPost(post('<p>x</p>', { sticky: false, commentStatus: 'open' })).text;
+    expect(usual).not.toMatch(/^(?:sticky|comments):/m);
   });
 
   it.each([

@@ -40,6 +40,7 @@ describe('readWxrPosts on an export made by WordPress 6.1 itself', () => {
       url: expect.stringMatching(/\/titelbild\.png$/) as unknown as string,
       alt: 'Wellen am Ufer',
       caption: 'Foto: Max Muster / CC BY-SA 4.0',
+      id: expect.stringMatching(/^\d+$/) as unknown as string,
     });
     expect(see.content).toContain('[caption id="attachment_4"');
     expect(posts[2]?.content).toContain('<!-- wp:embed {"url":"https://www.youtube.com/watch?v=x"');

@@ -126,6 +126,8 @@ const parseCases: ParseCase[] = [
   { name: 'BOM file', input: '\uFEFF---\ntitle: Mit BOM\n---\nText', fields: { title: 'Mit BOM' } },
   { name: '... as the closing fence', input: '---\ntitle: Punkte\n...\nText', fields: { title: 'Punkte' } },
   { name: 'anchors and aliases resolve', input: '---\nt: &t Hallo\ntitle: *t\n---\n', fields: { title: 'Hallo' } },
+  { name: 'pinned, comments closed', input: '---\nsticky: true\ncomments: closed\n---\n', fields: { sticky: true, comments: 'closed' } },
+  { name: 'unknown comment setting leaves it to the blog', input: '---\nsticky: nein\ncomments: vielleicht\n---\n', fields: { sticky: false, comments: '' } },
 ];
 
 describe('parseFrontMatter: fields', () => {

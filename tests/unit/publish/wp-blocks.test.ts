@@ -44,7 +44,7 @@ describe('block markup from the renderer’s HTML', () => {
     ['heading level 3', '### Drei', ['heading'], '<!-- wp:heading {"level":3} -->\n<h3>Drei</h3>\n<!-- /wp:heading -->'],
     ['bullet list', '- a\n- b', ['list'], '<!-- wp:list -->\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<!-- /wp:list -->'],
     ['ordered list with start', '3. x\n4. y', ['list'], '<!-- wp:list {"ordered":true,"start":3} -->\n<ol start="3">\n<li>x</li>\n<li>y</li>\n</ol>\n<!-- /wp:list -->'],
-    ['code', '```js\nlet a = 1 < 2;\n```', ['code'], '<!-- wp:code -->\n<pre class="wp-block-code"><code>let a = 1 &lt; 2;\n</code></pre>\n<!-- /wp:code -->'],
+    ['code', '```js\nlet a = 1 < 2;\n```', ['code'], '<!-- wp:code -->\n<pre class="wp-block-code"><code>let a = 1 &lt; 2;</code></pre>\n<!-- /wp:code -->'],
     ['separator', '---', ['separator'], '<!-- wp:separator -->\n<hr class="wp-block-separator has-alpha-channel-opacity"/>\n<!-- /wp:separator -->'],
     ['raw HTML stays as written', '<div class="x">roh</div>', ['html'], '<!-- wp:html -->\n<div class="x">roh</div>\n<!-- /wp:html -->'],
   ];

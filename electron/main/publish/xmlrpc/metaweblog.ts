@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { REMOTE_STATUSES, type BlogTerms, type RemoteStatus } from '../../../common/model/blog.js';
 import type { PublishedMedia, PublishRecord } from '../../../common/markdown/front-matter-publish.js';
 import type { HttpClient } from '../../http/http-client.js';
@@ -9,20 +8,8 @@ import { isStruct, textOf, XmlRpcBase64, XmlRpcDateTime, type XmlRpcStruct, type
 import { xmlRpcCall } from './xmlrpc-client.js';
 import { findXmlRpcEndpoint } from './xmlrpc-discovery.js';
 import { xmlRpcFailure } from './xmlrpc-errors.js';
-
-/** What Kladde reads of a post through `metaWeblog.getPost`. */
-interface MwPost {
-  id: string;
-  title: string;
-  content: string;
-  excerpt: string;
-  slug: string;
-  link: string;
-  date: string;
-  /** WordPress adds these; other engines may not. */
-  status: string;
-  modifiedGmt: string;
-}
+import { MetaWeblogImporter } from './metaweblog-import.js';
+import { onlineHash, toPost, type MwPost } from './metaweblog-post.js';
 
 /**
  * MetaWeblog, the XML-RPC API most blog engines besides WordPress speak (Movable Type, b2evolution, Serendipity …),
@@ -32,6 +19,12 @@ interface MwPost {
  */
 export class MetaWeblogPublisher implements Publisher {
   readonly kind = 'metaweblog' as const;
+
+  /** „Beiträge holen“ through `metaWeblog.getRecentPosts` and `metaWeblog.getPost`. */
+  readonly importer = new MetaWeblogImporter(
+    (target, purpose, method, params) => this.call(target, purpose, method, params),
+    (target) => this.auth(target),
+  );
 
   async discover(input: string, http: HttpClient): Promise<DiscoveredBlog> {
     const url = normalizeBlogUrl(input);
@@ -143,27 +136,6 @@ export class MetaWeblogPublisher implements Publisher {
       throw xmlRpcFailure(error, purpose);
     }
   }
-}
-
-function toPost(s: XmlRpcStruct): MwPost {
-  const date = s['dateCreated'];
-  const modified = s['date_modified_gmt'];
-  const more = textOf(s['mt_text_more']);
-  return {
-    id: textOf(s['postid']),
-    title: textOf(s['title']),
-    content: more ? `${textOf(s['description'])}<!--more-->${more}` : textOf(s['description']),
-    excerpt: textOf(s['mt_excerpt']),
-    slug: textOf(s['wp_slug']),
-    link: textOf(s['permaLink']) || textOf(s['link']),
-    date: date instanceof XmlRpcDateTime ? date.toLocalString() : textOf(date),
-    status: textOf(s['post_status']),
-    modifiedGmt: modified instanceof XmlRpcDateTime ? modified.toLocalString() : '',
-  };
-}
-
-function onlineHash(post: MwPost): string {
-  return createHash('sha256').update(JSON.stringify([post.title, post.content, post.excerpt])).digest('hex').slice(0, 32);
 }
 
 function outcome(post: MwPost, published: boolean): RemoteOutcome {

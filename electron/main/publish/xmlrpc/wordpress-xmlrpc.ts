@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { REMOTE_STATUSES, type Blog, type BlogTerms, type RemoteStatus, type Term } from '../../../common/model/blog.js';
 import type { PublishedMedia, PublishRecord } from '../../../common/markdown/front-matter-publish.js';
 import { toBlockMarkup } from '../../../common/markdown/wp-blocks.js';
@@ -11,23 +10,11 @@ import { isStruct, textOf, XmlRpcBase64, XmlRpcDateTime, XmlRpcFault, type XmlRp
 import { xmlRpcCall } from './xmlrpc-client.js';
 import { findXmlRpcEndpoint } from './xmlrpc-discovery.js';
 import { xmlRpcFailure } from './xmlrpc-errors.js';
+import { WordPressXmlRpcImporter } from './wordpress-xmlrpc-import.js';
+import { onlineHash, postIdParam, toPost, type XmlRpcPost } from './wordpress-xmlrpc-post.js';
 
 /** Where WordPress.com users make an application password (needed when two-step authentication is on). */
 export const WPCOM_APP_PASSWORDS_URL = 'https://wordpress.com/me/security/two-step';
-
-/** What Kladde reads of a post (`wp.getPost` with the `post` field group). */
-interface XmlRpcPost {
-  id: string;
-  title: string;
-  content: string;
-  excerpt: string;
-  slug: string;
-  status: string;
-  link: string;
-  /** Site-local time, `YYYY-MM-DDTHH:MM:SS`. */
-  date: string;
-  modifiedGmt: string;
-}
 
 const TAXONOMY = { categories: 'category', tags: 'post_tag' } as const;
 
@@ -38,6 +25,12 @@ const TAXONOMY = { categories: 'category', tags: 'post_tag' } as const;
  */
 export class WordPressXmlRpcPublisher implements Publisher {
   readonly kind = 'wordpress-xmlrpc' as const;
+
+  /** „Beiträge holen“ through the same calls (`wp.getPosts`, `wp.getPost`, the media library). */
+  readonly importer = new WordPressXmlRpcImporter(
+    (target, purpose, method, params) => this.call(target, purpose, method, params),
+    (target) => this.auth(target),
+  );
 
   async discover(input: string, http: HttpClient): Promise<DiscoveredBlog> {
     const url = normalizeBlogUrl(input);
@@ -118,6 +111,10 @@ export class WordPressXmlRpcPublisher implements Publisher {
       // An empty value removes a featured image the post had online.
       post_thumbnail: featured !== undefined && /^\d+$/.test(featured) ? Number(featured) : '',
     };
+    // Unsticking needs a right an author may lack: `sticky` goes out when set, or to unpin a post pinned online.
+    if (request.fields.sticky || existing?.sticky) struct['sticky'] = request.fields.sticky;
+    // Without `comments:` in the front matter the blog's own setting stays.
+    if (request.fields.comments) struct['comment_status'] = request.fields.comments;
     // Without a zone WordPress reads the date in the blog's own time zone, as the front matter means it.
     if (date.date) struct['post_date'] = XmlRpcDateTime.fromLocal(date.date);
     else if (date.date_gmt) struct['post_date_gmt'] = XmlRpcDateTime.fromLocal(date.date_gmt, 'Z');
@@ -221,33 +218,8 @@ function isWordPressCom(url: string): boolean {
   return host === 'wordpress.com' || host.endsWith('.wordpress.com');
 }
 
-function postIdParam(id: string): XmlRpcValue {
-  return /^\d{1,9}$/.test(id) ? Number(id) : id;
-}
-
-function toPost(s: XmlRpcStruct): XmlRpcPost {
-  const date = s['post_date'];
-  const modified = s['post_modified_gmt'];
-  return {
-    id: textOf(s['post_id']),
-    title: textOf(s['post_title']),
-    content: textOf(s['post_content']),
-    excerpt: textOf(s['post_excerpt']),
-    slug: textOf(s['post_name']),
-    status: textOf(s['post_status']),
-    link: textOf(s['link']),
-    date: date instanceof XmlRpcDateTime ? date.toLocalString() : textOf(date),
-    modifiedGmt: modified instanceof XmlRpcDateTime ? modified.toLocalString() : textOf(modified),
-  };
-}
-
 function toTerm(s: XmlRpcStruct): Term {
   return { id: Number(textOf(s['term_id'])) || 0, name: decodeEntities(textOf(s['name'])), slug: textOf(s['slug']), parent: Number(textOf(s['parent'])) || 0 };
-}
-
-/** What the blog stores of a post that a user can change online, hashed. */
-function onlineHash(post: XmlRpcPost): string {
-  return createHash('sha256').update(JSON.stringify([post.title, post.content, post.excerpt])).digest('hex').slice(0, 32);
 }
 
 /** What WordPress made of the post, with its edit screen (wp-admin, or WordPress.com's editor). */
