@@ -45,10 +45,10 @@ export interface ImportRunnerSetup {
   fetch?: FetchLike;
 }
 
-/** Opens the import for one run of `kladde import`; null when this build has none. */
-export type ImportRunnerFactory = (setup: ImportRunnerSetup) => Promise<ImportRunner | null>;
+/** Opens the import for one run of `kladde import`. */
+export type ImportRunnerFactory = (setup: ImportRunnerSetup) => Promise<ImportRunner>;
 
-/** How the Services container imports; the one line the coordinator fills in (see {@link serviceImportRunner}). */
+/** How the Services container imports (see {@link serviceImportRunner}). */
 export type ServicesImport = (services: Services, request: CliImportRequest, onProgress: (job: ImportJob) => void, signal: AbortSignal) => Promise<ImportJob>;
 
 /**
@@ -72,15 +72,21 @@ export async function servicesImportRunner(setup: ImportRunnerSetup, importWith:
   };
 }
 
-/**
- * The real import for `kladde import`.
- *
- * COORDINATOR — wiring, once branch imp-service is merged: replace `null` below with the call of the service's
- * import function, e.g. `(services, request, onProgress, signal) => services.importPosts(request, onProgress, signal)`
- * (map `CliImportRequest` onto the service's request there if its shape differs). Then replace the case „says that
- * importing is not wired up yet“ in tests/unit/cli/commands.test.ts with a real WXR import.
- */
-const IMPORT_WITH: ServicesImport | null = null;
+/** The real import for `kladde import`: the ImportService of „Beiträge holen“, with the export named by its path. */
+const IMPORT_WITH: ServicesImport = (services, request, onProgress, signal) =>
+  services.imports.run(
+    request.kind === 'blog'
+      ? { ...request }
+      : {
+          kind: 'wxr-path',
+          path: request.file,
+          blogId: request.blogId,
+          includePages: request.includePages,
+          downloadImages: request.downloadImages,
+          overwriteLocal: request.overwriteLocal,
+        },
+    onProgress,
+    signal,
+  );
 
-export const serviceImportRunner: ImportRunnerFactory = (setup) =>
-  IMPORT_WITH === null ? Promise.resolve(null) : servicesImportRunner(setup, IMPORT_WITH);
+export const serviceImportRunner: ImportRunnerFactory = (setup) => servicesImportRunner(setup, IMPORT_WITH);

@@ -89,14 +89,14 @@ const de = {
   'import.outcome.unchanged': 'unverändert',
   'import.outcome.local-changes': 'übersprungen, lokal geändert',
   'import.outcome.failed': 'fehlgeschlagen',
-  'import.imagesMissing': '  {n} Bild(er) nicht geladen, sie zeigen weiter auf den Blog.',
+  'import.imagesMissing.one': '  1 Bild nicht geladen, es zeigt weiter auf den Blog.',
+  'import.imagesMissing.other': '  {n} Bilder nicht geladen, sie zeigen weiter auf den Blog.',
   'import.localChanges': '  Mit --overwrite-local {remoteId} überschreiben.',
   'import.summary': 'Fertig: {created} neu, {updated} aktualisiert, {unchanged} unverändert, {skipped} übersprungen, {failed} fehlgeschlagen.',
   'import.cancelling': 'Breche ab … (noch einmal Strg+C beendet sofort)',
   'import.cancelled.one': 'Abgebrochen nach 1 Beitrag; schon Geholtes bleibt in der Bibliothek.',
   'import.cancelled.other': 'Abgebrochen nach {n} Beiträgen; schon Geholtes bleibt in der Bibliothek.',
   'import.failedWhole': 'Import fehlgeschlagen: {message}',
-  'import.unavailable': 'Der Import ist in diesem Build noch nicht angeschlossen.',
   'import.fileMissing': 'Die Exportdatei „{file}“ gibt es nicht.',
 } as const;
 
@@ -185,14 +185,14 @@ const en: Record<MessageKey, string> = {
   'import.outcome.unchanged': 'unchanged',
   'import.outcome.local-changes': 'skipped, changed locally',
   'import.outcome.failed': 'failed',
-  'import.imagesMissing': '  {n} image(s) not downloaded; they still point to the blog.',
+  'import.imagesMissing.one': '  1 image not downloaded; it still points to the blog.',
+  'import.imagesMissing.other': '  {n} images not downloaded; they still point to the blog.',
   'import.localChanges': '  Overwrite with --overwrite-local {remoteId}.',
   'import.summary': 'Done: {created} new, {updated} updated, {unchanged} unchanged, {skipped} skipped, {failed} failed.',
   'import.cancelling': 'Cancelling … (Ctrl+C again quits at once)',
   'import.cancelled.one': 'Cancelled after 1 post; what was fetched stays in the library.',
   'import.cancelled.other': 'Cancelled after {n} posts; what was fetched stays in the library.',
   'import.failedWhole': 'Import failed: {message}',
-  'import.unavailable': 'Importing is not wired up in this build yet.',
   'import.fileMissing': 'The export file “{file}” does not exist.',
 };
 

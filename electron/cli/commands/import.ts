@@ -8,7 +8,7 @@ import { CliError, usageError } from '../errors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { line, note, writeJson } from '../format.js';
 import { helpText } from '../help.js';
-import type { CliImportRequest, ImportRunner } from '../import-runner.js';
+import { serviceImportRunner, type CliImportRequest, type ImportRunner } from '../import-runner.js';
 import { say, sayCount, type CliLanguage } from '../messages.js';
 import { findBlog, openPublishing } from '../publishing.js';
 
@@ -18,7 +18,7 @@ export function itemLines(item: ImportItemResult, index: number, total: number |
   const folder = item.postId ? ` → ${item.postId}/` : '';
   const lines = [say(lang, 'import.item', { position, outcome: say(lang, `import.outcome.${item.outcome}`), title: item.title, folder })];
   if (item.message) lines.push(`  ${item.message}`);
-  if (item.imagesMissing > 0) lines.push(say(lang, 'import.imagesMissing', { n: item.imagesMissing }));
+  if (item.imagesMissing > 0) lines.push(sayCount(lang, 'import.imagesMissing', item.imagesMissing));
   if (item.outcome === 'local-changes') lines.push(say(lang, 'import.localChanges', { remoteId: item.remoteId }));
   return lines;
 }
@@ -117,10 +117,9 @@ export async function importCommand(ctx: CliContext, args: string[]): Promise<Ex
     request = { kind: 'blog', blogId: blog.id, remoteIds: values.all ? null : chosen, ...common };
     note(ctx, say(ctx.lang, 'import.start.blog', { blog: blog.name || blog.id, library: root }));
   }
-  const open = ctx.deps.importRunner;
+  const open = ctx.deps.importRunner ?? serviceImportRunner;
   await mkdir(root, { recursive: true });
-  const runner = open ? await open({ configDir: ctx.configDir, libraryPath: root, log: () => undefined, ...(ctx.deps.fetch ? { fetch: ctx.deps.fetch } : {}) }) : null;
-  if (!runner) throw new CliError(EXIT.failure, 'import.unavailable', {}, 'unavailable');
+  const runner = await open({ configDir: ctx.configDir, libraryPath: root, log: () => undefined, ...(ctx.deps.fetch ? { fetch: ctx.deps.fetch } : {}) });
   try {
     return await runImport(ctx, runner, request);
   } finally {

@@ -43,6 +43,9 @@ export interface ImportServiceDeps {
 
 type WxrRequest = Extract<ImportRequest, { kind: 'wxr' }>;
 
+/** A blog import; the command line may leave the images on the blog (`--no-images`), the app always fetches them. */
+export type BlogImportRequest = Extract<ImportRequest, { kind: 'blog' }> & { downloadImages?: boolean };
+
 /** An export named by its path instead of a token: the command line's way. */
 export interface WxrPathRequest extends Omit<WxrRequest, 'kind' | 'fileToken'> {
   kind: 'wxr-path';
@@ -50,7 +53,7 @@ export interface WxrPathRequest extends Omit<WxrRequest, 'kind' | 'fileToken'> {
 }
 
 /** What {@link ImportService.run} takes: the IPC's requests, or an export by path. */
-export type ImportRunRequest = ImportRequest | WxrPathRequest;
+export type ImportRunRequest = ImportRequest | BlogImportRequest | WxrPathRequest;
 
 export type ImportChannels = 'listRemotePosts' | 'chooseImportFile' | 'uploadImportFile' | 'startImport' | 'cancelImport' | 'downloadImportedImages';
 
@@ -275,7 +278,7 @@ export class ImportService {
 
   // ── sources ───────────────────────────────────────────────────────────────────────────────────────────
 
-  private async importBlog(request: Extract<ImportRequest, { kind: 'blog' }>, job: ImportJob, emit: () => void, signal: AbortSignal): Promise<void> {
+  private async importBlog(request: BlogImportRequest, job: ImportJob, emit: () => void, signal: AbortSignal): Promise<void> {
     const { target, source } = await this.deps.sources(request.blogId, signal);
     const chosen: { remoteId: string; title: string }[] = [];
     if (request.remoteIds === null) {
@@ -310,7 +313,7 @@ export class ImportService {
           record: post.record,
           findMedia: mediaFinder(post.media),
         };
-        return await this.writer.importOne(item, local.get(remoteId) ?? null, this.options(true, overwrite.has(remoteId), signal));
+        return await this.writer.importOne(item, local.get(remoteId) ?? null, this.options(request.downloadImages ?? true, overwrite.has(remoteId), signal));
       } catch (error) {
         if (error instanceof ImportCancelled || signal.aborted) throw new ImportCancelled();
         const failure = importFailure(error);

@@ -1,6 +1,7 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tinyPng } from '../images/tiny-images.js';
 import { runKladde, writePost } from './run-kladde.js';
@@ -14,6 +15,7 @@ let config: string;
 let library: string;
 let clean: string;
 
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/import');
 const run = (args: string[], cwd = base, env: Record<string, string> = {}) => runKladde(args, { cwd, home, env });
 
 const CREDITED = `---
@@ -234,12 +236,23 @@ describe('blogs and publishing without a blog set up', () => {
     expect(stderr).toContain('Kein Blog „mein-blog“ eingerichtet. Eingerichtet: keiner.');
   });
 
-  // COORDINATOR: once serviceImportRunner is wired (import-runner.ts), replace this case with a real WXR import.
-  it('says that importing is not wired up yet instead of pretending', async () => {
-    const file = path.join(base, 'export.xml');
-    await writeFile(file, '<?xml version="1.0"?><rss version="2.0"></rss>\n');
-    const { code, stderr } = await run(['import', file, '--library', path.join(base, 'import'), '--config', config]);
-    expect(code).toBe(3);
-    expect(stderr).toContain('Der Import ist in diesem Build noch nicht angeschlossen.');
+  it('imports WordPress’s own export offline (images stay on the blog), and a second import writes no second folder', async () => {
+    const file = path.join(FIXTURES, 'wxr-wordpress-6.1-export.xml');
+    const library = path.join(base, 'import');
+    const first = await run(['import', file, '--library', library, '--config', config, '--no-images', '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    const job = JSON.parse(first.stdout) as { ok: boolean; job: { state: string; results: { title: string; outcome: string; postId: string | null }[] } };
+    expect(job.ok).toBe(true);
+    expect(job.job.state).toBe('done');
+    const created = job.job.results.filter((r) => r.outcome === 'created').map((r) => r.title);
+    expect(created).toEqual(expect.arrayContaining(['Hallo Welt!', 'Am See', 'Blöcke & mehr']));
+    const seen = job.job.results.find((r) => r.title === 'Am See');
+    expect(await readFile(path.join(library, seen?.postId ?? 'fehlt', 'index.md'), 'utf8')).toContain('title: Am See');
+    const folders = (await readdir(library)).filter((f) => !f.startsWith('.')).sort();
+
+    const again = await run(['import', file, '--library', library, '--config', config, '--no-images']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('unverändert');
+    expect((await readdir(library)).filter((f) => !f.startsWith('.')).sort()).toEqual(folders);
   });
 });

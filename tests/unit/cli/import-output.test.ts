@@ -102,7 +102,7 @@ describe('kladde import output', () => {
     expect(io.stdout.split('\n')).toEqual([
       '[1/5] neu: Hallo Welt → hallo-welt/',
       '[2/5] aktualisiert: Kaffee → kaffee/',
-      '  2 Bild(er) nicht geladen, sie zeigen weiter auf den Blog.',
+      '  2 Bilder nicht geladen, sie zeigen weiter auf den Blog.',
       '[3/5] unverändert: Alt → alt/',
       '[4/5] übersprungen, lokal geändert: Lokal → lokal/',
       '  Mit --overwrite-local 14 überschreiben.',
