@@ -356,8 +356,9 @@ export class ImportService {
         remoteId: post.id,
         remote: post,
         blogId: request.blogId,
-        // An export has no modification time: the first publish compares the content online instead.
-        record: request.blogId ? { id: post.id, link: post.link, modified_gmt: '', online_hash: '' } : null,
+        // The export's modification time lets the first publish notice an online edit made after the export; the
+        // content hash of what the blog stores is not in an export (the publisher skips that part while it is '').
+        record: request.blogId ? { id: post.id, link: post.link, modified_gmt: post.modifiedGmt, online_hash: '' } : null,
         findMedia,
       };
       return this.writer.importOne(item, existing, this.options(request.downloadImages, overwrite.has(post.id), signal));

@@ -237,7 +237,8 @@ export class ImportWriter {
           url: image.url,
           ...(image.fallbackUrl ? { fallbackUrl: image.fallbackUrl } : {}),
           href,
-          ...(media ? { mediaId: media.id, mediaUrl: media.sourceUrl ?? media.url } : {}),
+          // The address the post used (a size variant stays one), so publishing back writes the same `src`.
+          ...(media ? { mediaId: media.id, mediaUrl: href } : {}),
         });
         out.missing++;
         if (problem) out.problems.push(problem);
@@ -265,7 +266,7 @@ export class ImportWriter {
         continue;
       }
       byHash.set(got.hash, image.file);
-      if (media) out.media[image.file] = { hash: got.hash, id: media.id, url: media.sourceUrl ?? media.url };
+      if (media) out.media[image.file] = { hash: got.hash, id: media.id, url: href };
       // An update whose folder has this very file already leaves it alone.
       if (existingDir && (await sameFile(path.join(existingDir, image.file), got.bytes))) continue;
       await writeDurable(path.join(staging, image.file), got.bytes);

@@ -19,6 +19,8 @@ export interface WxrItem {
   /** `wp:post_date`, the blog's local time. */
   date: string;
   dateGmt: string;
+  /** `wp:post_modified_gmt`: when the post was last changed on the blog, in UTC (`2024-05-01 08:00:00`). */
+  modifiedGmt: string;
   status: string;
   author: string;
   content: string;
@@ -60,7 +62,7 @@ export type WxrEvent = { kind: 'channel'; channel: WxrChannel } | { kind: 'item'
 
 function emptyItem(): WxrItem {
   return {
-    id: '', type: '', title: '', link: '', slug: '', date: '', dateGmt: '', status: '', author: '',
+    id: '', type: '', title: '', link: '', slug: '', date: '', dateGmt: '', modifiedGmt: '', status: '', author: '',
     content: '', excerpt: '', categories: [], tags: [], attachmentUrl: '', meta: {}, commentStatus: '', isSticky: '',
   };
 }
@@ -75,6 +77,7 @@ const ITEM_FIELDS: Readonly<Record<string, keyof WxrItem>> = {
   'wp:post_id': 'id',
   'wp:post_date': 'date',
   'wp:post_date_gmt': 'dateGmt',
+  'wp:post_modified_gmt': 'modifiedGmt',
   'wp:post_name': 'slug',
   'wp:status': 'status',
   'wp:post_type': 'type',
@@ -204,6 +207,8 @@ export interface WxrPost extends ImportedRemotePost {
   id: string;
   type: string;
   link: string;
+  /** When the blog last changed it (UTC, `YYYY-MM-DDTHH:MM:SS`), '' when the export does not say. */
+  modifiedGmt: string;
 }
 
 /** An attachment of the export: a media item of the blog, with its id there. */
@@ -269,6 +274,7 @@ export async function* readWxrPosts(
       slug: item.slug,
       date: item.date,
       dateGmt: item.dateGmt,
+      modifiedGmt: isoLocal(item.modifiedGmt),
       status: item.status,
       categories: item.categories,
       tags: item.tags,
@@ -280,4 +286,10 @@ export async function* readWxrPosts(
       commentStatus: item.commentStatus,
     };
   }
+}
+
+/** `2024-05-01 08:00:00` → `2024-05-01T08:00:00`, the form the blog's APIs give modification times in; '' for WordPress's zero date. */
+function isoLocal(value: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})/.exec(value.trim());
+  return m && !value.startsWith('0000') ? `${m[1]}T${m[2]}` : '';
 }

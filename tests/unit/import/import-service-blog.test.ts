@@ -72,8 +72,9 @@ describe('ImportService: posts from a connected blog', () => {
     // Publishing back finds both images on the blog already: same key, same content hash.
     const state = readPublishState(text, BLOG.id);
     expect(state.record).toMatchObject({ id: '7', link: 'https://blog.example.de/?p=7', modified_gmt: '2024-05-01T08:00:00', online_hash: 'h7' });
+    // The media address is the one the post used (the 300 px variant), so publishing back writes the same `src`.
     expect(state.media).toEqual({
-      'see.jpg': { hash: mediaHash(jpeg), id: '11', url: h.images.url('/wp-content/uploads/2013/01/see.jpg') },
+      'see.jpg': { hash: mediaHash(jpeg), id: '11', url: h.images.url('/wp-content/uploads/2013/01/see-300x200.jpg') },
       'titel.png': { hash: mediaHash(png), id: '12', url: h.images.url('/wp-content/uploads/2013/01/titel.png') },
     });
     // Progress after every post, with counts; the title arrives decoded.
