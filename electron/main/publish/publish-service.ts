@@ -32,6 +32,8 @@ import type { HttpClient } from '../http/http-client.js';
 import { MIME, sniffImage } from '../images/image-type.js';
 import type { PostStore } from '../posts/post-store.js';
 import type { BlogStore } from './blog-store.js';
+import { sameBlog } from './blog-identity.js';
+import { normalizeBlogUrl } from './wordpress-api.js';
 import { PublishFailure } from './publish-errors.js';
 import type { LocalImage, PublishTarget } from './publisher.js';
 import type { PublisherRegistry } from './registry.js';
@@ -82,15 +84,36 @@ export class PublishService {
     return Promise.all(blogs.map(async (b) => ({ ...b, hasCredentials: await this.deps.credentials.has(b.id) })));
   }
 
-  /** Finds the blog's API from its address and adds it (without credentials yet). */
+  /**
+   * Finds the blog's API from its address and adds it (without credentials yet). An address that is none is
+   * refused before anything is sent; a blog that is set up already (same home address or API, whatever path was
+   * typed) is refused with the name of its entry. Failures speak of the blog, with `params.address` and
+   * `params.cause` for the renderer to word them (see renderer/lib/blog-errors.ts).
+   */
   async addBlog(request: AddBlogRequest): Promise<AddedBlog> {
+    const address = normalizeBlogUrl(request.url);
+    if (!address) {
+      throw new KladdeError('invalid-input', `„${request.url.trim()}“ ist keine Blog-Adresse. Bitte mit http:// oder https:// eingeben, etwa https://mein-blog.de.`, {
+        address: request.url.trim(),
+        cause: 'address',
+      });
+    }
     let discovered;
     try {
       discovered = await this.deps.registry.discover(request.url, this.deps.http, request.kind);
     } catch (error) {
-      throw asKladdeError(error);
+      throw addBlogError(error, address);
     }
     const { kind, found, choice } = discovered;
+    const existing = (await this.deps.blogs.list()).find((b) => sameBlog(b, found));
+    if (existing) {
+      const name = existing.name || existing.url;
+      throw new KladdeError('already-exists', `Dieser Blog ist schon eingerichtet als „${name}“. Ihn unter „Blogs verwalten“ auswählen, statt ihn noch einmal hinzuzufügen.`, {
+        name,
+        blogId: existing.id,
+        cause: 'duplicate',
+      });
+    }
     const blog = await this.deps.blogs.add({
       kind,
       name: found.name,
@@ -324,6 +347,33 @@ export class PublishService {
       });
     }
     return [...seen.values()];
+  }
+}
+
+/**
+ * A failure while adding a blog, in words about the blog (nothing waits in the outbox then): unreachable, too
+ * slow, its certificate, no blog interface found, its server. `params.cause` names which for the renderer.
+ */
+export function addBlogError(error: unknown, address: string): Error {
+  if (!(error instanceof PublishFailure)) return asKladdeError(error);
+  const params = (cause: string) => ({ address, cause });
+  switch (error.code) {
+    case 'offline':
+      return new KladdeError('offline', `Der Blog unter ${address} ist nicht erreichbar. Adresse prüfen oder später noch einmal versuchen.`, params('unreachable'));
+    case 'timeout':
+      return new KladdeError('offline', `Der Blog unter ${address} antwortet nicht rechtzeitig. Später noch einmal versuchen.`, params('timeout'));
+    case 'tls':
+      return new KladdeError('remote', `Die sichere Verbindung zum Blog unter ${address} ist fehlgeschlagen (Zertifikat). Das Zertifikat beim Hoster prüfen lassen oder die Adresse prüfen.`, params('tls'));
+    case 'server':
+      return new KladdeError('remote', `Der Server des Blogs unter ${address} meldet einen Fehler. Später noch einmal versuchen.`, params('server'));
+    case 'auth':
+    case 'forbidden':
+      return new KladdeError('forbidden', `Der Blog unter ${address} lässt Kladde seine Schnittstelle nicht lesen. Unter „Erweitert“ eine andere Schnittstelle wählen oder beim Hoster nachfragen.`, params('forbidden'));
+    case 'cancelled':
+      return new KladdeError('remote', 'Abgebrochen. Zum Hinzufügen noch einmal „Blog hinzufügen“ wählen.', params('cancelled'));
+    default:
+      // not-found, rest-disabled, api-disabled, invalid-response, bad-request: no blog interface there.
+      return new KladdeError('remote', `Unter ${address} hat Kladde keine Blog-Schnittstelle gefunden, die es nutzen kann. Adresse prüfen oder die Schnittstelle im Blog einschalten (REST-API oder XML-RPC).`, params('no-api'));
   }
 }
 

@@ -141,7 +141,7 @@ export class WordPressPublisher implements Publisher {
     if (request.previous) {
       existing = await this.readPost(request, request.previous.id);
       if (existing.status === 'trash') {
-        throw new PublishFailure('deleted-online', 'Der Beitrag liegt im Blog im Papierkorb. Als neuen Beitrag veröffentlichen?', false);
+        throw new PublishFailure('deleted-online', 'Der Beitrag liegt im Blog im Papierkorb.', false);
       }
       const stored = request.previous.modified_gmt;
       const changed = existing.modified_gmt !== stored || (request.previous.online_hash !== '' && onlineHash(existing) !== request.previous.online_hash);

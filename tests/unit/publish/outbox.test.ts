@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OutboxJob } from '../../../electron/common/model/blog.js';
-import { Outbox, type JobRunner, type OutboxClock } from '../../../electron/main/outbox/outbox.js';
+import { DONE_VISIBLE_MS, Outbox, type JobRunner, type OutboxClock } from '../../../electron/main/outbox/outbox.js';
 import { PublishFailure } from '../../../electron/main/publish/publish-errors.js';
 import type { AttemptResult } from '../../../electron/main/publish/publish-service.js';
 
@@ -207,5 +207,36 @@ describe('the outbox', () => {
     const box = outbox(scripted({ kind: 'problems', problems: [{ code: 'title-missing', message: 'Kein Titel', file: null, line: null }] }));
     expect(await box.submit('post', 'blog', '', { onConflict: 'ask' })).toMatchObject({ status: 'problems' });
     expect(box.list()).toEqual([]);
+  });
+
+  it('lists a finished job for a day, then keeps it only in the capped outbox log', async () => {
+    const logFile = path.join(dir, 'log.jsonl');
+    const make = () =>
+      new Outbox({ dir, run: async () => done('7', 'https://blog.example/a/'), clock, logFile, logEntries: 2, events: { emit: (_n, p) => events.push((p as { jobs: OutboxJob[] }).jobs) } });
+    const box = make();
+    for (const post of ['a', 'b', 'c']) {
+      expect(await box.submit(post, 'blog', `Beitrag ${post}`, { onConflict: 'ask' })).toMatchObject({ status: 'done' });
+      clock.advance(60_000);
+    }
+    expect(box.list().map((j) => j.postId)).toEqual(['c', 'b', 'a']);
+    clock.advance(DONE_VISIBLE_MS - 150_000);
+    // a finished a day ago; b and c not yet.
+    expect(box.list().map((j) => j.postId)).toEqual(['c', 'b']);
+    await settle();
+    expect((await box.log()).map((e) => e.postId)).toEqual(['a']);
+    expect(await readdir(dir)).not.toContain(`${(await box.log())[0]?.id}.json`);
+    clock.advance(5 * 60_000);
+    expect(box.list()).toEqual([]);
+    await settle();
+    // The log keeps the newest two.
+    expect((await box.log()).map((e) => [e.postId, e.title, e.result?.link])).toEqual([
+      ['b', 'Beitrag b', 'https://blog.example/a/'],
+      ['c', 'Beitrag c', 'https://blog.example/a/'],
+    ]);
+    // A restart does not bring them back.
+    const again = make();
+    await again.start();
+    expect(again.list()).toEqual([]);
+    await settle();
   });
 });

@@ -81,7 +81,7 @@ export class WordPressXmlRpcPublisher implements Publisher {
     let existing: XmlRpcPost | null = null;
     if (request.previous) {
       existing = await this.readPost(request, request.previous.id);
-      if (existing.status === 'trash') throw new PublishFailure('deleted-online', 'Der Beitrag liegt im Blog im Papierkorb. Als neuen Beitrag veröffentlichen?', false);
+      if (existing.status === 'trash') throw new PublishFailure('deleted-online', 'Der Beitrag liegt im Blog im Papierkorb.', false);
       const stored = request.previous.modified_gmt;
       const changed = existing.modifiedGmt !== stored || (request.previous.online_hash !== '' && onlineHash(existing) !== request.previous.online_hash);
       if (request.onConflict === 'ask' && stored !== '' && changed) {
