@@ -276,6 +276,8 @@ export class Outbox {
     job.nextAttemptAt = null;
     job.progress = { phase: 'prepare', done: 0, total: 0 };
     await this.save(job);
+    // Cancelled while the job was being saved: the attempt must not start (its runner would never hear the abort).
+    if (signal.aborted) return this.failed(job, new PublishFailure('cancelled', 'Abgebrochen.', false), signal);
     let result: AttemptResult;
     try {
       result = await this.options.run(view(job), { ...job.memory, media: { ...job.memory.media } }, {
@@ -382,10 +384,14 @@ export class Outbox {
   }
 
   /**
-   * Moves finished jobs out of the list — those finished a day ago, and any beyond the newest {@link KEEP_DONE} —
+   * Moves finished jobs out of the list (`prune` waits for it; `list` starts it by itself) — those finished a day ago, and any beyond the newest {@link KEEP_DONE} —
    * into the outbox log, a small JSON-lines file next to the outbox folder that keeps the newest
    * {@link LOG_ENTRIES}.
    */
+  prune(): Promise<void> {
+    return this.pruneDone();
+  }
+
   private pruneDone(): Promise<void> {
     const run = this.pruning.then(async () => {
       const done = [...this.jobs.values()].filter((j) => j.state === 'done').sort((a, b) => b.createdAt.localeCompare(a.createdAt));

@@ -16,7 +16,8 @@ function countsWithoutPlural(table: Record<string, string>): string[] {
   for (const [key, text] of Object.entries(table)) {
     let rest = text;
     for (const block of pluralBlocks(text).reverse()) rest = rest.slice(0, block.start) + '#PLURAL#' + rest.slice(block.end);
-    for (const m of rest.matchAll(/\{(\w+)\}\s+(?:(\p{Ll}+)\s+)?\p{Lu}/gu)) {
+    // The word between may only be an attributive adjective (-e, -en, -er, -es, -em), not a verb („{address} hat Kladde“).
+    for (const m of rest.matchAll(/\{(\w+)\}\s+(?:(\p{Ll}+(?:e|en|er|es|em))\s+)?\p{Lu}/gu)) {
       // „{n} ohne Leerzeichen“: a preposition, not an adjective, stands between the number and the noun.
       if (m[2] && PREPOSITIONS.has(m[2])) continue;
       found.push(`${key}: {${m[1]}}`);
@@ -33,7 +34,7 @@ describe('plural forms', () => {
   });
 
   it('the check finds a count without plural forms', () => {
-    expect(countsWithoutPlural({ a: '{count} Kategorien', b: '… {count} unveränderte Zeilen', c: 'Kladde nutzt {api}, weil {other} in diesem Blog', d: 'Bilder {done} von {total}', e: '{n} ohne Leerzeichen' })).toEqual([
+    expect(countsWithoutPlural({ a: '{count} Kategorien', b: '… {count} unveränderte Zeilen', c: 'Kladde nutzt {api}, weil {other} in diesem Blog', d: 'Bilder {done} von {total}', e: '{n} ohne Leerzeichen', f: 'Der Blog unter {address} hat Kladde' })).toEqual([
       'a: {count}',
       'b: {count}',
     ]);
