@@ -12,6 +12,8 @@ export interface FoundEndpoint {
   endpoint: string;
   blogId: string;
   api: XmlRpcApi;
+  /** The blog's home address as its RSD names it (`<homePageLink>`), when it does. */
+  homePage?: string;
 }
 
 /**
@@ -101,9 +103,10 @@ export function endpointFromRsd(xml: string): Omit<FoundEndpoint, 'endpoint'> & 
     link: a.attributes['apiLink'] ?? '',
     blogId: a.attributes['blogID'] ?? '',
   }));
+  const home = (service ? childrenNamed(service, 'homePageLink')[0]?.text : undefined)?.trim() ?? '';
   for (const [name, api] of [['wordpress', 'wordpress'], ['metaweblog', 'metaweblog']] as const) {
     const entry = list.find((a) => a.name === name && /^https?:\/\//i.test(a.link));
-    if (entry) return { endpoint: entry.link, blogId: entry.blogId || '1', api };
+    if (entry) return { endpoint: entry.link, blogId: entry.blogId || '1', api, ...(/^https?:\/\//i.test(home) ? { homePage: home } : {}) };
   }
   return null;
 }
