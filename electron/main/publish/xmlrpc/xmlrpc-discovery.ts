@@ -25,7 +25,8 @@ export async function findXmlRpcEndpoint(url: string, http: HttpClient): Promise
   let lastError: unknown = null;
   try {
     const page = await http.send({ method: 'GET', url });
-    const rsdHref = page.status < 400 ? editUriOf(page.text) : null;
+    // WordPress's 404 page (a typo'd path) names the RSD too: the blog is found all the same.
+    const rsdHref = page.status < 400 || page.status === 404 ? editUriOf(page.text) : null;
     if (rsdHref) {
       const rsdUrl = new URL(rsdHref, page.url);
       const rsd = await http.send({ method: 'GET', url: rsdUrl.toString() });
