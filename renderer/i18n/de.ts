@@ -315,7 +315,7 @@ export const de = {
   'blogs.error.server': 'Der Server des Blogs unter {address} meldet einen Fehler. Später noch einmal versuchen.',
   'blogs.error.forbidden': 'Der Blog unter {address} lässt Kladde seine Schnittstelle nicht lesen. Unter „Erweitert“ eine andere Schnittstelle wählen oder beim Hoster nachfragen.',
   'blogs.error.no-api': 'Unter {address} hat Kladde keine Blog-Schnittstelle gefunden, die es nutzen kann. Adresse prüfen oder die Schnittstelle im Blog einschalten (REST-API oder XML-RPC).',
-  'blogs.error.duplicate': 'Dieser Blog ist schon eingerichtet als „{name}“. Ihn unter „Blogs verwalten“ auswählen, statt ihn noch einmal hinzuzufügen.',
+  'blogs.error.duplicate': 'Dieser Blog ist schon eingerichtet als „{name}“. Ihn in der Liste auswählen, statt ihn noch einmal hinzuzufügen.',
   'blogs.error.cancelled': 'Abgebrochen. Zum Hinzufügen noch einmal „Blog hinzufügen“ wählen.',
   'publish.signInAgain': 'Neu anmelden',
   'publish.sendAgain': 'Noch einmal senden',

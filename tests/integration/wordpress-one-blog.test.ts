@@ -62,7 +62,7 @@ describe('one blog, one entry', () => {
     it(`refuses ${name}, naming the entry`, async () => {
       const error = refusal(await add(url(), kind));
       expect(error.code).toBe('already-exists');
-      expect(error.message).toBe(`Dieser Blog ist schon eingerichtet als „${first.name}“. Ihn unter „Blogs verwalten“ auswählen, statt ihn noch einmal hinzuzufügen.`);
+      expect(error.message).toBe(`Dieser Blog ist schon eingerichtet als „${first.name}“. Ihn in der Liste auswählen, statt ihn noch einmal hinzuzufügen.`);
       expect(error.params?.['blogId']).toBe(first.id);
       expect(addBlogErrorText(translator('en'), error)).toBe(`This blog is already set up as “${first.name}”. Select it in the list instead of adding it again.`);
     });

@@ -108,7 +108,7 @@ export class PublishService {
     const existing = (await this.deps.blogs.list()).find((b) => sameBlog(b, found));
     if (existing) {
       const name = existing.name || existing.url;
-      throw new KladdeError('already-exists', `Dieser Blog ist schon eingerichtet als „${name}“. Ihn unter „Blogs verwalten“ auswählen, statt ihn noch einmal hinzuzufügen.`, {
+      throw new KladdeError('already-exists', `Dieser Blog ist schon eingerichtet als „${name}“. Ihn in der Liste auswählen, statt ihn noch einmal hinzuzufügen.`, {
         name,
         blogId: existing.id,
         cause: 'duplicate',
