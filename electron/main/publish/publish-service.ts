@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type {
@@ -32,10 +31,11 @@ import type { HttpClient } from '../http/http-client.js';
 import { MIME, sniffImage } from '../images/image-type.js';
 import type { PostStore } from '../posts/post-store.js';
 import type { BlogStore } from './blog-store.js';
+import type { MediaIndex } from './media-index.js';
 import { sameBlog } from './blog-identity.js';
 import { normalizeBlogUrl } from './wordpress-api.js';
 import { PublishFailure } from './publish-errors.js';
-import type { LocalImage, PublishTarget } from './publisher.js';
+import { contentHash, type LocalImage, type PublishTarget } from './publisher.js';
 import type { PublisherRegistry } from './registry.js';
 
 export interface PublishServiceDeps {
@@ -45,6 +45,8 @@ export interface PublishServiceDeps {
   registry: PublisherRegistry;
   http: HttpClient;
   events?: EventSink;
+  /** What each blog already has by content hash (`.kladde/media/`); without it only the post's own record counts. */
+  media?: MediaIndex;
   /** Credit templates and featured-credit mode from the settings, so the blog gets what the preview shows. */
   renderOptions?: () => Promise<Pick<RenderOptions, 'creditTexts' | 'featuredCredit'>>;
 }
@@ -244,6 +246,12 @@ export class PublishService {
     const images = await this.localImages(postId, text, { lang: fields.lang, ...(renderExtras.creditTexts ? { overrides: renderExtras.creditTexts } : {}) });
     const featured = findImageReferences(text).find((r) => r.featured && r.local);
     const knownMedia = { ...state.media, ...memory.media };
+    // The blog's media library, not just the post's: the same photo uploaded for another post is reused.
+    for (const image of images) {
+      if (knownMedia[image.key]?.hash === image.hash) continue;
+      const found = await this.deps.media?.find(blogId, image.hash);
+      if (found) knownMedia[image.key] = found;
+    }
     const current: AttemptMemory = { media: { ...memory.media }, createAttempted: memory.createAttempted };
     const publisher = this.deps.registry.get(target.blog.kind);
     const result = await publisher.publish({
@@ -267,6 +275,7 @@ export class PublishService {
       mediaUploaded: async (key, media) => {
         current.media[key] = media;
         await hooks.remember(current);
+        await this.deps.media?.remember(blogId, media);
       },
       creating: async () => {
         current.createAttempted = true;
@@ -276,6 +285,8 @@ export class PublishService {
     await this.deps.blogs.saveTerms(blogId, result.terms).catch(() => undefined);
     if (result.kind === 'conflict') return { kind: 'conflict', online: result.online };
     hooks.progress({ phase: 'save', done: 0, total: 1 });
+    // Media this post had before the index existed (or from another machine) belong to the blog's library too.
+    for (const media of Object.values(result.record.media)) await this.deps.media?.remember(blogId, media).catch(() => undefined);
     await this.writeBack(postId, blogId, result.record);
     return { kind: 'done', remoteId: result.record.id, link: result.record.link, ...result.remote };
   }
@@ -339,7 +350,7 @@ export class PublishService {
         fileName: path.basename(ref.key),
         contentType: sniffed.kind === 'image' ? MIME[sniffed.type] : 'application/octet-stream',
         bytes,
-        hash: createHash('sha256').update(bytes).digest('hex').slice(0, 32),
+        hash: contentHash(bytes),
         credit,
         alt: (credit.alt ?? '').trim() || ref.alt,
         captionHtml: caption.html,
