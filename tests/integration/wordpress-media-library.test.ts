@@ -107,4 +107,30 @@ describe('the blog’s media library', () => {
     const item = await wpGet<{ post: number }>(`wp/v2/media/${fourth.mediaId}?context=edit`);
     expect(item.post).toBe(fourth.postId);
   });
+
+  it('an upload whose answer was lost is found on the retry instead of sent again', async () => {
+    const photo = tinyPng(41, 19, [240, 200, 10]);
+    await mkdir(path.join(libraryDir, 'abgerissen'), { recursive: true });
+    await writePost('abgerissen', 'abgerissen.png');
+    await writeFile(path.join(libraryDir, 'abgerissen', 'abgerissen.png'), photo);
+    kladde.intercept = async (request, send) => {
+      const response = await send();
+      if (request.method === 'POST' && /wp\/v2\/media(?:&|$)/.test(request.url)) {
+        kladde.intercept = null;
+        // The blog stored the photo; its answer never arrives.
+        throw new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+      }
+      return response;
+    };
+    const outcome = await kladde.call<PublishOutcome>('publishPost', 'abgerissen', blog.id, { onConflict: 'ask' });
+    if (outcome.status !== 'queued') throw new Error(`expected the job to wait: ${JSON.stringify(outcome)}`);
+    const before = kladde.requests.length;
+    const again = await kladde.call<PublishOutcome>('retryJob', outcome.jobId, { onConflict: 'ask' });
+    if (again.status !== 'done') throw new Error(`not published: ${JSON.stringify(again)}`);
+    expect(mediaPosts(kladde.requests.slice(before))).toHaveLength(0);
+    const all = await wpGet<{ id: number; post: number | null; media_details: { filesize?: number } }[]>('wp/v2/media?per_page=100&context=edit');
+    const items = all.filter((m) => m.media_details.filesize === photo.byteLength);
+    // One item, and the orphan the lost answer left is attached to the post now.
+    expect(items.map((m) => m.post)).toEqual([Number(again.remoteId)]);
+  });
 });

@@ -10,6 +10,8 @@ export type WordPressCall = <T>(purpose: RequestPurpose, request: HttpRequest) =
 interface WpMediaItem {
   id: number;
   source_url: string;
+  /** The post it is attached to; 0 or null for none (e.g. an upload whose answer was lost). */
+  post?: number | null;
   media_details?: { filesize?: number };
 }
 
@@ -21,13 +23,19 @@ const MAX_DOWNLOADS = 3;
  * size matches (WordPress 6.0+ reports `filesize`) are downloaded and compared by content hash — only the same
  * bytes count. A lookup that fails is no reason not to upload: it answers null.
  */
-export async function findInMediaLibrary(target: PublishTarget, call: WordPressCall, image: LocalImage): Promise<PublishedMedia | null> {
+export async function findInMediaLibrary(
+  target: PublishTarget,
+  call: WordPressCall,
+  image: LocalImage,
+  /** Told of a found item attached to no post, so the publisher can attach it to this one. */
+  unattached?: (id: string) => void,
+): Promise<PublishedMedia | null> {
   const stem = fileStem(image.fileName);
   if (stem === '') return null;
   let items: WpMediaItem[];
   try {
     items = await call<WpMediaItem[]>('read', {
-      url: routeUrl(target.blog, 'media', { search: stem, media_type: 'image', per_page: 20, context: 'edit', _fields: 'id,source_url,media_details' }),
+      url: routeUrl(target.blog, 'media', { search: stem, media_type: 'image', per_page: 20, context: 'edit', _fields: 'id,source_url,post,media_details' }),
     });
   } catch {
     return null;
@@ -39,7 +47,10 @@ export async function findInMediaLibrary(target: PublishTarget, call: WordPressC
   for (const item of candidates) {
     try {
       const file = await target.http.send({ url: item.source_url, responseType: 'bytes', timeoutMs: 120_000, ...(target.signal ? { signal: target.signal } : {}) });
-      if (file.status === 200 && file.bytes && contentHash(file.bytes) === image.hash) return { hash: image.hash, id: String(item.id), url: item.source_url };
+      if (file.status === 200 && file.bytes && contentHash(file.bytes) === image.hash) {
+        if (!item.post) unattached?.(String(item.id));
+        return { hash: image.hash, id: String(item.id), url: item.source_url };
+      }
     } catch {
       /* unreadable candidate: try the next */
     }

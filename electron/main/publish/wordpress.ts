@@ -172,6 +172,7 @@ export class WordPressPublisher implements Publisher {
     // 3. Images not yet on the blog (by content hash; the blog's own media library is asked first).
     const call: WordPressCall = (purpose, r) => this.call(request, purpose, r);
     const uploaded: string[] = [];
+    const orphans: string[] = [];
     const media = await sendMissingImages(
       request,
       async (image) => {
@@ -179,7 +180,8 @@ export class WordPressPublisher implements Publisher {
         uploaded.push(sent.id);
         return sent;
       },
-      (image) => findInMediaLibrary(request, call, image),
+      // An orphan found there (an upload whose answer was lost) is attached like a new upload.
+      (image) => findInMediaLibrary(request, call, image, (id) => orphans.push(id)),
     );
 
     // 4. The post itself, rendered by the one renderer with the blog's image addresses.
@@ -207,8 +209,9 @@ export class WordPressPublisher implements Publisher {
     } else {
       await request.creating();
       saved = await this.call<WpPost>(request, 'create', { method: 'POST', url: routeUrl(request.blog, 'posts'), json: body });
-      await attachMedia(request, call, uploaded, saved.id);
     }
+    // New uploads of a new post (an existing post got them attached on upload) and orphans found in the library.
+    await attachMedia(request, call, existing ? orphans : [...uploaded, ...orphans], saved.id);
     request.progress({ phase: 'post', done: 1, total: 1 });
     const record: PublishRecord = { id: String(saved.id), link: saved.link, modified_gmt: saved.modified_gmt, online_hash: onlineHash(saved), media };
     return { kind: 'done', record, terms, remote: remoteOutcome(request.blog, saved) };
