@@ -110,4 +110,19 @@ describe('texts that fit', () => {
     expect(await page.getByTestId('outbox-scheduled').first().textContent()).toBe(` · geplant: 3. Dez. ${YEAR}, 08:00`);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'postausgang-geplant.png') });
   });
+
+  it('in English too: the outbox, the library and a refused address', async () => {
+    await dialog().getByRole('button', { name: 'Schließen' }).click();
+    await page.getByRole('button', { name: /Einstellungen/ }).click();
+    await page.locator('#s-language').selectOption('en');
+    await expect.poll(() => dialog().locator('h2').textContent()).toBe('Settings');
+    await dialog().getByRole('button', { name: 'Manage blogs' }).click();
+    await page.locator('#blog-url').fill('htp://mein-blog.de');
+    await page.getByRole('button', { name: 'Add blog' }).click();
+    await expect.poll(() => page.getByTestId('blog-add-error').textContent(), { timeout: 15_000 }).toBe(
+      '“htp://mein-blog.de” is not a blog address. Please enter it with http:// or https://, e.g. https://my-blog.com.',
+    );
+    expect(await page.locator('[data-post-id="geplanter-beitrag"] [data-testid="post-scheduled"]').textContent()).toBe(`scheduled: 3 Dec ${YEAR}, 08:00`);
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'blog-adresse-englisch.png') });
+  });
 });

@@ -156,7 +156,13 @@ export class PublishService {
     } catch (error) {
       if (error instanceof PublishFailure && error.retriable) {
         await this.deps.credentials.set(blogId, credentials.secret);
-        return { verified: false, accountName: null, message: error.message };
+        // Signing in, nothing waits in the outbox: the reason alone, not the publish's next step.
+        return { verified: false, accountName: null, message: error.reason };
+      }
+      if (error instanceof PublishFailure && error.code === 'auth') {
+        // The sign-in form is where the user is: the next step is this form, not „Neu anmelden“.
+        const hint = error.next.replace(/^Mit „Neu anmelden“ [^.]*\.\s*/, '');
+        throw new KladdeError('forbidden', `${error.reason} Benutzername und Passwort prüfen und noch einmal anmelden.${hint ? ` ${hint}` : ''}`);
       }
       throw asKladdeError(error);
     }
@@ -329,7 +335,7 @@ export class PublishService {
   private async target(blogId: string, signal?: AbortSignal): Promise<PublishTarget> {
     const blog = await this.deps.blogs.get(blogId);
     const secret = await this.deps.credentials.get(blogId);
-    if (secret === null) throw new PublishFailure('no-credentials', 'Für diesen Blog ist kein Passwort hinterlegt (Blogs verwalten → Anmelden).', false);
+    if (secret === null) throw new PublishFailure('no-credentials', 'Für diesen Blog ist kein Passwort hinterlegt.', false);
     return { blog, secret, http: this.deps.http, ...(signal ? { signal } : {}) };
   }
 

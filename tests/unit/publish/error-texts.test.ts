@@ -130,14 +130,15 @@ describe('publish failures: every code, German and English', () => {
 
 let root = '';
 let publishing: Publishing;
-/** What the fake blog's discovery does next. */
+/** What the fake blog's discovery and sign-in do next. */
 let discovery: (url: string) => Promise<DiscoveredBlog>;
+let verification: () => Promise<{ accountName: string }> = () => Promise.reject(new Error('not used'));
 let requests = 0;
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'kladde-error-texts-'));
   const never = () => Promise.reject(new Error('not used'));
-  const publisher = (kind: BlogKind): Publisher => ({ kind, discover: (url) => discovery(url), verify: never, fetchTerms: never, publish: never, fetchOnline: never });
+  const publisher = (kind: BlogKind): Publisher => ({ kind, discover: (url) => discovery(url), verify: () => verification(), fetchTerms: never, publish: never, fetchOnline: never });
   const posts = new PostStore({ root: path.join(root, 'bibliothek') });
   await posts.ensureLibrary();
   publishing = new Publishing({
@@ -222,5 +223,23 @@ describe('adding a blog: every failure, German and English', () => {
 
   it('a refused duplicate adds nothing', async () => {
     expect((await publishing.blogs.list()).map((b) => b.name)).toEqual(['Kladde Testblog']);
+  });
+});
+
+describe('signing in: texts about the sign-in, not the outbox', () => {
+  it('a refused password says to check the form, not „Neu anmelden“', async () => {
+    const [entry] = await publishing.blogs.list();
+    if (!entry) throw new Error('no blog');
+    verification = () => Promise.reject(wordpressFailure(http(401, 'incorrect_password'), 'sign-in'));
+    const refused = await publishing.service.setCredentials(entry.id, { user: 'rike', secret: 'falsch' }).catch((error: unknown) => error);
+    const error = errorResult('setBlogCredentials', refused, () => undefined);
+    if (error.ok) throw new Error('not refused');
+    expect(error.error.message).toMatch(/^Anmeldung fehlgeschlagen \(401\).* Benutzername und Passwort prüfen und noch einmal anmelden\./);
+    expect(error.error.message).not.toMatch(/Neu anmelden|Postausgang/);
+    expectNoRepeatedSentence(error.error.message);
+
+    verification = () => Promise.reject(publishFailure(new HttpError('offline', 'x'), 'sign-in'));
+    const unverified = await publishing.service.setCredentials(entry.id, { user: 'rike', secret: 'geheim' });
+    expect(unverified).toEqual({ verified: false, accountName: null, message: 'Keine Verbindung zum Blog.' });
   });
 });
