@@ -29,6 +29,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const appErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
+  /** Facts the renderer words the error with in the UI language (e.g. the address or blog name it is about). */
+  params: z.record(z.string(), z.string()).optional(),
 });
 export type AppError = z.infer<typeof appErrorSchema>;
 
@@ -47,6 +49,8 @@ export class KladdeError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** See {@link AppError.params}. */
+    readonly params?: Record<string, string>,
   ) {
     super(message);
     this.name = 'KladdeError';

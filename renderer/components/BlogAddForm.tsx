@@ -1,18 +1,21 @@
 import { useState } from 'react';
 import { BLOG_KINDS, type AddedBlog, type BlogKind } from '../../electron/common/model/blog';
-import { errorText, useI18n } from '../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
+import { addBlogErrorText } from '../lib/error-texts';
 import { api } from '../lib/api';
 import { BlogChoiceNote } from './BlogChoiceNote';
 
 export interface BlogAddFormProps {
   onAdded: (blog: AddedBlog) => void;
+  /** The address is a blog set up already: its entry, to show it. */
+  onExisting?: (blogId: string) => void;
 }
 
 /**
  * The address of a new blog. Kladde picks the interface itself (WordPress.com → XML-RPC, else REST, XML-RPC when
  * REST is blocked) and says which and why; „Erweitert“ lets the user pick one, e.g. WordPress.com's REST API.
  */
-export function BlogAddForm({ onAdded }: BlogAddFormProps) {
+export function BlogAddForm({ onAdded, onExisting }: BlogAddFormProps) {
   const { t } = useI18n();
   const [url, setUrl] = useState('');
   const [kind, setKind] = useState<BlogKind | ''>('');
@@ -26,7 +29,11 @@ export function BlogAddForm({ onAdded }: BlogAddFormProps) {
     setAdded(null);
     const r = await api.addBlog(kind ? { url, kind } : { url });
     setBusy(false);
-    if (!r.ok) return setError(errorText(t, r.error));
+    if (!r.ok) {
+      const existing = r.error.params?.['blogId'];
+      if (existing) onExisting?.(existing);
+      return setError(addBlogErrorText(t, r.error));
+    }
     setUrl('');
     setAdded(r.value);
     onAdded(r.value);
@@ -60,7 +67,7 @@ export function BlogAddForm({ onAdded }: BlogAddFormProps) {
         </button>
       </form>
       {error && (
-        <p className="field-error" role="alert">
+        <p className="field-error" role="alert" data-testid="blog-add-error">
           {error}
         </p>
       )}

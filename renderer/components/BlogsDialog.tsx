@@ -43,6 +43,7 @@ export function BlogsDialog(props: BlogsDialogProps) {
           </ul>
           {blogs.length === 0 && <p className="muted">{t('blogs.none')}</p>}
           <BlogAddForm
+            onExisting={setSelected}
             onAdded={(added) => {
               setSelected(added.id);
               void refresh().then(props.onChanged);

@@ -50,7 +50,7 @@ export function PostStatusBar({ store, selection, note, spellcheck, spellStatus 
       saveError={s.saveError}
       notes={[
         ...(note ? [note] : []),
-        ...(s.id && lacking > 0 ? [lacking === 1 ? t('images.lackingOne') : t('images.lacking', { count: lacking })] : []),
+        ...(s.id && lacking > 0 ? [t('images.lacking', { count: lacking })] : []),
         ...(s.id && resolveSpellLanguage(lang).fellBack ? [t('spell.fellBack', { lang })] : []),
         ...(s.id && spellcheck && spellStatus && !spellStatus.available && spellStatus.problem
           ? [t('spell.off', { reason: t(`spell.problem.${spellStatus.problem.code}`) })]

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { BlogView, OutboxJob, PublishOutcome, PublishProblem } from '../../electron/common/model/blog';
+import type { BlogView, OutboxJob, PublishOutcome as Outcome, PublishProblem } from '../../electron/common/model/blog';
 import { errorText, useI18n } from '../i18n/i18n';
-import { formatDateTimeShort } from '../../electron/common/text/dates';
-import { api, onEvent, openExternal } from '../lib/api';
-import { publishedWording } from '../lib/publish-wording';
+import { api, onEvent } from '../lib/api';
 import { Dialog } from './Dialog';
+import { PublishOutcome } from './PublishOutcome';
 
 export interface PublishDialogProps {
   postId: string;
@@ -21,7 +20,7 @@ type Phase =
   | { kind: 'checking' }
   | { kind: 'problems'; problems: PublishProblem[] }
   | { kind: 'sending'; jobId: string | null }
-  | { kind: 'outcome'; outcome: PublishOutcome }
+  | { kind: 'outcome'; outcome: Outcome }
   | { kind: 'error'; text: string };
 
 /** Checks, then publishes the post to a chosen blog, showing progress, the link, or what to do next. */
@@ -133,7 +132,9 @@ export function PublishDialog(props: PublishDialogProps) {
           </p>
         )}
         {phase.kind === 'error' && <p className="field-error">{phase.text}</p>}
-        {phase.kind === 'outcome' && <Outcome outcome={phase.outcome} onRetry={publish} onOpenPost={props.onOpenPost} onClose={props.onClose} postId={postId} blogId={blogId} />}
+        {phase.kind === 'outcome' && blog && (
+          <PublishOutcome outcome={phase.outcome} onRetry={publish} onOpenPost={props.onOpenPost} onClose={props.onClose} postId={postId} blog={blog} />
+        )}
       </div>
       <div className="dialog-buttons">
         <button type="button" onClick={props.onClose}>
@@ -147,71 +148,4 @@ export function PublishDialog(props: PublishDialogProps) {
       </div>
     </Dialog>
   );
-}
-
-function Outcome(props: {
-  outcome: PublishOutcome;
-  postId: string;
-  blogId: string;
-  onRetry: (onConflict: 'ask' | 'overwrite' | 'publish-anew', jobId?: string) => Promise<void>;
-  onOpenPost: (id: string) => void;
-  onClose: () => void;
-}) {
-  const { t, language } = useI18n();
-  const o = props.outcome;
-  if (o.status === 'done') {
-    const w = publishedWording(o, language);
-    return (
-      <p className="ok-text" data-testid="publish-done" data-remote-status={o.remoteStatus}>
-        {t(w.key, w.params)}{' '}
-        {w.link !== 'none' && (
-          <a href={w.url} onClick={(e) => { e.preventDefault(); openExternal(w.url); }}>
-            {w.link === 'public' ? w.url : t('publish.result.edit')}
-          </a>
-        )}
-      </p>
-    );
-  }
-  if (o.status === 'queued') return <p data-testid="publish-queued">{t('publish.queued', { reason: o.error.message })}</p>;
-  if (o.status === 'failed') {
-    return (
-      <div data-testid="publish-failed">
-        <p className="field-error">{o.error.message}</p>
-        {o.error.code === 'deleted-online' && (
-          <button type="button" className="primary" onClick={() => void props.onRetry('publish-anew', o.jobId)}>
-            {t('publish.anew')}
-          </button>
-        )}
-      </div>
-    );
-  }
-  if (o.status === 'conflict') {
-    return (
-      <div data-testid="publish-conflict">
-        <p>{t('publish.conflict', { when: formatDateTimeShort(`${o.online.modifiedGmt}Z`, language) })}</p>
-        <div className="row-buttons">
-          <button type="button" className="danger-solid" onClick={() => void props.onRetry('overwrite', o.jobId)}>
-            {t('publish.overwrite')}
-          </button>
-          <button
-            type="button"
-            onClick={async () => {
-              const r = await api.downloadOnlineCopy(props.postId, props.blogId);
-              await api.cancelJob(o.jobId);
-              if (r.ok) {
-                props.onOpenPost(r.value.id);
-                props.onClose();
-              }
-            }}
-          >
-            {t('publish.downloadCopy')}
-          </button>
-          <button type="button" onClick={() => void api.cancelJob(o.jobId).then(props.onClose)}>
-            {t('dialog.cancel')}
-          </button>
-        </div>
-      </div>
-    );
-  }
-  return null;
 }

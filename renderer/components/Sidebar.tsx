@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { POST_STATUSES, type PostStatus, type PostSummary, type TrashEntry } from '../../electron/common/model/post';
 import { uiDateLocale, useI18n } from '../i18n/i18n';
 import { formatDate } from '../../electron/common/text/dates';
+import { formatScheduled } from '../lib/scheduled-date';
 
 export interface SidebarProps {
   posts: PostSummary[];
@@ -87,8 +88,17 @@ export function Sidebar(props: SidebarProps) {
             <button type="button" className="post-open" data-post-id={p.id} onClick={() => props.onOpen(p.id)}>
               <span className="post-title">{p.title}</span>
               <span className="post-meta">
-                <span className={`badge badge-${p.status}`}>{t(`status.${p.status}`)}</span>
-                {p.date && <span>{formatDate(p.date, uiDateLocale(language))}</span>}
+                {p.status === 'scheduled' && p.date ? (
+                  // When it goes out matters more than the day it was written: „geplant: 3. Dez., 08:00“.
+                  <span className="badge badge-scheduled" data-testid="post-scheduled">
+                    {t('library.scheduled', { date: formatScheduled(p.date, language) })}
+                  </span>
+                ) : (
+                  <>
+                    <span className={`badge badge-${p.status}`}>{t(`status.${p.status}`)}</span>
+                    {p.date && <span>{formatDate(p.date, uiDateLocale(language))}</span>}
+                  </>
+                )}
                 <span>{t('library.words', { count: p.wordCount })}</span>
               </span>
               {p.problem && (

@@ -4,6 +4,7 @@ import type { AppError } from '../../electron/common/result';
 import { de, type MessageKey } from './de';
 import { en } from './en';
 import { isDisconnected } from '../lib/connection';
+import { applyPlurals } from './plural';
 
 export { resolveUiLanguage, type UiLanguage };
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
@@ -11,11 +12,17 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 const tables: Record<UiLanguage, Record<MessageKey, string>> = { de, en };
 
 
+/**
+ * The UI's words in one language: `{name}` takes a parameter (numbers formatted for the language), and
+ * `{count, plural, one {# Kategorie} other {# Kategorien}}` picks the plural form (see plural.ts).
+ */
 export function translator(language: UiLanguage): Translate {
   const table = tables[language];
-  const numberFormat = new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB');
+  const locale = language === 'de' ? 'de-DE' : 'en-GB';
+  const numberFormat = new Intl.NumberFormat(locale);
+  const rules = new Intl.PluralRules(locale);
   return (key, params) =>
-    table[key].replace(/\{(\w+)\}/g, (whole, name: string) => {
+    applyPlurals(table[key], params, rules, (n) => numberFormat.format(n)).replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params?.[name];
       if (value === undefined) return whole;
       return typeof value === 'number' ? numberFormat.format(value) : value;

@@ -155,6 +155,8 @@ export const publishErrorSchema = z.object({
   message: z.string(),
   /** Whether the outbox retries by itself (offline, timeout, 5xx). */
   retriable: z.boolean(),
+  /** The last part of `message`: what the user can do next (German). Absent in job files from before. */
+  next: z.string().optional(),
 });
 export type PublishError = z.infer<typeof publishErrorSchema>;
 

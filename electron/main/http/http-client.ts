@@ -72,6 +72,8 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Follow redirects (default) or hand 3xx answers back as they are. */
   redirect?: 'follow' | 'manual';
+  /** Read the answer as bytes (a file, e.g. an image on the blog) into `bytes` instead of `text`. */
+  responseType?: 'text' | 'bytes';
 }
 
 export interface HttpResponse {
@@ -80,6 +82,8 @@ export interface HttpResponse {
   /** The final address after redirects. */
   url: string;
   text: string;
+  /** The body as it came, when the request asked for `responseType: 'bytes'` (`text` is empty then). */
+  bytes?: Uint8Array;
 }
 
 /** A file's bytes as {@link HttpClient.bytes} hands them out (empty for a status ≥ 400). */
@@ -160,17 +164,18 @@ export class HttpClient {
     }
     const started = this.now();
     let response: Response;
-    let text: string;
+    let raw: Uint8Array;
     try {
       response = await this.fetchFn(request.url, { method, headers, body, signal, redirect: request.redirect ?? 'follow' });
-      text = await readText(response, this.maxResponseBytes, where);
+      raw = await readBody(response, this.maxResponseBytes, where);
     } catch (error) {
       const classified = error instanceof HttpError ? error : classify(error, where, request.signal, timeout);
       this.log(`${where} → ${classified.kind}${classified.details.cause ? ` (${classified.details.cause})` : ''} nach ${this.now() - started} ms`);
       throw classified;
     }
     this.log(`${where} → ${response.status} (${this.now() - started} ms)`);
-    return { status: response.status, headers: response.headers, url: response.url || request.url, text };
+    const answer = { status: response.status, headers: response.headers, url: response.url || request.url };
+    return request.responseType === 'bytes' ? { ...answer, text: '', bytes: raw } : { ...answer, text: new TextDecoder().decode(raw) };
   }
 
   /**
@@ -250,20 +255,19 @@ export function safeAddress(url: string): string {
 }
 
 /**
- * The body as text, read up to `max` bytes: a malicious or broken server could otherwise stream until the
- * process runs out of memory. Beyond that the connection is dropped and the answer refused.
+ * The body, read up to `max` bytes: a malicious or broken server could otherwise stream until the process runs
+ * out of memory. Beyond that the connection is dropped and the answer refused.
  */
-async function readText(response: Response, max: number, where: string): Promise<string> {
+async function readBody(response: Response, max: number, where: string): Promise<Uint8Array> {
   const tooLarge = () => new HttpError('invalid-response', `${where}: Antwort zu groß (mehr als ${Math.round(max / (1024 * 1024))} MB)`, { status: response.status });
   if (Number(response.headers.get('content-length') ?? 0) > max) {
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge();
   }
-  if (!response.body) return '';
+  if (!response.body) return new Uint8Array(0);
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
+  const chunks: Uint8Array[] = [];
   let size = 0;
-  let text = '';
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -272,9 +276,15 @@ async function readText(response: Response, max: number, where: string): Promise
       await reader.cancel().catch(() => undefined);
       throw tooLarge();
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
-  return text + decoder.decode();
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return all;
 }
 
 /** The body's bytes, read up to `max` bytes (see readText). */

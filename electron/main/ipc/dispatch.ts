@@ -41,7 +41,7 @@ export function createDispatcher(handlers: Handlers, log: (message: string) => v
 
 /** A thrown error as the data the renderer gets; only the error's kind is logged, since messages may hold user text. */
 export function errorResult(channel: string, error: unknown, log: (message: string) => void): Result<never> {
-  if (error instanceof KladdeError) return { ok: false, error: { code: error.code, message: error.message } };
+  if (error instanceof KladdeError) return { ok: false, error: { code: error.code, message: error.message, ...(error.params ? { params: error.params } : {}) } };
   const code = (error as NodeJS.ErrnoException | null)?.code;
   log(`Kanal ${channel} fehlgeschlagen: ${code ?? (error instanceof Error ? error.name : 'unbekannt')}`);
   if (code === 'ENOENT') return { ok: false, error: { code: 'not-found', message: 'Datei nicht gefunden' } };

@@ -40,18 +40,37 @@ export const systemClock: OutboxClock = {
 export const DEFAULT_BACKOFF_MS: readonly number[] = [5_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000];
 /** Timeouts and server errors are retried this often; a missing connection is waited out without limit. */
 const MAX_SERVER_ATTEMPTS = 8;
-/** Finished jobs kept in the list. */
+/** Finished jobs kept in the list at most … */
 const KEEP_DONE = 20;
+/** … and for this long after they finished; then they move to the outbox log. */
+export const DONE_VISIBLE_MS = 24 * 60 * 60 * 1000;
+/** Entries the outbox log keeps (the newest). */
+export const LOG_ENTRIES = 200;
 
 const storedJobSchema = outboxJobSchema.extend({
   memory: z.object({ media: z.record(z.string(), publishedMediaSchema), createAttempted: z.boolean() }),
   /** The installation that queued the job (see {@link OutboxOptions.origin}). */
   origin: z.string().max(100).optional(),
+  /** When the job finished (ISO); a day later it leaves the list for the log. */
+  finishedAt: z.string().optional(),
 });
+
+/** One finished job in the outbox log (`<library>/.kladde/outbox-log.jsonl`). */
+export interface OutboxLogEntry {
+  id: string;
+  postId: string;
+  blogId: string;
+  title: string;
+  createdAt: string;
+  finishedAt: string;
+  result: OutboxJob['result'];
+}
 
 /** Shown for a job that this installation did not queue: it only goes out when the user says so. */
 export const FOREIGN_JOB_MESSAGE =
   'Dieser Auftrag wurde nicht von Kladde auf diesem Rechner angelegt (etwa über eine synchronisierte Bibliothek). Zum Senden „Jetzt versuchen“ wählen.';
+const FOREIGN_JOB_NEXT = 'Zum Senden „Jetzt versuchen“ wählen.';
+const CANCELLED: PublishError = new PublishFailure('cancelled', 'Abgebrochen.', false).toData();
 type StoredJob = z.infer<typeof storedJobSchema>;
 
 export interface OutboxOptions {
@@ -68,6 +87,10 @@ export interface OutboxOptions {
    * itself. Such jobs wait as failed until the user starts them.
    */
   origin?: () => Promise<string>;
+  /** The outbox log; `<dir>-log.jsonl` (`.kladde/outbox-log.jsonl`) when not given. */
+  logFile?: string;
+  /** Entries the log keeps; {@link LOG_ENTRIES} when not given. */
+  logEntries?: number;
 }
 
 /**
@@ -84,6 +107,7 @@ export class Outbox {
   private readonly backoff: readonly number[];
   private started = false;
   private originId: string | undefined;
+  private pruning: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: OutboxOptions) {
     this.clock = options.clock ?? systemClock;
@@ -105,7 +129,7 @@ export class Outbox {
         if (job.state === 'sending') job.state = 'waiting';
         if (this.originId !== undefined && job.origin !== this.originId && job.state === 'waiting') {
           job.state = 'failed';
-          job.error = { code: 'internal', message: FOREIGN_JOB_MESSAGE, retriable: false };
+          job.error = { code: 'internal', message: FOREIGN_JOB_MESSAGE, retriable: false, next: FOREIGN_JOB_NEXT };
         }
         this.jobs.set(job.id, job);
         if (job.state === 'waiting') this.schedule(job, Math.max(0, Date.parse(job.nextAttemptAt ?? '') - this.clock.now()) || 0);
@@ -113,6 +137,7 @@ export class Outbox {
         /* a torn or foreign file is not a job */
       }
     }
+    await this.pruneDone();
     this.emit();
   }
 
@@ -124,8 +149,40 @@ export class Outbox {
     await Promise.allSettled([...this.running.values()].map((r) => r.promise));
   }
 
+  /** The jobs, newest first; a job finished more than a day ago is no longer listed (it is in the log). */
   list(): OutboxJob[] {
-    return [...this.jobs.values()].map(view).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    const jobs = [...this.jobs.values()];
+    const visible = jobs.filter((j) => !this.expired(j));
+    if (visible.length < jobs.length) void this.pruneDone().catch(() => undefined);
+    return visible.map(view).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  /** The finished jobs that left the list, newest last (at most {@link LOG_ENTRIES}). */
+  async log(): Promise<OutboxLogEntry[]> {
+    try {
+      return (await readFile(this.logFile, 'utf8'))
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .flatMap((line) => {
+          try {
+            return [JSON.parse(line) as OutboxLogEntry];
+          } catch {
+            return [];
+          }
+        });
+    } catch {
+      return [];
+    }
+  }
+
+  private get logFile(): string {
+    return this.options.logFile ?? `${this.options.dir.replace(/[\\/]+$/, '')}-log.jsonl`;
+  }
+
+  private expired(job: StoredJob): boolean {
+    if (job.state !== 'done') return false;
+    const finished = Date.parse(job.finishedAt ?? job.createdAt);
+    return Number.isFinite(finished) && this.clock.now() - finished >= DONE_VISIBLE_MS;
   }
 
   get(jobId: string): OutboxJob | undefined {
@@ -219,6 +276,8 @@ export class Outbox {
     job.nextAttemptAt = null;
     job.progress = { phase: 'prepare', done: 0, total: 0 };
     await this.save(job);
+    // Cancelled while the job was being saved: the attempt must not start (its runner would never hear the abort).
+    if (signal.aborted) return this.failed(job, new PublishFailure('cancelled', 'Abgebrochen.', false), signal);
     let result: AttemptResult;
     try {
       result = await this.options.run(view(job), { ...job.memory, media: { ...job.memory.media } }, {
@@ -236,7 +295,7 @@ export class Outbox {
       return this.failed(job, error, signal);
     }
     // cancel() may have run while the attempt was awaited.
-    if ((job.state as OutboxJob['state']) === 'cancelled') return { status: 'failed', jobId: job.id, error: { code: 'cancelled', message: 'Abgebrochen.', retriable: false } };
+    if ((job.state as OutboxJob['state']) === 'cancelled') return { status: 'failed', jobId: job.id, error: CANCELLED };
     job.progress = null;
     if (result.kind === 'done') {
       job.state = 'done';
@@ -244,6 +303,7 @@ export class Outbox {
       job.conflict = null;
       const { kind: _done, ...published } = result;
       job.result = published;
+      job.finishedAt = new Date(this.clock.now()).toISOString();
       job.memory = { media: {}, createAttempted: false };
       await this.save(job);
       await this.pruneDone();
@@ -252,11 +312,7 @@ export class Outbox {
     if (result.kind === 'conflict') {
       job.state = 'failed';
       job.conflict = result.online;
-      job.error = {
-        code: 'conflict',
-        message: 'Der Beitrag wurde im Blog geändert, seit Kladde ihn zuletzt veröffentlicht hat. Überschreiben, die Online-Fassung als Kopie laden oder abbrechen?',
-        retriable: false,
-      };
+      job.error = new PublishFailure('conflict', 'Der Beitrag wurde im Blog geändert, seit Kladde ihn zuletzt veröffentlicht hat.', false).toData();
       await this.save(job);
       return { status: 'conflict', jobId: job.id, online: result.online };
     }
@@ -270,12 +326,12 @@ export class Outbox {
   private async failed(job: StoredJob, error: unknown, signal: AbortSignal): Promise<PublishOutcome> {
     job.progress = null;
     if (signal.aborted || job.state === 'cancelled') {
-      return { status: 'failed', jobId: job.id, error: { code: 'cancelled', message: 'Abgebrochen.', retriable: false } };
+      return { status: 'failed', jobId: job.id, error: CANCELLED };
     }
     const failure: PublishError =
       error instanceof PublishFailure
         ? error.toData()
-        : { code: 'internal', message: `Unerwarteter Fehler: ${error instanceof Error ? error.message : String(error)}`, retriable: false };
+        : new PublishFailure('internal', `Unerwarteter Fehler: ${error instanceof Error ? error.message : String(error)}.`, false).toData();
     this.options.log?.(`Postausgang: Auftrag ${job.id} Versuch ${job.attempts}: ${failure.code}`);
     job.error = failure;
     const keepTrying = failure.retriable && (failure.code === 'offline' || job.attempts < MAX_SERVER_ATTEMPTS);
@@ -327,12 +383,30 @@ export class Outbox {
     this.emit();
   }
 
-  private async pruneDone(): Promise<void> {
-    const done = [...this.jobs.values()].filter((j) => j.state === 'done').sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    for (const old of done.slice(KEEP_DONE)) {
-      this.jobs.delete(old.id);
-      await rm(this.file(old.id), { force: true });
-    }
+  /**
+   * Moves finished jobs out of the list (`prune` waits for it; `list` starts it by itself) — those finished a day ago, and any beyond the newest {@link KEEP_DONE} —
+   * into the outbox log, a small JSON-lines file next to the outbox folder that keeps the newest
+   * {@link LOG_ENTRIES}.
+   */
+  prune(): Promise<void> {
+    return this.pruneDone();
+  }
+
+  private pruneDone(): Promise<void> {
+    const run = this.pruning.then(async () => {
+      const done = [...this.jobs.values()].filter((j) => j.state === 'done').sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      const leaving = done.filter((j, index) => index >= KEEP_DONE || this.expired(j));
+      if (leaving.length === 0) return;
+      const entries = [...(await this.log()), ...leaving.reverse().map(logEntry)].slice(-(this.options.logEntries ?? LOG_ENTRIES));
+      await writeFileAtomic(this.logFile, entries.map((e) => JSON.stringify(e)).join('\n') + '\n');
+      for (const old of leaving) {
+        this.jobs.delete(old.id);
+        await rm(this.file(old.id), { force: true });
+      }
+      this.emit();
+    });
+    this.pruning = run.catch(() => undefined);
+    return run;
   }
 
   private emit(): void {
@@ -342,6 +416,18 @@ export class Outbox {
 
 /** A job as the renderer sees it: without what attempts remember internally. */
 function view(job: StoredJob): OutboxJob {
-  const { memory: _memory, ...rest } = job;
+  const { memory: _memory, origin: _origin, finishedAt: _finishedAt, ...rest } = job;
   return { ...rest };
+}
+
+function logEntry(job: StoredJob): OutboxLogEntry {
+  return {
+    id: job.id,
+    postId: job.postId,
+    blogId: job.blogId,
+    title: job.title,
+    createdAt: job.createdAt,
+    finishedAt: job.finishedAt ?? job.createdAt,
+    result: job.result,
+  };
 }

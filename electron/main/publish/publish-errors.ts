@@ -1,19 +1,53 @@
 import type { PublishError, PublishErrorCode } from '../../common/model/blog.js';
 import { HttpError } from '../http/http-client.js';
 
-/** A publish that cannot go on, with a German message the user can act on. */
+/**
+ * What the user can do next, by cause — the sentence every failure ends with unless it names a better one.
+ * The English words for the same codes live in the renderer's i18n tables (`publishError.next.<code>`).
+ */
+export const NEXT_STEPS_DE: Readonly<Record<PublishErrorCode, string>> = {
+  auth: 'Mit „Neu anmelden“ ein gültiges Passwort eintragen und noch einmal senden.',
+  forbidden: 'Mit einem Konto mit mehr Rechten (etwa Redakteur) neu anmelden oder im Blog die Rolle ändern lassen.',
+  'deleted-online': '„Als neuen Beitrag veröffentlichen“ legt ihn neu an; sonst den Auftrag im Postausgang abbrechen.',
+  'not-found': 'Die Adresse des Blogs unter „Blogs verwalten“ prüfen und den Blog nötigenfalls neu hinzufügen.',
+  'rest-disabled': 'Die REST-API im Blog wieder einschalten lassen oder den Blog unter „Erweitert“ mit XML-RPC hinzufügen.',
+  tls: 'Das Zertifikat beim Hoster prüfen lassen; danach im Postausgang „Jetzt versuchen“ wählen.',
+  timeout: 'Kladde versucht es von selbst noch einmal; „Jetzt versuchen“ im Postausgang sendet sofort.',
+  server: 'Kladde versucht es von selbst noch einmal; „Jetzt versuchen“ im Postausgang sendet sofort.',
+  offline: 'Kladde sendet von selbst, sobald der Blog wieder erreichbar ist; „Jetzt versuchen“ im Postausgang sendet sofort.',
+  'bad-request': 'Den Beitrag prüfen und noch einmal senden; bleibt es dabei, beim Hoster oder in den Einstellungen des Blogs nachsehen.',
+  'invalid-response': 'Im Blog nach einem Plugin sehen, das die Schnittstelle umleitet, oder beim Hoster nachfragen; dann noch einmal senden.',
+  conflict: 'Die Online-Fassung überschreiben, sie als Kopie laden oder abbrechen.',
+  problems: 'Die genannten Stellen im Beitrag beheben und dann veröffentlichen.',
+  'no-credentials': 'Unter „Blogs verwalten“ beim Blog anmelden.',
+  cancelled: 'Zum Senden noch einmal „Veröffentlichen“ wählen.',
+  internal: 'Noch einmal versuchen; geschieht es wieder, Kladde neu starten.',
+  'api-disabled': 'Die Schnittstelle im Blog einschalten lassen oder den Blog unter „Erweitert“ mit der REST-API hinzufügen.',
+};
+
+/**
+ * A publish that cannot go on, with a German message the user can act on: what happened (`reason`), then what to
+ * do next (`next`, by default the code's sentence from {@link NEXT_STEPS_DE}). `message` is both.
+ */
 export class PublishFailure extends Error {
+  /** What happened, without the next step. */
+  readonly reason: string;
+  readonly next: string;
+
   constructor(
     readonly code: PublishErrorCode,
-    message: string,
+    cause: string,
     readonly retriable: boolean,
+    next: string = NEXT_STEPS_DE[code],
   ) {
-    super(message);
+    super(`${cause} ${next}`);
     this.name = 'PublishFailure';
+    this.reason = cause;
+    this.next = next;
   }
 
   toData(): PublishError {
-    return { code: this.code, message: this.message, retriable: this.retriable };
+    return { code: this.code, message: this.message, retriable: this.retriable, next: this.next };
   }
 }
 
@@ -44,17 +78,13 @@ export function publishFailure(error: unknown, purpose: RequestPurpose): Publish
   }
   switch (error.kind) {
     case 'offline':
-      return new PublishFailure(
-        'offline',
-        'Keine Verbindung zum Blog. Der Beitrag wartet im Postausgang und wird gesendet, sobald der Blog wieder erreichbar ist.',
-        true,
-      );
+      return new PublishFailure('offline', 'Keine Verbindung zum Blog.', true);
     case 'timeout':
-      return new PublishFailure('timeout', 'Zeitüberschreitung: Der Blog hat nicht rechtzeitig geantwortet. Kladde versucht es später noch einmal.', true);
+      return new PublishFailure('timeout', 'Zeitüberschreitung: Der Blog hat nicht rechtzeitig geantwortet.', true);
     case 'tls':
       return new PublishFailure(
         'tls',
-        'Die sichere Verbindung (TLS) zum Blog ist fehlgeschlagen: Sein Zertifikat ist abgelaufen, selbst ausgestellt oder gilt für eine andere Adresse. Bitte beim Hoster prüfen lassen.',
+        'Die sichere Verbindung (TLS) zum Blog ist fehlgeschlagen: Sein Zertifikat ist abgelaufen, selbst ausgestellt oder gilt für eine andere Adresse.',
         false,
       );
     case 'aborted':
@@ -76,14 +106,14 @@ function statusFailure(error: HttpError, purpose: RequestPurpose): PublishFailur
     return new PublishFailure('forbidden', `Keine Berechtigung (403): Dieses Konto darf im Blog nicht ${PURPOSE_WORDS[purpose]}.`, false);
   }
   if ((status === 404 || status === 410) && (purpose === 'update' || purpose === 'read')) {
-    return new PublishFailure('deleted-online', 'Der Beitrag wurde im Blog gelöscht (404). Als neuen Beitrag veröffentlichen?', false);
+    return new PublishFailure('deleted-online', 'Der Beitrag wurde im Blog gelöscht (404).', false);
   }
   if (status === 404) {
     return new PublishFailure('not-found', `Nicht gefunden (404): Der Blog kennt die Adresse nicht, die Kladde braucht, um ${PURPOSE_WORDS[purpose]}.`, false);
   }
-  if (status === 429) return new PublishFailure('server', 'Der Blog bittet, langsamer zu senden (429). Kladde versucht es später noch einmal.', true);
+  if (status === 429) return new PublishFailure('server', 'Der Blog bittet, langsamer zu senden (429).', true);
   if (status >= 500) {
-    return new PublishFailure('server', `Fehler auf dem Server des Blogs (Status ${status}${code ? `, ${code}` : ''}). Kladde versucht es später noch einmal.`, true);
+    return new PublishFailure('server', `Fehler auf dem Server des Blogs (Status ${status}${code ? `, ${code}` : ''}).`, true);
   }
   return new PublishFailure('bad-request', `Der Blog hat die Anfrage abgelehnt (Status ${status}${code ? `, ${code}` : ''}).`, false);
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type {
@@ -34,8 +33,11 @@ import type { HttpClient } from '../http/http-client.js';
 import { MIME, sniffImage } from '../images/image-type.js';
 import type { PostStore } from '../posts/post-store.js';
 import type { BlogStore } from './blog-store.js';
+import type { MediaIndex } from './media-index.js';
+import { sameBlog } from './blog-identity.js';
+import { normalizeBlogUrl } from './wordpress-api.js';
 import { PublishFailure } from './publish-errors.js';
-import type { LocalImage, PublishTarget } from './publisher.js';
+import { contentHash, type LocalImage, type PublishTarget } from './publisher.js';
 import type { PublisherRegistry } from './registry.js';
 import type { RemotePostSource } from '../import/remote-source.js';
 
@@ -46,6 +48,8 @@ export interface PublishServiceDeps {
   registry: PublisherRegistry;
   http: HttpClient;
   events?: EventSink;
+  /** What each blog already has by content hash (`.kladde/media/`); without it only the post's own record counts. */
+  media?: MediaIndex;
   /** Credit templates and featured-credit mode from the settings, so the blog gets what the preview shows. */
   renderOptions?: () => Promise<Pick<RenderOptions, 'creditTexts' | 'featuredCredit'>>;
 }
@@ -85,15 +89,36 @@ export class PublishService {
     return Promise.all(blogs.map(async (b) => ({ ...b, hasCredentials: await this.deps.credentials.has(b.id) })));
   }
 
-  /** Finds the blog's API from its address and adds it (without credentials yet). */
+  /**
+   * Finds the blog's API from its address and adds it (without credentials yet). An address that is none is
+   * refused before anything is sent; a blog that is set up already (same home address or API, whatever path was
+   * typed) is refused with the name of its entry. Failures speak of the blog, with `params.address` and
+   * `params.cause` for the renderer to word them (see renderer/lib/blog-errors.ts).
+   */
   async addBlog(request: AddBlogRequest): Promise<AddedBlog> {
+    const address = normalizeBlogUrl(request.url);
+    if (!address) {
+      throw new KladdeError('invalid-input', `„${request.url.trim()}“ ist keine Blog-Adresse. Bitte mit http:// oder https:// eingeben, etwa https://mein-blog.de.`, {
+        address: request.url.trim(),
+        cause: 'address',
+      });
+    }
     let discovered;
     try {
       discovered = await this.deps.registry.discover(request.url, this.deps.http, request.kind);
     } catch (error) {
-      throw asKladdeError(error);
+      throw addBlogError(error, address);
     }
     const { kind, found, choice } = discovered;
+    const existing = (await this.deps.blogs.list()).find((b) => sameBlog(b, found));
+    if (existing) {
+      const name = existing.name || existing.url;
+      throw new KladdeError('already-exists', `Dieser Blog ist schon eingerichtet als „${name}“. Ihn in der Liste auswählen, statt ihn noch einmal hinzuzufügen.`, {
+        name,
+        blogId: existing.id,
+        cause: 'duplicate',
+      });
+    }
     const blog = await this.deps.blogs.add({
       kind,
       name: found.name,
@@ -134,7 +159,13 @@ export class PublishService {
     } catch (error) {
       if (error instanceof PublishFailure && error.retriable) {
         await this.deps.credentials.set(blogId, credentials.secret);
-        return { verified: false, accountName: null, message: error.message };
+        // Signing in, nothing waits in the outbox: the reason alone, not the publish's next step.
+        return { verified: false, accountName: null, message: error.reason };
+      }
+      if (error instanceof PublishFailure && error.code === 'auth') {
+        // The sign-in form is where the user is: the next step is this form, not „Neu anmelden“.
+        const hint = error.next.replace(/^Mit „Neu anmelden“ [^.]*\.\s*/, '');
+        throw new KladdeError('forbidden', `${error.reason} Benutzername und Passwort prüfen und noch einmal anmelden.${hint ? ` ${hint}` : ''}`);
       }
       throw asKladdeError(error);
     }
@@ -224,6 +255,12 @@ export class PublishService {
     const images = await this.localImages(postId, text, { lang: fields.lang, ...(renderExtras.creditTexts ? { overrides: renderExtras.creditTexts } : {}) });
     const featured = findImageReferences(text).find((r) => r.featured && r.local);
     const knownMedia = { ...state.media, ...memory.media };
+    // The blog's media library, not just the post's: the same photo uploaded for another post is reused.
+    for (const image of images) {
+      if (knownMedia[image.key]?.hash === image.hash) continue;
+      const found = await this.deps.media?.find(blogId, image.hash);
+      if (found) knownMedia[image.key] = found;
+    }
     const current: AttemptMemory = { media: { ...memory.media }, createAttempted: memory.createAttempted };
     const publisher = this.deps.registry.get(target.blog.kind);
     const result = await publisher.publish({
@@ -247,6 +284,7 @@ export class PublishService {
       mediaUploaded: async (key, media) => {
         current.media[key] = media;
         await hooks.remember(current);
+        await this.deps.media?.remember(blogId, media);
       },
       creating: async () => {
         current.createAttempted = true;
@@ -256,6 +294,8 @@ export class PublishService {
     await this.deps.blogs.saveTerms(blogId, result.terms).catch(() => undefined);
     if (result.kind === 'conflict') return { kind: 'conflict', online: result.online };
     hooks.progress({ phase: 'save', done: 0, total: 1 });
+    // Media this post had before the index existed (or from another machine) belong to the blog's library too.
+    for (const media of Object.values(result.record.media)) await this.deps.media?.remember(blogId, media).catch(() => undefined);
     await this.writeBack(postId, blogId, result.record);
     return { kind: 'done', remoteId: result.record.id, link: result.record.link, ...result.remote };
   }
@@ -325,7 +365,7 @@ export class PublishService {
   private async target(blogId: string, signal?: AbortSignal): Promise<PublishTarget> {
     const blog = await this.deps.blogs.get(blogId);
     const secret = await this.deps.credentials.get(blogId);
-    if (secret === null) throw new PublishFailure('no-credentials', 'Für diesen Blog ist kein Passwort hinterlegt (Blogs verwalten → Anmelden).', false);
+    if (secret === null) throw new PublishFailure('no-credentials', 'Für diesen Blog ist kein Passwort hinterlegt.', false);
     return { blog, secret, http: this.deps.http, ...(signal ? { signal } : {}) };
   }
 
@@ -346,7 +386,7 @@ export class PublishService {
         fileName: path.basename(ref.key),
         contentType: sniffed.kind === 'image' ? MIME[sniffed.type] : 'application/octet-stream',
         bytes,
-        hash: createHash('sha256').update(bytes).digest('hex').slice(0, 32),
+        hash: contentHash(bytes),
         credit,
         alt: (credit.alt ?? '').trim() || ref.alt,
         captionHtml: caption.html,
@@ -354,6 +394,33 @@ export class PublishService {
       });
     }
     return [...seen.values()];
+  }
+}
+
+/**
+ * A failure while adding a blog, in words about the blog (nothing waits in the outbox then): unreachable, too
+ * slow, its certificate, no blog interface found, its server. `params.cause` names which for the renderer.
+ */
+export function addBlogError(error: unknown, address: string): Error {
+  if (!(error instanceof PublishFailure)) return asKladdeError(error);
+  const params = (cause: string) => ({ address, cause });
+  switch (error.code) {
+    case 'offline':
+      return new KladdeError('offline', `Der Blog unter ${address} ist nicht erreichbar. Adresse prüfen oder später noch einmal versuchen.`, params('unreachable'));
+    case 'timeout':
+      return new KladdeError('offline', `Der Blog unter ${address} antwortet nicht rechtzeitig. Später noch einmal versuchen.`, params('timeout'));
+    case 'tls':
+      return new KladdeError('remote', `Die sichere Verbindung zum Blog unter ${address} ist fehlgeschlagen (Zertifikat). Das Zertifikat beim Hoster prüfen lassen oder die Adresse prüfen.`, params('tls'));
+    case 'server':
+      return new KladdeError('remote', `Der Server des Blogs unter ${address} meldet einen Fehler. Später noch einmal versuchen.`, params('server'));
+    case 'auth':
+    case 'forbidden':
+      return new KladdeError('forbidden', `Der Blog unter ${address} lässt Kladde seine Schnittstelle nicht lesen. Unter „Erweitert“ eine andere Schnittstelle wählen oder beim Hoster nachfragen.`, params('forbidden'));
+    case 'cancelled':
+      return new KladdeError('remote', 'Abgebrochen. Zum Hinzufügen noch einmal „Blog hinzufügen“ wählen.', params('cancelled'));
+    default:
+      // not-found, rest-disabled, api-disabled, invalid-response, bad-request: no blog interface there.
+      return new KladdeError('remote', `Unter ${address} hat Kladde keine Blog-Schnittstelle gefunden, die es nutzen kann. Adresse prüfen oder die Schnittstelle im Blog einschalten (REST-API oder XML-RPC).`, params('no-api'));
   }
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Blog, BlogKind, BlogTerms, OnlineVersion, PublishedPost, PublishProgress } from '../../common/model/blog.js';
 import type { ImageCredit } from '../../common/model/attribution.js';
 import type { PostFields } from '../../common/model/post.js';
@@ -107,25 +108,36 @@ export interface OnlinePost {
 }
 
 /**
- * Step „images“ of every target: sends only the images the blog does not have yet (same key, same content hash),
+ * Step „images“ of every target: sends only the images the blog does not have yet (same key, same content hash;
+ * the publish service adds what the blog's media index knows from other posts; `lookup` asks the blog itself),
  * remembers each upload at once (so a retry after a lost connection never sends it again) and reports progress.
  * Returns the media of every image, known or new.
  */
 export async function sendMissingImages(
   request: PublishRequest,
   upload: (image: LocalImage) => Promise<PublishedMedia>,
+  /** Looks the image up in the blog's own media library first (same content), when the publisher can. */
+  lookup?: (image: LocalImage) => Promise<PublishedMedia | null>,
 ): Promise<Record<string, PublishedMedia>> {
   const media: Record<string, PublishedMedia> = { ...request.knownMedia };
   const toSend = request.images.filter((img) => media[img.key]?.hash !== img.hash);
   request.progress({ phase: 'images', done: 0, total: toSend.length });
   let sent = 0;
+  const byHash = new Map<string, PublishedMedia>();
   for (const image of toSend) {
-    const uploaded = await upload(image);
+    // The same file twice in one post (two names, one content) goes up once.
+    const uploaded = byHash.get(image.hash) ?? (await lookup?.(image)) ?? (await upload(image));
+    byHash.set(image.hash, uploaded);
     media[image.key] = uploaded;
     await request.mediaUploaded(image.key, uploaded);
     request.progress({ phase: 'images', done: ++sent, total: toSend.length });
   }
   return media;
+}
+
+/** The content hash of an image (hex, 128 bits of SHA-256): what decides whether the blog has it already. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 32);
 }
 
 /** The post's categories, or the blog's default category when the post names none. */

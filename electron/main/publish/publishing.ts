@@ -11,6 +11,7 @@ import { Outbox, type OutboxClock } from '../outbox/outbox.js';
 import type { PostStore } from '../posts/post-store.js';
 import { parseFrontMatter } from '../../common/markdown/front-matter.js';
 import { BlogStore } from './blog-store.js';
+import { MediaIndex } from './media-index.js';
 import { asKladdeError, PublishService, type PublishServiceDeps } from './publish-service.js';
 import { defaultPublishers, type PublisherRegistry } from './registry.js';
 
@@ -67,6 +68,7 @@ export class Publishing {
       credentials: this.credentials,
       registry: options.registry ?? defaultPublishers(),
       http: this.http,
+      media: new MediaIndex(path.join(options.posts.root, '.kladde', 'media')),
       ...(options.events ? { events: options.events } : {}),
       ...(options.renderOptions ? { renderOptions: options.renderOptions } : {}),
     });

@@ -39,7 +39,7 @@ export class PublisherRegistry {
       try {
         const found = await this.get(candidate).discover(input, http);
         if (index === 0) return { kind: candidate, found, choice: { reason: hosted ? 'hosted' : 'preferred', insteadOf: null, detail: null } };
-        return { kind: candidate, found, choice: { reason: 'fallback', insteadOf: order[0] ?? null, detail: first?.message ?? null } };
+        return { kind: candidate, found, choice: { reason: 'fallback', insteadOf: order[0] ?? null, detail: first?.reason ?? null } };
       } catch (error) {
         if (!(error instanceof PublishFailure) || ['offline', 'timeout', 'tls', 'cancelled', 'bad-request'].includes(error.code)) throw error;
         first ??= error;

@@ -23,20 +23,21 @@ export function wordpressFailure(error: unknown, purpose: RequestPurpose): Publi
   if (status === 401) {
     return new PublishFailure(
       'auth',
-      'Anmeldung fehlgeschlagen (401): Benutzername oder Anwendungspasswort stimmen nicht, oder das Anwendungspasswort wurde widerrufen. ' +
-        'Stimmen sie, entfernt vermutlich der Server des Blogs den „Authorization“-Header (häufig bei Apache mit CGI/FastCGI); der Hoster oder eine Zeile in der .htaccess hilft dann.',
+      'Anmeldung fehlgeschlagen (401): Benutzername oder Anwendungspasswort stimmen nicht, oder das Anwendungspasswort wurde widerrufen.',
       false,
+      'Mit „Neu anmelden“ ein gültiges Anwendungspasswort eintragen. Stimmen die Zugangsdaten, entfernt vermutlich der Server des Blogs den „Authorization“-Header ' +
+        '(häufig bei Apache mit CGI/FastCGI); dann hilft der Hoster oder eine Zeile in der .htaccess.',
     );
   }
   if (REST_DISABLED_CODES.has(code) && purpose !== 'update' && purpose !== 'read') {
     return new PublishFailure(
       'rest-disabled',
-      'Die REST-API des Blogs ist abgeschaltet oder gesperrt (etwa durch ein Sicherheits-Plugin). Kladde braucht sie zum Veröffentlichen.',
+      'Die REST-API des Blogs ist abgeschaltet oder gesperrt (etwa durch ein Sicherheits-Plugin); Kladde braucht sie zum Veröffentlichen.',
       false,
     );
   }
   if (code === 'rest_upload_sideload_error' || code === 'rest_upload_unknown_error') {
-    return new PublishFailure('bad-request', `Der Blog hat ein Bild nicht angenommen (${code}); vielleicht ist der Dateityp dort nicht erlaubt.`, false);
+    return new PublishFailure('bad-request', `Der Blog hat ein Bild nicht angenommen (${code}); vielleicht ist der Dateityp dort nicht erlaubt.`, false, 'Das Bild als JPEG oder PNG speichern oder im Blog den Dateityp erlauben lassen, dann noch einmal senden.');
   }
   return publishFailure(error, purpose);
 }

@@ -5,6 +5,7 @@ import { HttpError, type HttpClient, type HttpRequest } from '../http/http-clien
 import { PublishFailure, type RequestPurpose } from './publish-errors.js';
 import { wordpressFailure } from './wordpress-errors.js';
 import { WordPressRestImporter } from './wordpress-import.js';
+import { attachMedia, findInMediaLibrary, type WordPressCall } from './wordpress-media.js';
 import { categoryNames, sendMissingImages, type DiscoveredBlog, type OnlinePost, type Publisher, type PublishRequest, type PublishResult, type PublishTarget, type RemoteOutcome } from './publisher.js';
 import {
   apiRootFromLink,
@@ -145,7 +146,7 @@ export class WordPressPublisher implements Publisher {
     if (request.previous) {
       existing = await this.readPost(request, request.previous.id);
       if (existing.status === 'trash') {
-        throw new PublishFailure('deleted-online', 'Der Beitrag liegt im Blog im Papierkorb. Als neuen Beitrag veröffentlichen?', false);
+        throw new PublishFailure('deleted-online', 'Der Beitrag liegt im Blog im Papierkorb.', false);
       }
       const stored = request.previous.modified_gmt;
       const changed = existing.modified_gmt !== stored || (request.previous.online_hash !== '' && onlineHash(existing) !== request.previous.online_hash);
@@ -172,8 +173,20 @@ export class WordPressPublisher implements Publisher {
     const categories = await this.ensureTerms(request, 'categories', categoryNames(request), terms.categories);
     const tags = await this.ensureTerms(request, 'tags', request.fields.tags, terms.tags);
 
-    // 3. Images not yet on the blog (by content hash).
-    const media = await sendMissingImages(request, (image) => this.upload(request, image));
+    // 3. Images not yet on the blog (by content hash; the blog's own media library is asked first).
+    const call: WordPressCall = (purpose, r) => this.call(request, purpose, r);
+    const uploaded: string[] = [];
+    const orphans: string[] = [];
+    const media = await sendMissingImages(
+      request,
+      async (image) => {
+        const sent = await this.upload(request, image, existing?.id);
+        uploaded.push(sent.id);
+        return sent;
+      },
+      // An orphan found there (an upload whose answer was lost) is attached like a new upload.
+      (image) => findInMediaLibrary(request, call, image, (id) => orphans.push(id)),
+    );
 
     // 4. The post itself, rendered by the one renderer with the blog's image addresses.
     request.progress({ phase: 'post', done: 0, total: 1 });
@@ -204,6 +217,8 @@ export class WordPressPublisher implements Publisher {
       await request.creating();
       saved = await this.call<WpPost>(request, 'create', { method: 'POST', url: routeUrl(request.blog, 'posts'), json: body });
     }
+    // New uploads of a new post (an existing post got them attached on upload) and orphans found in the library.
+    await attachMedia(request, call, existing ? orphans : [...uploaded, ...orphans], saved.id);
     request.progress({ phase: 'post', done: 1, total: 1 });
     const record: PublishRecord = { id: String(saved.id), link: saved.link, modified_gmt: saved.modified_gmt, online_hash: onlineHash(saved), media };
     return { kind: 'done', record, terms, remote: remoteOutcome(request.blog, saved) };
@@ -260,12 +275,14 @@ export class WordPressPublisher implements Publisher {
     }
   }
 
-  private async upload(request: PublishRequest, image: PublishRequest['images'][number]): Promise<PublishedMedia> {
+  /** Uploads an image; attached to the post right away when the post exists already. */
+  private async upload(request: PublishRequest, image: PublishRequest['images'][number], postId?: number): Promise<PublishedMedia> {
     const fields: Record<string, string> = {
       title: image.credit.title?.trim() || stem(image.fileName),
       alt_text: image.alt,
       caption: image.captionHtml,
       description: image.creditText,
+      ...(postId !== undefined ? { post: String(postId) } : {}),
     };
     const { body } = await this.request<WpMedia>(request, 'media', {
       method: 'POST',

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { BlogView } from '../../../electron/common/model/blog';
 import { REMOTE_PAGE_SIZE, useRemotePosts } from '../../hooks/useRemotePosts';
 import { errorText, uiDateLocale, useI18n } from '../../i18n/i18n';
-import { plural } from '../../i18n/plural';
 import { ImportPostRow } from './ImportPostRow';
 
 export interface ImportPostListProps {
@@ -46,7 +45,7 @@ export function ImportPostList(props: ImportPostListProps) {
           onChange={(e) => list.setSearch(e.target.value)}
         />
         <span className="muted" aria-live="polite">
-          {list.loading ? t('import.loading') : total !== null ? plural(t, language, 'import.total', total) : ''}
+          {list.loading ? t('import.loading') : total !== null ? t('import.total', { count: total }) : ''}
         </span>
       </div>
       {list.error && (

@@ -1,6 +1,5 @@
 import type { ImportJob } from '../../../electron/common/model/import';
 import { useI18n } from '../../i18n/i18n';
-import { plural } from '../../i18n/plural';
 
 export interface ImportProgressProps {
   job: ImportJob;
@@ -10,11 +9,11 @@ export interface ImportProgressProps {
 
 /** Step 3 while posts are coming: how many of how many, the one now, and a way to stop. */
 export function ImportProgress({ job, cancelling, onCancel }: ImportProgressProps) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const count =
     job.total === null
-      ? plural(t, language, 'import.progressOpen', job.done, { done: job.done })
-      : plural(t, language, 'import.progress', job.total, { done: job.done, total: job.total });
+      ? t('import.progressOpen', { done: job.done })
+      : t('import.progress', { done: job.done, total: job.total });
   return (
     <div className="import-progress">
       {/* Without a total (an export still being read) the bar has no value: the browser shows it as busy. */}

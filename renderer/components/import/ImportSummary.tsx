@@ -1,7 +1,6 @@
 import type { ImportItemOutcome, ImportJob } from '../../../electron/common/model/import';
 import type { MessageKey } from '../../i18n/de';
 import { useI18n } from '../../i18n/i18n';
-import { plural } from '../../i18n/plural';
 import { COUNT_ORDER, OUTCOME_ORDER } from '../../lib/import-wording';
 import { ImportResultList } from './ImportResultList';
 
@@ -20,7 +19,7 @@ export interface ImportSummaryProps {
  * changed in Kladde (with „Trotzdem überschreiben“), images still on the blog, and every post to open.
  */
 export function ImportSummary({ job, onOverwrite, onDownloadImages, onOpenPost, onAgain, onClose }: ImportSummaryProps) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const of = (outcome: ImportItemOutcome) => job.results.filter((r) => r.outcome === outcome);
   const failed = of('failed');
   const local = of('local-changes');
@@ -42,7 +41,7 @@ export function ImportSummary({ job, onOverwrite, onDownloadImages, onOpenPost, 
             if (n === 0) return null;
             return (
               <li key={outcome} className={`import-outcome-${outcome}`}>
-                <strong>{plural(t, language, 'import.count', n)}</strong> {t(`import.outcome.${outcome}` as MessageKey)}
+                <strong>{t('import.count', { count: n })}</strong> {t(`import.outcome.${outcome}` as MessageKey)}
               </li>
             );
           })}
@@ -67,7 +66,7 @@ export function ImportSummary({ job, onOverwrite, onDownloadImages, onOpenPost, 
       )}
       {imagesMissing > 0 && (
         <section className="import-section import-images row-buttons">
-          <span>{plural(t, language, 'import.imagesMissing', imagesMissing)}</span>
+          <span>{t('import.imagesMissing', { count: imagesMissing })}</span>
           <button type="button" onClick={onDownloadImages}>
             {t('import.downloadImagesNow')}
           </button>

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../../electron/common/model/import.js';
 import { translator } from '../../../renderer/i18n/i18n.js';
-import { plural } from '../../../renderer/i18n/plural.js';
 import { isNewerJobState, remoteStatusWord } from '../../../renderer/lib/import-wording.js';
 
 const de = translator('de');
@@ -14,15 +13,15 @@ describe('counts in words for „Beiträge holen“', () => {
     [2, '2 Beiträge', '2 posts'],
     [1000, '1.000 Beiträge', '1,000 posts'],
   ])('%i', (count, german, english) => {
-    expect(plural(de, 'de', 'import.count', count)).toBe(german);
-    expect(plural(en, 'en', 'import.count', count)).toBe(english);
+    expect(de('import.count', { count })).toBe(german);
+    expect(en('import.count', { count })).toBe(english);
   });
 
   it('takes the noun form from the total in „n von m“', () => {
-    expect(plural(de, 'de', 'import.progress', 40, { done: 12, total: 40 })).toBe('12 von 40 Beiträgen');
-    expect(plural(de, 'de', 'import.progress', 1, { done: 0, total: 1 })).toBe('0 von 1 Beitrag');
-    expect(plural(de, 'de', 'import.imagesMissing', 1)).toBe('1 Bild liegt noch im Blog.');
-    expect(plural(de, 'de', 'import.imagesMissing', 3)).toBe('3 Bilder liegen noch im Blog.');
+    expect(de('import.progress', { done: 12, total: 40 })).toBe('12 von 40 Beiträgen');
+    expect(de('import.progress', { done: 0, total: 1 })).toBe('0 von 1 Beitrag');
+    expect(de('import.imagesMissing', { count: 1 })).toBe('1 Bild liegt noch im Blog.');
+    expect(de('import.imagesMissing', { count: 3 })).toBe('3 Bilder liegen noch im Blog.');
   });
 
   it('says the blog’s status words in the UI language and keeps unknown ones', () => {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OutboxJob } from '../../../electron/common/model/blog.js';
-import { Outbox, type JobRunner, type OutboxClock } from '../../../electron/main/outbox/outbox.js';
+import { DONE_VISIBLE_MS, Outbox, type JobRunner, type OutboxClock } from '../../../electron/main/outbox/outbox.js';
 import { PublishFailure } from '../../../electron/main/publish/publish-errors.js';
 import type { AttemptResult } from '../../../electron/main/publish/publish-service.js';
 
@@ -185,9 +185,11 @@ describe('the outbox', () => {
 
   it('cancels a running attempt and forgets the job', async () => {
     let aborted = false;
+    let started = false;
     const box = outbox(
       (_job, _memory, hooks) =>
         new Promise((_resolve, reject) => {
+          started = true;
           hooks.signal?.addEventListener('abort', () => {
             aborted = true;
             reject(new PublishFailure('cancelled', 'Abgebrochen.', false));
@@ -195,7 +197,9 @@ describe('the outbox', () => {
         }),
     );
     const running = box.submit('post', 'blog', 'Titel', { onConflict: 'ask' });
-    await vi.waitFor(() => expect(box.list()[0]?.state).toBe('sending'));
+    // The attempt itself runs (not only the job's state says so — it is saved before the attempt starts).
+    await vi.waitFor(() => expect(started).toBe(true));
+    expect(box.list()[0]?.state).toBe('sending');
     expect(await box.cancel(box.list()[0]?.id ?? '')).toBe(true);
     expect(await running).toMatchObject({ status: 'failed', error: { code: 'cancelled' } });
     expect(aborted).toBe(true);
@@ -203,9 +207,64 @@ describe('the outbox', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it('does not start an attempt for a job cancelled while it was being saved', async () => {
+    let calls = 0;
+    let cancelled: Promise<boolean> | null = null;
+    const box: Outbox = new Outbox({
+      dir,
+      clock,
+      run: async () => {
+        calls++;
+        return done('1', 'x');
+      },
+      // The job was just saved as „sending“; the attempt has not started yet. Cancel right then.
+      events: {
+        emit: (_name, payload) => {
+          const job = (payload as { jobs: OutboxJob[] }).jobs[0];
+          if (job?.state === 'sending' && cancelled === null) cancelled = box.cancel(job.id);
+        },
+      },
+    });
+    const outcome = await box.submit('post', 'blog', 'Titel', { onConflict: 'ask' });
+    expect(await cancelled).toBe(true);
+    expect(outcome).toMatchObject({ status: 'failed', error: { code: 'cancelled' } });
+    expect(calls).toBe(0);
+  });
+
   it('does not keep a job whose post has problems', async () => {
     const box = outbox(scripted({ kind: 'problems', problems: [{ code: 'title-missing', message: 'Kein Titel', file: null, line: null }] }));
     expect(await box.submit('post', 'blog', '', { onConflict: 'ask' })).toMatchObject({ status: 'problems' });
     expect(box.list()).toEqual([]);
+  });
+
+  it('lists a finished job for a day, then keeps it only in the capped outbox log', async () => {
+    const logFile = path.join(dir, 'log.jsonl');
+    const make = () =>
+      new Outbox({ dir, run: async () => done('7', 'https://blog.example/a/'), clock, logFile, logEntries: 2, events: { emit: (_n, p) => events.push((p as { jobs: OutboxJob[] }).jobs) } });
+    const box = make();
+    for (const post of ['a', 'b', 'c']) {
+      expect(await box.submit(post, 'blog', `Beitrag ${post}`, { onConflict: 'ask' })).toMatchObject({ status: 'done' });
+      clock.advance(60_000);
+    }
+    expect(box.list().map((j) => j.postId)).toEqual(['c', 'b', 'a']);
+    clock.advance(DONE_VISIBLE_MS - 150_000);
+    // a finished a day ago; b and c not yet.
+    expect(box.list().map((j) => j.postId)).toEqual(['c', 'b']);
+    await box.prune();
+    expect((await box.log()).map((e) => e.postId)).toEqual(['a']);
+    expect(await readdir(dir)).not.toContain(`${(await box.log())[0]?.id}.json`);
+    clock.advance(5 * 60_000);
+    expect(box.list()).toEqual([]);
+    await box.prune();
+    // The log keeps the newest two.
+    expect((await box.log()).map((e) => [e.postId, e.title, e.result?.link])).toEqual([
+      ['b', 'Beitrag b', 'https://blog.example/a/'],
+      ['c', 'Beitrag c', 'https://blog.example/a/'],
+    ]);
+    // A restart does not bring them back.
+    const again = make();
+    await again.start();
+    expect(again.list()).toEqual([]);
+    await again.prune();
   });
 });

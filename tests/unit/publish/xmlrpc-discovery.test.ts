@@ -26,6 +26,11 @@ describe('the endpoint an RSD document names', () => {
       { endpoint: 'https://b.example/xmlrpc.php', blogId: '1', api: 'wordpress' },
     ],
     ['MetaWeblog of another engine', rsd('<api name="MetaWeblog" blogID="7" apiLink="https://s9y.example/serendipity_xmlrpc.php" />'), { endpoint: 'https://s9y.example/serendipity_xmlrpc.php', blogId: '7', api: 'metaweblog' }],
+    [
+      'with the home address WordPress names (one blog, one entry)',
+      `<?xml version="1.0"?><rsd version="1.0"><service><engineName>WordPress</engineName><homePageLink>http://127.0.0.1:8080</homePageLink><apis><api name="WordPress" blogID="1" apiLink="http://127.0.0.1:8080/xmlrpc.php" /></apis></service></rsd>`,
+      { endpoint: 'http://127.0.0.1:8080/xmlrpc.php', blogId: '1', api: 'wordpress', homePage: 'http://127.0.0.1:8080' },
+    ],
     ['Blogger alone is not enough', rsd('<api name="Blogger" blogID="1" apiLink="https://b.example/x" />'), null],
     ['a relative or script link is ignored', rsd('<api name="WordPress" blogID="1" apiLink="javascript:alert(1)" />'), null],
     ['a DOCTYPE is refused', '<!DOCTYPE rsd [<!ENTITY x "y">]><rsd/>', null],

@@ -40,7 +40,9 @@ export class WordPressXmlRpcPublisher implements Publisher {
       throw new PublishFailure('api-disabled', 'Der Blog bietet nur MetaWeblog an, nicht die WordPress-Schnittstelle; das unterstützt Kladde noch nicht.', false);
     }
     const host = new URL(url).hostname;
-    return { name: host, url, apiRoot: found.endpoint, site: found.blogId, authorizeUrl: isWordPressCom(url) ? WPCOM_APP_PASSWORDS_URL : null };
+    // The RSD's home address, not what was typed: a typo'd path still names the same blog (one blog, one entry).
+    const home = found.homePage ? normalizeBlogUrl(found.homePage) : null;
+    return { name: host, url: home ?? url, apiRoot: found.endpoint, site: found.blogId, authorizeUrl: isWordPressCom(url) ? WPCOM_APP_PASSWORDS_URL : null };
   }
 
   async verify(target: PublishTarget): Promise<{ accountName: string }> {
@@ -74,7 +76,7 @@ export class WordPressXmlRpcPublisher implements Publisher {
     let existing: XmlRpcPost | null = null;
     if (request.previous) {
       existing = await this.readPost(request, request.previous.id);
-      if (existing.status === 'trash') throw new PublishFailure('deleted-online', 'Der Beitrag liegt im Blog im Papierkorb. Als neuen Beitrag veröffentlichen?', false);
+      if (existing.status === 'trash') throw new PublishFailure('deleted-online', 'Der Beitrag liegt im Blog im Papierkorb.', false);
       const stored = request.previous.modified_gmt;
       const changed = existing.modifiedGmt !== stored || (request.previous.online_hash !== '' && onlineHash(existing) !== request.previous.online_hash);
       if (request.onConflict === 'ask' && stored !== '' && changed) {

@@ -12,6 +12,8 @@ export interface FoundEndpoint {
   endpoint: string;
   blogId: string;
   api: XmlRpcApi;
+  /** The blog's home address as its RSD names it (`<homePageLink>`), when it does. */
+  homePage?: string;
 }
 
 /**
@@ -23,7 +25,8 @@ export async function findXmlRpcEndpoint(url: string, http: HttpClient): Promise
   let lastError: unknown = null;
   try {
     const page = await http.send({ method: 'GET', url });
-    const rsdHref = page.status < 400 ? editUriOf(page.text) : null;
+    // WordPress's 404 page (a typo'd path) names the RSD too: the blog is found all the same.
+    const rsdHref = page.status < 400 || page.status === 404 ? editUriOf(page.text) : null;
     if (rsdHref) {
       const rsdUrl = new URL(rsdHref, page.url);
       const rsd = await http.send({ method: 'GET', url: rsdUrl.toString() });
@@ -101,9 +104,10 @@ export function endpointFromRsd(xml: string): Omit<FoundEndpoint, 'endpoint'> & 
     link: a.attributes['apiLink'] ?? '',
     blogId: a.attributes['blogID'] ?? '',
   }));
+  const home = (service ? childrenNamed(service, 'homePageLink')[0]?.text : undefined)?.trim() ?? '';
   for (const [name, api] of [['wordpress', 'wordpress'], ['metaweblog', 'metaweblog']] as const) {
     const entry = list.find((a) => a.name === name && /^https?:\/\//i.test(a.link));
-    if (entry) return { endpoint: entry.link, blogId: entry.blogId || '1', api };
+    if (entry) return { endpoint: entry.link, blogId: entry.blogId || '1', api, ...(/^https?:\/\//i.test(home) ? { homePage: home } : {}) };
   }
   return null;
 }
