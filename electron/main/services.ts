@@ -10,6 +10,7 @@ import type { FetchLike } from './http/http-client.js';
 import { Publishing, publishingHandlers } from './publish/publishing.js';
 import { PostStore } from './posts/post-store.js';
 import { RecoveryJournal } from './recovery/recovery-journal.js';
+import { searchHandlers } from './search/search-handlers.js';
 import { SettingsStore } from './settings/settings-store.js';
 import { createSpellService } from './spell/create-spell-service.js';
 import type { SpellService } from './spell/spell-service.js';
@@ -141,6 +142,7 @@ export class Services {
       listRecovery: () => this.recovery.list(),
       discardRecovery: (id) => this.recovery.discard(id),
       flushDone: async (requestId, result) => ({ accepted: this.closeHandshake.answer(requestId, result) }),
+      ...searchHandlers(this.posts, this.events),
     };
   }
 }

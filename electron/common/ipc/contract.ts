@@ -39,6 +39,7 @@ import {
   recoveryEntrySchema,
   recoveryWriteSchema,
 } from '../model/recovery.js';
+import { searchHitSchema, searchRequestSchema } from '../model/search.js';
 import type { Result } from '../result.js';
 
 const MAX_POST_CHARS = 20_000_000;
@@ -129,6 +130,8 @@ export const contract = {
   flushDone: { args: z.tuple([flushRequestIdSchema, flushResultSchema]), result: z.object({ accepted: z.boolean() }) },
   /** The renderer saw the network come back: waiting outbox jobs go out now instead of after their pause. */
   networkRestored: { args: z.tuple([]), result: z.null() },
+  /** Searches title, body, tags, categories and image credits of every post (German folding, prefixes). */
+  searchLibrary: { args: z.tuple([searchRequestSchema]), result: z.array(searchHitSchema) },
 } as const;
 
 export type Contract = typeof contract;
