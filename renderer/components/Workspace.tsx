@@ -26,6 +26,7 @@ import { EditorArea } from './EditorArea';
 import { EditorSpellMenu } from './EditorSpellMenu';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LeaveDialog } from './LeaveDialog';
+import { LibrarySearch } from './LibrarySearch';
 import { PostBanners } from './PostBanners';
 import { PostPanels, type PanelTab } from './PostPanels';
 import { PostStatusBar } from './PostStatusBar';
@@ -247,6 +248,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
           onClose={recovery.later}
         />
       )}
+      <LibrarySearch store={store} viewRef={viewRef} openPost={actions.openPost} />
       {actions.blocked && (
         <LeaveDialog store={store} onStay={actions.stay} onLeaveAnyway={actions.blocked.retry ? () => void actions.leaveAnyway() : null} />
       )}
