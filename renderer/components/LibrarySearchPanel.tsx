@@ -29,6 +29,10 @@ export function LibrarySearchPanel({ query, onQuery, onPick, onClose }: LibraryS
       if (hits.length === 0) return;
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActive((a) => (a + step + hits.length) % hits.length);
+    } else if (event.key === 'Escape') {
+      // A search field would only clear itself on Escape; here Escape closes the panel (the query stays).
+      event.preventDefault();
+      onClose();
     } else if (event.key === 'Enter') {
       event.preventDefault();
       const hit = hits[active];
