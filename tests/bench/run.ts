@@ -1,10 +1,11 @@
 import { benchExtra } from './extra.js';
 import { benchListing } from './listing-bench.js';
 import { benchPreview, previewLines } from './preview-bench.js';
+import { benchSearch } from './search-bench.js';
 
 /**
  * `npm run bench`: prints the figures; targets are stated, never asserted in tests.
- * `npm run bench -- preview` (or `listing`, `extra`) runs only the named benchmarks.
+ * `npm run bench -- preview` (or `listing`, `extra`, `search`) runs only the named benchmarks.
  */
 async function main(): Promise<void> {
   const only = new Set(process.argv.slice(2));
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   if (wanted('preview')) for (const line of previewLines(await benchPreview())) console.log('  ' + line);
   if (wanted('listing')) for (const line of await benchListing([1000, 10_000])) console.log('  ' + line);
   if (wanted('extra')) for (const line of await benchExtra()) console.log('  ' + line);
+  if (wanted('search')) for (const line of await benchSearch()) console.log('  ' + line);
 }
 
 main().catch((error: unknown) => {

@@ -162,7 +162,11 @@ export const eventContract = {
    * `setPublishRecord(own, blogId, record)`) and saving that on top of `version`.
    */
   postChangedOnDisk: z.object({ id: postIdSchema, version: z.string(), byKladde: ownPostWriteSchema.optional() }),
-  libraryChanged: z.object({}),
+  /**
+   * Posts or folders of the library changed. `posts` names the post folders concerned when the watcher knows them
+   * (the library search re-reads just those); without it anything may have changed.
+   */
+  libraryChanged: z.object({ posts: z.array(z.string()).optional() }),
   /** The outbox's jobs after any change (state, progress, result). */
   outboxChanged: z.object({ jobs: z.array(outboxJobSchema) }),
   /** The window is about to close: save now and answer with `flushDone(requestId, …)`. */

@@ -56,7 +56,8 @@ export async function loadIndexFile(root: string): Promise<LoadedIndex | null> {
     if (!raw || raw.format !== SEARCH_INDEX_FORMAT || raw.engine !== ENGINE || !raw.index || !raw.signatures) return null;
     const signatures = new Map<string, number>();
     for (const [id, ms] of Object.entries(raw.signatures)) if (typeof ms === 'number') signatures.set(id, ms);
-    return { index: MiniSearch.loadJS(raw.index, searchOptions), signatures };
+    // Loaded in slices, so a large index does not hold up the main process in one piece.
+    return { index: await MiniSearch.loadJSAsync(raw.index, searchOptions), signatures };
   } catch {
     return null;
   }

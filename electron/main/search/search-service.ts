@@ -1,7 +1,10 @@
 import { splitFrontMatter } from '../../common/markdown/front-matter.js';
 import { SEARCH_FIELDS, type SearchField, type SearchHit, type SearchRequest } from '../../common/model/search.js';
 import { findSnippet } from '../../common/text/search-snippet.js';
-import type { EventName } from '../../common/ipc/contract.js';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { EventName, EventPayload } from '../../common/ipc/contract.js';
+import { postIdSchema } from '../../common/model/post.js';
 import type { EventSink } from '../events/event-sink.js';
 import type { PostStore } from '../posts/post-store.js';
 import { searchDocument } from './search-document.js';
@@ -27,18 +30,28 @@ const FIELD_SET = new Set<string>(SEARCH_FIELDS);
  */
 export class SearchService {
   private loaded: LoadedIndex | null = null;
-  /** The library changed since the index was last compared with it. */
+  /** Something unknown changed since the index was last compared with the whole library. */
   private stale = true;
+  /** Posts the watcher named as changed since the last search; re-read before the next one. */
+  private readonly pending = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private unsaved = false;
   /** How many posts the last comparison read anew (for tests and the benchmark). */
   lastReindexed = 0;
 
-  /** Hand this to the EventHub: any change in the library marks the index for a comparison before the next search. */
+  /**
+   * Hand this to the EventHub. The watcher names the posts that changed (saves, renames, deletions, other
+   * programs): just those are read again before the next search. A change it cannot name means one comparison
+   * of modification times with the whole library.
+   */
   readonly sink: EventSink = {
-    emit: (name: EventName) => {
-      if (name === 'libraryChanged' || name === 'postChangedOnDisk') this.stale = true;
+    emit: <E extends EventName>(name: E, payload: EventPayload<E>) => {
+      if (name === 'postChangedOnDisk') this.pending.add((payload as EventPayload<'postChangedOnDisk'>).id);
+      if (name !== 'libraryChanged') return;
+      const posts = (payload as EventPayload<'libraryChanged'>).posts;
+      if (posts) for (const id of posts) this.pending.add(id);
+      else this.stale = true;
     },
   };
 
@@ -82,23 +95,10 @@ export class SearchService {
     return this.serial(async () => void (await this.ready()));
   }
 
-  /** A post was saved, renamed in, created or restored: index it now (the save path, not waiting for the watcher). */
+  /** A post was saved, created, renamed, restored or deleted: bring just this one up to date now. */
   postChanged(id: string): Promise<void> {
-    return this.serial(async () => {
-      if (!this.loaded) return;
-      await this.reindex(this.loaded, [id], new Map());
-      this.scheduleSave();
-    });
-  }
-
-  /** A post left the library (deleted, renamed away). */
-  postRemoved(id: string): Promise<void> {
-    return this.serial(async () => {
-      if (!this.loaded) return;
-      if (this.loaded.index.has(id)) this.loaded.index.discard(id);
-      this.loaded.signatures.delete(id);
-      this.scheduleSave();
-    });
+    this.pending.add(id);
+    return this.serial(async () => void (this.loaded ? await this.ready() : undefined));
   }
 
   /** Writes the index now if it changed (at stop, and in tests). */
@@ -130,22 +130,73 @@ export class SearchService {
     }
     if (this.stale) {
       this.stale = false;
+      this.pending.clear();
       await this.compare(this.loaded);
+    } else if (this.pending.size > 0) {
+      const ids = [...this.pending];
+      this.pending.clear();
+      await this.updatePosts(this.loaded, ids);
     }
     return this.loaded;
   }
 
-  /** Compares the index with the library's list (modification times) and reads only what differs. */
+  /** Re-reads the named posts; one whose file is gone leaves the index. */
+  private async updatePosts(loaded: LoadedIndex, ids: readonly string[]): Promise<void> {
+    const times = new Map<string, number>();
+    for (const id of ids) {
+      const ms = await this.modifiedMs(id);
+      if (ms !== null) times.set(id, ms);
+      else this.forget(loaded, id);
+    }
+    this.lastReindexed = times.size;
+    await this.reindex(loaded, [...times.keys()], times);
+    this.scheduleSave();
+  }
+
+  private forget(loaded: LoadedIndex, id: string): void {
+    if (loaded.index.has(id)) loaded.index.discard(id);
+    loaded.signatures.delete(id);
+  }
+
+  /** The modification time of a post's index.md (through the library's own path rules), or null without one. */
+  private async modifiedMs(id: string): Promise<number | null> {
+    try {
+      const info = await stat(this.deps.posts.paths.postFile(id));
+      return info.isFile() ? info.mtimeMs : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Every post folder's index.md with its modification time: one readdir and a stat per post, nothing read. */
+  private async libraryTimes(): Promise<Map<string, number>> {
+    const root = this.deps.posts.root;
+    const entries = await readdir(root, { withFileTypes: true });
+    const ids = entries
+      .filter((e) => (e.isDirectory() || e.isSymbolicLink()) && !e.name.startsWith('.') && postIdSchema.safeParse(e.name).success)
+      .map((e) => e.name);
+    const times = new Map<string, number>();
+    let next = 0;
+    const worker = async () => {
+      while (next < ids.length) {
+        const id = ids[next++] as string;
+        const info = await stat(path.join(root, id, 'index.md')).catch(() => null);
+        if (info?.isFile()) times.set(id, info.mtimeMs);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY * 2, ids.length) }, worker));
+    return times;
+  }
+
+  /** Compares the index with the library (modification times) and reads only what differs. */
   private async compare(loaded: LoadedIndex): Promise<void> {
-    const listed = new Map<string, number>();
-    for (const post of await this.deps.posts.list()) listed.set(post.id, post.modifiedMs);
+    const listed = await this.libraryTimes();
     const changed: string[] = [];
     for (const [id, ms] of listed) if (loaded.signatures.get(id) !== ms) changed.push(id);
     let removed = 0;
     for (const id of [...loaded.signatures.keys()]) {
       if (listed.has(id)) continue;
-      if (loaded.index.has(id)) loaded.index.discard(id);
-      loaded.signatures.delete(id);
+      this.forget(loaded, id);
       removed++;
     }
     this.lastReindexed = changed.length;

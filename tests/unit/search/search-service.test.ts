@@ -11,7 +11,12 @@ import { useTestServices } from '../../support/services.js';
 let dir = '';
 let posts: PostStore;
 const logs: string[] = [];
-const service = () => new SearchService({ posts, log: (m) => logs.push(m), saveDelayMs: 10 });
+const made: SearchService[] = [];
+const service = () => {
+  const s = new SearchService({ posts, log: (m) => logs.push(m), saveDelayMs: 10 });
+  made.push(s);
+  return s;
+};
 
 async function writePost(id: string, text: string): Promise<void> {
   await mkdir(path.join(dir, id), { recursive: true });
@@ -34,6 +39,8 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  // Each service writes its index a moment after a change: stopped first, so nothing writes into a removed folder.
+  for (const s of made.splice(0)) await s.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -104,14 +111,17 @@ describe('SearchService on a real library', () => {
     expect(await search.search({ query: 'würm' })).toEqual([]);
   });
 
-  it('indexes one post at once through the save path', async () => {
+  it('re-reads only the posts the watcher names, and drops one whose folder went', async () => {
     const search = service();
     await search.search({ query: 'isar' });
     await writePost('neu', '---\ntitle: Neu\n---\n\nZugspitze im Nebel.\n');
-    await search.postChanged('neu');
+    search.sink.emit('libraryChanged', { posts: ['neu'] });
     expect(ids(await search.search({ query: 'zugspitze' }))).toEqual(['neu']);
-    await search.postRemoved('neu');
+    expect(search.lastReindexed).toBe(1);
+    await rm(path.join(dir, 'neu'), { recursive: true });
+    await search.postChanged('neu');
     expect(await search.search({ query: 'zugspitze' })).toEqual([]);
+    expect(search.lastReindexed).toBe(0);
   });
 
   it('keeps the body of a post with broken front matter searchable and skips binary files', async () => {
