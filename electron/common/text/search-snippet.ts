@@ -79,7 +79,27 @@ export function findSnippet(text: string, query: string, bodyFrom = 0): Snippet 
     highlights.push({ from: r.from - start + lead.length, to: r.to - start + lead.length });
     last = r.to;
   }
-  return { text: lead + flat(text.slice(start, end)) + tail, highlights, at };
+  return { ...withoutMarkup(lead + flat(text.slice(start, end)) + tail, highlights), at };
+}
+
+/** Markdown's marks that only get in the way of reading a snippet: emphasis, code ticks, link targets, heading hashes. */
+const MARKUP = /!?\[|\]\([^)\s]*\)|\*+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])|`+|(?:^|(?<= ))#{1,6}(?= )|(?:^|(?<= ))>(?= )/gu;
+
+/** The snippet without Markdown marks, its highlights moved along (a highlight never covers a removed mark). */
+function withoutMarkup(text: string, highlights: TextRange[]): { text: string; highlights: TextRange[] } {
+  let out = '';
+  let last = 0;
+  const removed: { at: number; length: number }[] = [];
+  for (const m of text.matchAll(MARKUP)) {
+    const at = m.index;
+    if (highlights.some((h) => at < h.to && at + m[0].length > h.from)) continue;
+    out += text.slice(last, at);
+    removed.push({ at, length: m[0].length });
+    last = at + m[0].length;
+  }
+  out += text.slice(last);
+  const shift = (offset: number) => removed.reduce((n, r) => (r.at < offset ? n + r.length : n), 0);
+  return { text: out, highlights: highlights.map((h) => ({ from: h.from - shift(h.from), to: h.to - shift(h.from) })) };
 }
 
 /** The folded offset of the first folded character that comes from original offset `offset` or later. */

@@ -62,6 +62,12 @@ describe('snippets', () => {
     expect(findSnippet('Hauptstraße', 'strasse').at).toBeNull();
   });
 
+  it('leaves Markdown marks out of the snippet and keeps the highlight on the word', () => {
+    const s = findSnippet('Auf der **Straße** war ein [Fest](https://example.org/x) mit `Code`.', 'strasse');
+    expect(s.text).toBe('Auf der Straße war ein Fest mit Code.');
+    expect(s.highlights.map((h) => s.text.slice(h.from, h.to))).toEqual(['Straße']);
+  });
+
   it('cuts long texts with an ellipsis and keeps offsets right', () => {
     const long = `${'Wort '.repeat(100)}Ziel ${'Wort '.repeat(100)}`;
     const s = findSnippet(long, 'ziel');

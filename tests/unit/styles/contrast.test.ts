@@ -55,7 +55,7 @@ const PAIRS: [string, string, number, string][] = [
   ['--faint', '--panel', 4.5, 'placeholder text'],
   ['--accent', '--panel', 4.5, 'links and accent text'],
   ['--accent', '--accent-soft', 4.5, 'chips, published badge'],
-  ['--on-accent', '--accent', 4.5, 'primary buttons'],
+  ['--on-accent', '--accent-fill', 4.5, 'primary buttons'],
   ['--danger', '--panel', 4.5, 'errors and problems'],
   ['--danger', '--sidebar-bg', 4.5, 'unreadable post in the list'],
   ['--danger', '--error-bg', 4.5, 'failed outbox job'],
