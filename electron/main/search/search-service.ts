@@ -64,15 +64,13 @@ export class SearchService {
       if (!query) return [];
       const loaded = await this.ready();
       const results = loaded.index.search(query).slice(0, request.limit ?? DEFAULT_LIMIT);
+      // The files of the shown results are read at once: the disk works on all of them together.
+      const texts = await Promise.all(results.map((r) => this.deps.posts.peek(String(r.id)).then((p) => p.text, () => null)));
       const hits: SearchHit[] = [];
-      for (const result of results) {
+      results.forEach((result, i) => {
         const id = String(result.id);
-        let text: string;
-        try {
-          text = (await this.deps.posts.peek(id)).text;
-        } catch {
-          continue; // gone or unreadable since it was indexed; the next comparison drops it
-        }
+        const text = texts[i];
+        if (text === null || text === undefined) return; // gone or unreadable since it was indexed; the next comparison drops it
         const fields = new Set<SearchField>();
         for (const found of Object.values(result.match)) for (const f of found) if (FIELD_SET.has(f)) fields.add(f as SearchField);
         const snippet = findSnippet(text, query, splitFrontMatter(text).bodyOffset);
@@ -84,7 +82,7 @@ export class SearchService {
           highlights: snippet.highlights,
           at: snippet.at,
         });
-      }
+      });
       return hits;
     });
   }
