@@ -16,6 +16,8 @@ export interface LibrarySearchState {
 /** Searches the library as the query changes, a short pause after the last key; older answers never overwrite newer ones. */
 export function useLibrarySearch(query: string): LibrarySearchState {
   const [state, setState] = useState<LibrarySearchState>({ hits: [], forQuery: '', searching: false, error: null });
+  // Opening the panel loads (or, the first time, builds) the index while the first letters are typed.
+  useEffect(() => void api.searchLibrary({ query: '' }), []);
   useEffect(() => {
     const q = query.trim().slice(0, MAX_SEARCH_QUERY);
     if (!q) {

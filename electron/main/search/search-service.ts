@@ -61,8 +61,9 @@ export class SearchService {
   search(request: SearchRequest): Promise<SearchHit[]> {
     return this.serial(async () => {
       const query = request.query.trim();
-      if (!query) return [];
+      // An empty query only prepares the index (the panel asks so when it opens, while the user starts typing).
       const loaded = await this.ready();
+      if (!query) return [];
       const results = loaded.index.search(query).slice(0, request.limit ?? DEFAULT_LIMIT);
       // The files of the shown results are read at once: the disk works on all of them together.
       const texts = await Promise.all(results.map((r) => this.deps.posts.peek(String(r.id)).then((p) => p.text, () => null)));
