@@ -4,6 +4,10 @@ import type { Settings, SettingsPatch } from '../electron/common/model/settings'
 import { Workspace } from './components/Workspace';
 import { I18nProvider, resolveUiLanguage, translator } from './i18n/i18n';
 import { api } from './lib/api';
+import { applyTheme, useTheme } from './hooks/useTheme';
+
+// Before the settings arrive, the system's choice: no light flash on a dark desktop.
+applyTheme('system');
 
 /** Loads app info and settings, picks the UI language, then shows the workspace. */
 export function App() {
@@ -30,6 +34,7 @@ export function App() {
 
   const systemLanguage = info?.transport === 'web' ? navigator.language : (info?.systemLanguage ?? navigator.language);
   const language = resolveUiLanguage(settings?.uiLanguage ?? 'system', systemLanguage);
+  useTheme(settings?.theme ?? 'system');
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);

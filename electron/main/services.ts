@@ -11,6 +11,7 @@ import type { FetchLike } from './http/http-client.js';
 import { Publishing, publishingHandlers } from './publish/publishing.js';
 import { PostStore } from './posts/post-store.js';
 import { RecoveryJournal } from './recovery/recovery-journal.js';
+import { SearchService } from './search/search-service.js';
 import { SettingsStore } from './settings/settings-store.js';
 import { createSpellService } from './spell/create-spell-service.js';
 import type { SpellService } from './spell/spell-service.js';
@@ -49,6 +50,7 @@ export class Services {
   recovery!: RecoveryJournal;
   /** „Beiträge holen“; `imports.run(request, onProgress, signal)` is the command line's way in. */
   imports!: ImportService;
+  search!: SearchService;
   /** Closing the Electron window waits for the renderer's last save; the web host never asks (nothing to close). */
   readonly closeHandshake = new CloseHandshake({ send: (requestId) => this.events.emit('flushRequest', { requestId }) });
 
@@ -95,10 +97,14 @@ export class Services {
       ...(this.options.chooseImportFile ? { chooseFile: this.options.chooseImportFile } : {}),
     });
     await this.imports.start();
+    // The search index follows every change the library watcher reports.
+    this.search = new SearchService({ posts: this.posts, ...(this.options.log ? { log: this.options.log } : {}) });
+    this.events.add(this.search.sink);
   }
 
   async stop(): Promise<void> {
     await this.imports?.stop();
+    await this.search?.stop();
     await this.watcher?.stop();
     await this.spell?.stop();
     await this.publishing?.stop();
@@ -159,6 +165,7 @@ export class Services {
       discardRecovery: (id) => this.recovery.discard(id),
       ...ImportService.handlers(() => this.imports),
       flushDone: async (requestId, result) => ({ accepted: this.closeHandshake.answer(requestId, result) }),
+      searchLibrary: (request) => this.search.search(request),
     };
   }
 }

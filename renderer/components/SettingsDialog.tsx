@@ -47,6 +47,12 @@ export function SettingsDialog(props: SettingsDialogProps) {
           <option value="de">{t('settings.languageDe')}</option>
           <option value="en">{t('settings.languageEn')}</option>
         </select>
+        <label htmlFor="s-theme">{t('settings.theme')}</label>
+        <select id="s-theme" value={s.theme} onChange={(e) => props.onChange({ theme: e.target.value as Settings['theme'] })}>
+          <option value="system">{t('settings.themeSystem')}</option>
+          <option value="light">{t('settings.themeLight')}</option>
+          <option value="dark">{t('settings.themeDark')}</option>
+        </select>
         <span>{t('settings.library')}</span>
         <code className="library-path">{props.libraryPath}</code>
         <span>{t('publish.blog')}</span>

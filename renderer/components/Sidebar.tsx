@@ -3,6 +3,7 @@ import { POST_STATUSES, type PostStatus, type PostSummary, type TrashEntry } fro
 import { uiDateLocale, useI18n } from '../i18n/i18n';
 import { formatDate } from '../../electron/common/text/dates';
 import { formatScheduled } from '../lib/scheduled-date';
+import { searchPanel } from '../search/search-panel-state';
 
 export interface SidebarProps {
   posts: PostSummary[];
@@ -80,6 +81,9 @@ export function Sidebar(props: SidebarProps) {
           ))}
         </select>
       </div>
+      <button type="button" className="sidebar-search ghost" title={t('search.openHint')} onClick={searchPanel.open}>
+        ⌕ {t('search.open')}
+      </button>
       {props.posts.length === 0 && <p className="sidebar-empty">{t('library.empty')}</p>}
       {props.posts.length > 0 && shown.length === 0 && <p className="sidebar-empty">{t('library.noMatch')}</p>}
       <ul className="post-list" role="listbox" aria-label={t('library.title')}>

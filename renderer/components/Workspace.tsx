@@ -2,7 +2,6 @@ import { openSearchPanel } from '@codemirror/search';
 import type { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo } from '../../electron/common/ipc/contract';
-import type { TrashEntry } from '../../electron/common/model/post';
 import type { Settings, SettingsPatch } from '../../electron/common/model/settings';
 import type { AppError } from '../../electron/common/result';
 import { insertImages } from '../document/image-insertion';
@@ -14,6 +13,7 @@ import type { MisspellingAt } from '../editor/spellcheck';
 import { useEditorExtensions, type SpellState } from '../hooks/useEditorExtensions';
 import { useLibrary } from '../hooks/useLibrary';
 import { useMenuRouting } from '../hooks/useMenuRouting';
+import { useNote } from '../hooks/useNote';
 import { useOpenNewestPost } from '../hooks/useOpenNewestPost';
 import { useOutboxCount } from '../hooks/useOutboxCount';
 import { usePostActions } from '../hooks/usePostActions';
@@ -26,6 +26,7 @@ import { EditorArea } from './EditorArea';
 import { EditorSpellMenu } from './EditorSpellMenu';
 import { ErrorBoundary } from './ErrorBoundary';
 import { LeaveDialog } from './LeaveDialog';
+import { LibrarySearch } from './LibrarySearch';
 import { PostBanners } from './PostBanners';
 import { PostPanels, type PanelTab } from './PostPanels';
 import { PostStatusBar } from './PostStatusBar';
@@ -40,7 +41,6 @@ export interface WorkspaceProps {
   onSettings: (patch: SettingsPatch) => void;
 }
 
-const NOTE_MS = 5000;
 const selectId = (s: PostSnapshot) => s.id;
 const selectLang = (s: PostSnapshot) => s.doc.lang;
 
@@ -84,14 +84,13 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
   const openJobs = useOutboxCount();
   const actions = usePostActions({ store, t, showError, refreshList: library.refresh });
 
-  const [trash, setTrash] = useState<TrashEntry[] | null>(null);
   const [modal, setModal] = useState<Modal>(null);
   const [tab, setTab] = useState<PanelTab>('fields');
   const [selectedImage, setSelectedImage] = useState<string | null>(null);
   const [selection, setSelection] = useState<{ from: number; to: number } | null>(null);
   const [spellStatus, setSpellStatus] = useState<SpellState | null>(null);
   const [spellMenu, setSpellMenu] = useState<MisspellingAt | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useNote();
 
   // Settings and the files in the post's folder are part of what the post document is parsed with.
   useEffect(() => {
@@ -105,11 +104,6 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
 
   useEffect(() => onEvent('postChangedOnDisk', ({ id: changed, version }) => void store.diskChanged(changed, version)), [store]);
   useEffect(() => setSelectedImage(null), [id]);
-  useEffect(() => {
-    if (!note) return;
-    const timer = setTimeout(() => setNote(null), NOTE_MS);
-    return () => clearTimeout(timer);
-  }, [note]);
 
   useOpenNewestPost(id, library.posts, actions.openPost);
 
@@ -159,21 +153,17 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
           <Sidebar
             posts={library.posts}
             activeId={id}
-            trash={trash}
+            trash={library.trash}
             onOpen={(postId) => void actions.openPost(postId)}
             onNew={() => void actions.createPost()}
             onRename={(p) => setModal({ kind: 'rename', post: p })}
             onDuplicate={(p) => void actions.duplicatePost(p)}
             onDelete={(p) => setModal({ kind: 'delete', post: p })}
-            onShowTrash={async () => {
-              const r = await api.listTrash();
-              if (r.ok) setTrash(r.value);
-              else showError(r.error);
-            }}
-            onHideTrash={() => setTrash(null)}
+            onShowTrash={library.showTrash}
+            onHideTrash={library.hideTrash}
             onImport={() => setModal({ kind: 'import', blogId: null })}
             onRestore={async (e) => {
-              if ((await actions.restorePost(e)) === 'switched') setTrash(null);
+              if ((await actions.restorePost(e)) === 'switched') library.hideTrash();
             }}
           />
         </ErrorBoundary>
@@ -248,6 +238,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
           onClose={recovery.later}
         />
       )}
+      <LibrarySearch store={store} viewRef={viewRef} openPost={actions.openPost} />
       {actions.blocked && (
         <LeaveDialog store={store} onStay={actions.stay} onLeaveAnyway={actions.blocked.retry ? () => void actions.leaveAnyway() : null} />
       )}

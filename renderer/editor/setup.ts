@@ -8,6 +8,7 @@ import { drawSelection, EditorView, highlightActiveLine, keymap, placeholder } f
 import { tags } from '@lezer/highlight';
 import { formatKeymap } from './format-commands';
 import { frontMatterFolding } from './front-matter-fold';
+import { kladdeEditorTheme } from './theme';
 
 const proseHighlight = HighlightStyle.define([
   { tag: tags.heading1, fontWeight: '700', fontSize: '1.3em' },
@@ -41,6 +42,7 @@ export function kladdeEditorSetup(options: EditorSetupOptions): Extension {
     search({ top: true }),
     EditorView.lineWrapping,
     frontMatterFolding(),
+    kladdeEditorTheme(),
     yamlFrontmatter({ content: markdown({ base: markdownLanguage, addKeymap: true }) }),
     syntaxHighlighting(proseHighlight),
     syntaxHighlighting(defaultHighlightStyle, { fallback: true }),

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { PostSummary } from '../../electron/common/model/post';
+import type { PostSummary, TrashEntry } from '../../electron/common/model/post';
 import type { AppError } from '../../electron/common/result';
 import { api, onEvent } from '../lib/api';
 
@@ -8,7 +8,7 @@ export interface Terms {
   tags: string[];
 }
 
-/** The library's post list, kept fresh as main reports changes, and the blogs' category and tag names. */
+/** The library's post list, kept fresh as main reports changes, its trash when shown, and the blogs' category and tag names. */
 export function useLibrary(onError: (e: AppError) => void) {
   const [posts, setPosts] = useState<PostSummary[]>([]);
   const [loaded, setLoaded] = useState(false);
@@ -43,5 +43,14 @@ export function useLibrary(onError: (e: AppError) => void) {
   }, []);
   useEffect(() => void loadTerms(), [loadTerms]);
 
-  return { posts, loaded, refresh, terms, loadTerms };
+  // The trash replaces the list while shown; null while hidden.
+  const [trash, setTrash] = useState<TrashEntry[] | null>(null);
+  const showTrash = useCallback(async () => {
+    const r = await api.listTrash();
+    if (r.ok) setTrash(r.value);
+    else onError(r.error);
+  }, [onError]);
+  const hideTrash = useCallback(() => setTrash(null), []);
+
+  return { posts, loaded, refresh, terms, loadTerms, trash, showTrash, hideTrash };
 }

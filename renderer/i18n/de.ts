@@ -6,7 +6,7 @@ export const de = {
 
   'library.title': 'Bibliothek',
   'library.new': 'Neuer Beitrag',
-  'library.filter': 'Beiträge durchsuchen',
+  'library.filter': 'Liste filtern',
   'library.statusAll': 'Alle Status',
   'library.empty': 'Noch keine Beiträge. Lege mit „Neuer Beitrag“ deinen ersten an.',
   'library.noMatch': 'Kein Beitrag passt zum Filter.',
@@ -422,6 +422,24 @@ export const de = {
   'publishError.next.api-disabled': 'Die Schnittstelle im Blog einschalten lassen oder den Blog unter „Erweitert“ mit der REST-API hinzufügen.',
   'outbox.scheduled': 'geplant: {date}',
   'library.scheduled': 'geplant: {date}',
+  'search.title': 'In der Bibliothek suchen',
+  'search.placeholder': 'Titel, Text, Schlagwörter, Kategorien, Bildnachweise …',
+  'search.hint': 'Sucht in allen Beiträgen – „strasse“ findet auch „Straße“. Strg+Umschalt+F',
+  'search.searching': 'Sucht …',
+  'search.noResults': 'Nichts gefunden für „{query}“.',
+  'search.results': '{count} Treffer – ↑/↓ wählen, Eingabe öffnet',
+  'search.resultsLabel': 'Suchergebnisse',
+  'search.open': 'In allen Texten suchen …',
+  'search.openHint': 'Durchsucht Titel, Text, Schlagwörter, Kategorien und Bildnachweise aller Beiträge (Strg+Umschalt+F). Das Feld darüber filtert nur die Liste.',
+  'search.field.title': 'Titel',
+  'search.field.body': 'Text',
+  'search.field.tags': 'Schlagwörter',
+  'search.field.categories': 'Kategorien',
+  'search.field.credits': 'Bildnachweis',
+  'settings.theme': 'Erscheinungsbild',
+  'settings.themeSystem': 'Wie das System',
+  'settings.themeLight': 'Hell',
+  'settings.themeDark': 'Dunkel',
 } as const;
 
 export type MessageKey = keyof typeof de;

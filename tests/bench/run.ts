@@ -2,10 +2,11 @@ import { benchExtra } from './extra.js';
 import { benchImport } from './import-bench.js';
 import { benchListing } from './listing-bench.js';
 import { benchPreview, previewLines } from './preview-bench.js';
+import { benchSearch } from './search-bench.js';
 
 /**
  * `npm run bench`: prints the figures; targets are stated, never asserted in tests.
- * `npm run bench -- preview` (or `listing`, `extra`, `import`) runs only the named benchmarks.
+ * `npm run bench -- preview` (or `listing`, `extra`, `import`, `search`) runs only the named benchmarks.
  */
 async function main(): Promise<void> {
   const only = new Set(process.argv.slice(2));
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   if (wanted('listing')) for (const line of await benchListing([1000, 10_000])) console.log('  ' + line);
   if (wanted('extra')) for (const line of await benchExtra()) console.log('  ' + line);
   if (wanted('import')) for (const line of await benchImport()) console.log('  ' + line);
+  if (wanted('search')) for (const line of await benchSearch()) console.log('  ' + line);
 }
 
 main().catch((error: unknown) => {

@@ -31,9 +31,9 @@ describe('the library sidebar', () => {
   });
 
   it('filters by text and by status', async () => {
-    await app.page.getByRole('searchbox', { name: 'Beiträge durchsuchen' }).fill('Kopie');
+    await app.page.getByRole('searchbox', { name: 'Liste filtern' }).fill('Kopie');
     await expect.poll(ids).toEqual(['zweiter-rundgang']);
-    await app.page.getByRole('searchbox', { name: 'Beiträge durchsuchen' }).fill('');
+    await app.page.getByRole('searchbox', { name: 'Liste filtern' }).fill('');
     await app.page.locator('.sidebar-filters select').selectOption('published');
     await expect.poll(() => app.page.locator('.sidebar-empty').textContent()).toBe('Kein Beitrag passt zum Filter.');
     await app.page.locator('.sidebar-filters select').selectOption('all');

@@ -51,6 +51,7 @@ export const CHANNELS = [
   'startImport',
   'cancelImport',
   'downloadImportedImages',
+  'searchLibrary',
 ] as const satisfies readonly Channel[];
 
 export const EVENTS = ['postChangedOnDisk', 'libraryChanged', 'menuCommand', 'outboxChanged', 'flushRequest', 'importProgress'] as const satisfies readonly EventName[];

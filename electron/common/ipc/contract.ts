@@ -48,6 +48,7 @@ import {
   remotePostPageSchema,
   remotePostQuerySchema,
 } from '../model/import.js';
+import { searchHitSchema, searchRequestSchema } from '../model/search.js';
 import type { Result } from '../result.js';
 
 const MAX_POST_CHARS = 20_000_000;
@@ -149,6 +150,8 @@ export const contract = {
   cancelImport: { args: z.tuple([importJobIdSchema]), result: z.object({ cancelled: z.boolean() }) },
   /** Downloads the images an offline import left on the blog into their posts' folders (null: every post). */
   downloadImportedImages: { args: z.tuple([postIdSchema.nullable()]), result: importJobSchema },
+  /** Searches title, body, tags, categories and image credits of every post (German folding, prefixes). */
+  searchLibrary: { args: z.tuple([searchRequestSchema]), result: z.array(searchHitSchema) },
 } as const;
 
 export type Contract = typeof contract;
@@ -179,7 +182,11 @@ export const eventContract = {
    * `setPublishRecord(own, blogId, record)`) and saving that on top of `version`.
    */
   postChangedOnDisk: z.object({ id: postIdSchema, version: z.string(), byKladde: ownPostWriteSchema.optional() }),
-  libraryChanged: z.object({}),
+  /**
+   * Posts or folders of the library changed. `posts` names the post folders concerned when the watcher knows them
+   * (the library search re-reads just those); without it anything may have changed.
+   */
+  libraryChanged: z.object({ posts: z.array(z.string()).optional() }),
   /** The outbox's jobs after any change (state, progress, result). */
   outboxChanged: z.object({ jobs: z.array(outboxJobSchema) }),
   /** The window is about to close: save now and answer with `flushDone(requestId, …)`. */

@@ -3,6 +3,8 @@ import { creditTextOverridesSchema } from '../markdown/credits.js';
 import { FEATURED_CREDIT_MODES } from '../markdown/render.js';
 
 export const UI_LANGUAGES = ['system', 'de', 'en'] as const;
+/** Light or dark colours; `system` follows the operating system (prefers-color-scheme). */
+export const THEMES = ['system', 'light', 'dark'] as const;
 
 export const settingsSchema = z.object({
   uiLanguage: z.enum(UI_LANGUAGES).default('system'),
@@ -25,6 +27,7 @@ export const settingsSchema = z.object({
   featuredCredit: z.enum(FEATURED_CREDIT_MODES).default('line'),
   /** The user's own credit-line templates, per language; empty means the defaults. */
   creditTexts: creditTextOverridesSchema.default({}),
+  theme: z.enum(THEMES).default('system'),
   windowBounds: z
     .object({ x: z.number(), y: z.number(), width: z.number().min(400), height: z.number().min(300), maximized: z.boolean() })
     .nullable()
@@ -48,6 +51,7 @@ export const settingsPatchSchema = settingsSchema
     smartEllipsis: true,
     featuredCredit: true,
     creditTexts: true,
+    theme: true,
   })
   .partial()
   .strict();

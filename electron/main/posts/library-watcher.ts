@@ -12,6 +12,8 @@ export class LibraryWatcher {
   private listTimer: ReturnType<typeof setTimeout> | null = null;
   /** Set by stop(): an event still on its way (an async check in flight) must not be reported after it. */
   private stopped = false;
+  /** The post folders changed since the last `libraryChanged`; null when something unknown changed (an error). */
+  private changedPosts: Set<string> | null = new Set();
 
   /** File-system errors the watcher met and survived (an unreadable folder, a loop of links), for tests and logs. */
   readonly problems: string[] = [];
@@ -49,6 +51,9 @@ export class LibraryWatcher {
       if (version && !this.stopped) this.events.emit('postChangedOnDisk', { id, version });
     }
     if (event === 'addDir' || event === 'unlinkDir' || event === 'add' || event === 'unlink' || event === 'change') {
+      // A post folder that appeared or went, or its index.md: the search re-reads exactly these.
+      const post = rel[0];
+      if (post && ((rel.length === 1 && event.endsWith('Dir')) || (rel.length === 2 && rel[1] === 'index.md'))) this.changedPosts?.add(post);
       this.scheduleListChanged();
     }
   }
@@ -60,13 +65,18 @@ export class LibraryWatcher {
     // Only the kind: a path may hold private names.
     this.log(`Bibliothek beobachten: ${code}`);
     // The folder the error came from is most likely new or changed: the list shows it with its reason.
+    this.changedPosts = null;
     this.scheduleListChanged();
   }
 
   private scheduleListChanged(): void {
     if (this.stopped) return;
     if (this.listTimer) clearTimeout(this.listTimer);
-    this.listTimer = setTimeout(() => this.events.emit('libraryChanged', {}), 150);
+    this.listTimer = setTimeout(() => {
+      const posts = this.changedPosts;
+      this.changedPosts = new Set();
+      this.events.emit('libraryChanged', posts ? { posts: [...posts] } : {});
+    }, 150);
   }
 
   async stop(): Promise<void> {
