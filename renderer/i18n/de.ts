@@ -427,7 +427,7 @@ export const de = {
   'search.hint': 'Sucht in allen Beiträgen – „strasse“ findet auch „Straße“. Strg+Umschalt+F',
   'search.searching': 'Sucht …',
   'search.noResults': 'Nichts gefunden für „{query}“.',
-  'search.results': '{count} Treffer – ↑/↓ wählen, Eingabe öffnet',
+  'search.results': '{count, plural, one {# Treffer} other {# Treffer}} – ↑/↓ wählen, Eingabe öffnet',
   'search.resultsLabel': 'Suchergebnisse',
   'search.open': 'In allen Texten suchen …',
   'search.openHint': 'Durchsucht Titel, Text, Schlagwörter, Kategorien und Bildnachweise aller Beiträge (Strg+Umschalt+F). Das Feld darüber filtert nur die Liste.',

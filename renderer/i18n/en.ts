@@ -429,7 +429,7 @@ export const en: Record<MessageKey, string> = {
   'search.hint': 'Searches every post – “strasse” also finds “Straße”. Ctrl+Shift+F',
   'search.searching': 'Searching …',
   'search.noResults': 'Nothing found for “{query}”.',
-  'search.results': '{count} results – ↑/↓ to choose, Enter opens',
+  'search.results': '{count, plural, one {# result} other {# results}} – ↑/↓ to choose, Enter opens',
   'search.resultsLabel': 'Search results',
   'search.open': 'Search all texts …',
   'search.openHint': 'Searches title, text, tags, categories and image credits of every post (Ctrl+Shift+F). The field above only filters the list.',

@@ -78,3 +78,5 @@ export class BrowserWindow extends EventEmitter {
 }
 
 export default { app, safeStorage, protocol, ipcMain, session, shell, Menu, BrowserWindow };
+// The open dialog for a WordPress export; the packaged-app test never opens it.
+export const dialog = { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) };
