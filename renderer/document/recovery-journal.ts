@@ -1,5 +1,6 @@
 import type { KladdeApi } from '../../electron/common/ipc/contract';
 import type { RecoveryEntry } from '../../electron/common/model/recovery';
+import { diffText } from './text-diff';
 
 /** What the journal reads of the open post: the post-document store's shape (subscribe/getSnapshot). */
 export interface RecoverySource {
@@ -7,7 +8,7 @@ export interface RecoverySource {
   getSnapshot(): { id: string | null; text: string; savedText: string; version: string };
 }
 
-export type RecoveryApi = Pick<KladdeApi, 'writeRecovery' | 'discardRecovery'>;
+export type RecoveryApi = Pick<KladdeApi, 'writeRecovery' | 'discardRecovery'> & Partial<Pick<KladdeApi, 'patchRecovery'>>;
 
 /** The part of localStorage the mirror uses (tests pass a Map-backed one). */
 export interface MirrorStorage {
@@ -28,6 +29,8 @@ export interface JournalOptions {
 
 export const JOURNAL_INTERVAL_MS = 300;
 const MIRROR_PREFIX = 'kladde-recovery:';
+/** Texts longer than this are journaled as patches against the previous write. */
+const PATCH_ABOVE_CHARS = 16_384;
 
 /** An entry of the browser-side mirror: what the journal would have written, had main been reachable. */
 export type MirroredRecovery = Omit<RecoveryEntry, 'diskText'>;
@@ -76,8 +79,11 @@ export function journalUnsavedText(source: RecoverySource, api: RecoveryApi, opt
   const interval = options.intervalMs ?? JOURNAL_INTERVAL_MS;
   const storage = options.storage === undefined ? defaultStorage() : options.storage;
   const now = options.now ?? (() => Date.now());
-  /** Per post, the text and version main holds in its journal; absent when main holds nothing from us. */
-  const journaled = new Map<string, string>();
+  /**
+   * Per post, the text and version main holds in its journal, with the number main gave that write (a later
+   * write may then be a patch against it); absent when main holds nothing from us.
+   */
+  const journaled = new Map<string, { text: string; version: string; seq: number | undefined }>();
   const mirrored = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastRun = Number.NEGATIVE_INFINITY;
@@ -102,11 +108,12 @@ export function journalUnsavedText(source: RecoverySource, api: RecoveryApi, opt
     const { id, text, savedText, version } = source.getSnapshot();
     if (id === null) return;
     if (text !== savedText) {
-      const key = `${version}\u0000${text}`;
-      if (journaled.get(id) === key) return;
-      const result = await api.writeRecovery(id, { text, baseVersion: version }).catch(() => null);
+      const held = journaled.get(id);
+      if (held && held.version === version && held.text === text) return;
+      let result = held?.seq !== undefined && api.patchRecovery ? await patch(id, held.text, held.seq, text, version) : null;
+      if (!result?.ok) result = await api.writeRecovery(id, { text, baseVersion: version }).catch(() => null);
       if (result?.ok) {
-        journaled.set(id, key);
+        journaled.set(id, { text, version, seq: result.value.seq });
         unmirror(id);
       } else {
         mirror(id, text, version);
@@ -117,6 +124,15 @@ export function journalUnsavedText(source: RecoverySource, api: RecoveryApi, opt
     if (!journaled.has(id)) return;
     const result = await api.discardRecovery(id).catch(() => null);
     if (result?.ok) journaled.delete(id);
+  };
+
+  // A long text changed by a few keystrokes: only the change travels (1 MB of JSON blocks the renderer for
+  // tens of milliseconds on every write otherwise). A refusal (main restarted, another tab) writes all of it.
+  const patch = async (id: string, base: string, baseSeq: number, text: string, baseVersion: string) => {
+    if (text.length < PATCH_ABOVE_CHARS || !api.patchRecovery) return null;
+    const hunk = diffText(base, text);
+    if (!hunk || hunk.insert.length > PATCH_ABOVE_CHARS) return null;
+    return api.patchRecovery(id, { baseSeq, from: hunk.from, to: hunk.to, insert: hunk.insert, baseVersion }).catch(() => null);
   };
 
   const fire = () => {

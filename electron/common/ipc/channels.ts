@@ -45,6 +45,7 @@ export const CHANNELS = [
   'discardRecovery',
   'flushDone',
   'networkRestored',
+  'patchRecovery',
 ] as const satisfies readonly Channel[];
 
 export const EVENTS = ['postChangedOnDisk', 'libraryChanged', 'menuCommand', 'outboxChanged', 'flushRequest'] as const satisfies readonly EventName[];
