@@ -51,6 +51,10 @@ export interface PreviewEdit {
   span: EditSpan;
 }
 
+/** Blocks per chunk element (see insertBlocks). */
+const CHUNK_BLOCKS = 48;
+/** From this many blocks on, chunks out of sight are not laid out (see `.k-long` in app.css). */
+const LONG_BLOCKS = 400;
 /** How much of the body after an edit is read at first to find where the blocks split as before. */
 const RESYNC_WINDOW = 4096;
 
@@ -321,10 +325,7 @@ export class IncrementalPreview {
     }
 
     const anchor = window[window.length - sameEnd]?.el ?? old[resync]?.el ?? this.cutNote;
-    for (const b of replaced) {
-      b.removed = true;
-      b.el.remove();
-    }
+    for (const b of replaced) this.removeBlock(b);
     let rendered = 0;
     const options = this.render().options;
     const sanitize = this.sanitize();
@@ -338,13 +339,46 @@ export class IncrementalPreview {
         this.queue.push(b);
       }
     }
-    const fragment = document.createDocumentFragment();
-    for (const b of fresh) fragment.append(b.el);
-    this.container.insertBefore(fragment, anchor);
+    this.insertBlocks(fresh, anchor);
     old.splice(k0 + same, replaced.length, ...fresh);
     this.blocks = old;
+    this.container.classList.toggle('k-long', old.length > LONG_BLOCKS);
     if (this.queue.length > 0) this.scheduleQueue();
     return rendered;
+  }
+
+  /**
+   * Blocks sit in chunks of about {@link CHUNK_BLOCKS}: in a long post a chunk out of sight is neither laid out
+   * nor painted (`content-visibility` in app.css), and Chromium watches a hundred chunks rather than thousands
+   * of blocks. New blocks go into the chunk of the block they stand before, or at the end into new chunks.
+   */
+  private insertBlocks(fresh: ShownBlock[], anchor: HTMLElement): void {
+    if (fresh.length === 0) return;
+    const parent = anchor.parentElement;
+    if (anchor !== this.cutNote && parent && parent !== this.container) {
+      const fragment = document.createDocumentFragment();
+      for (const b of fresh) fragment.append(b.el);
+      parent.insertBefore(fragment, anchor);
+      return;
+    }
+    let i = 0;
+    const last = this.cutNote.previousElementSibling;
+    if (last instanceof HTMLElement && last.classList.contains('k-chunk')) {
+      while (i < fresh.length && last.childElementCount < CHUNK_BLOCKS) last.append((fresh[i++] as ShownBlock).el);
+    }
+    while (i < fresh.length) {
+      const chunk = document.createElement('div');
+      chunk.className = 'k-chunk';
+      for (const end = Math.min(fresh.length, i + CHUNK_BLOCKS); i < end; i++) chunk.append((fresh[i] as ShownBlock).el);
+      this.container.insertBefore(chunk, this.cutNote);
+    }
+  }
+
+  private removeBlock(b: ShownBlock): void {
+    b.removed = true;
+    const chunk = b.el.parentElement;
+    b.el.remove();
+    if (chunk && chunk !== this.container && chunk.childElementCount === 0) chunk.remove();
   }
 
   private create(b: ScannedBlock): ShownBlock {
@@ -434,10 +468,7 @@ export class IncrementalPreview {
 
   /** Forces a full re-render, e.g. when image URLs or the language changed. */
   clear(): void {
-    for (const b of this.blocks) {
-      b.removed = true;
-      b.el.remove();
-    }
+    for (const b of this.blocks) this.removeBlock(b);
     this.blocks = [];
     this.body = () => '';
     this.bodyLength = 0;

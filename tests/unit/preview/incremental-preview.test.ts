@@ -121,6 +121,10 @@ describe('IncrementalPreview', () => {
     const result = preview.updateEdit({ text: lazy, bodyOffset: split.bodyOffset, bodyLine: split.bodyLine, span: { from: at, toA: at, toB: at + 4 } });
     expect(result).toEqual({ rendered: 1, total: 3000 });
     expect(whole).toBe(0);
+    // A long post's blocks sit in chunks, which the stylesheet lets Chromium skip while out of sight.
+    expect(container.classList.contains('k-long')).toBe(true);
+    expect(container.querySelectorAll('.k-chunk').length).toBeGreaterThan(50);
+    expect(container.querySelectorAll('.k-chunk > .k-block').length).toBe(3000);
     expect(sliced).toBeLessThan(10_000);
   });
 
