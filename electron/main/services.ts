@@ -161,6 +161,7 @@ export class Services {
       postProblems: (id) => this.images.problems(id),
       ...publishingHandlers(() => this.publishing, posts),
       writeRecovery: (id, entry) => this.recovery.write(id, entry),
+      patchRecovery: (id, patch) => this.recovery.patch(id, patch),
       listRecovery: () => this.recovery.list(),
       discardRecovery: (id) => this.recovery.discard(id),
       ...ImportService.handlers(() => this.imports),

@@ -1,4 +1,5 @@
-import type { Extension } from '@codemirror/state';
+import type { Extension, Text } from '@codemirror/state';
+import type { EditSpan, LazyText } from '../../electron/common/markdown/post-document';
 import type { EditorView, ViewUpdate } from '@codemirror/view';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { imageKey } from '../../electron/common/markdown/image-refs';
@@ -27,6 +28,27 @@ export interface EditorAreaProps {
 }
 
 const selectLoadSeq = (s: PostSnapshot) => s.loadSeq;
+
+/** The changed span of a real editor update; null for the full replacement EditorPane reports on load. */
+function editSpan(update: ViewUpdate): EditSpan | null {
+  const changes = (update as Partial<ViewUpdate>).changes;
+  if (!changes) return null;
+  let span: EditSpan | null = null;
+  changes.iterChangedRanges((fromA, toA, _fromB, toB) => {
+    span = span ? { from: span.from, toA: Math.max(span.toA, toA), toB: Math.max(span.toB, toB) } : { from: fromA, toA, toB };
+  });
+  return span;
+}
+
+/** The editor's document as a text made a string only when needed (once). */
+function lazyOf(doc: Text): LazyText {
+  let text: string | null = null;
+  return {
+    length: doc.length,
+    value: () => (text ??= doc.toString()),
+    slice: (from, to) => (text !== null ? text.slice(from, to) : doc.sliceString(from, to)),
+  };
+}
 const selectId = (s: PostSnapshot) => s.id;
 const selectRenderKey = (s: PostSnapshot) => s.doc.renderKey;
 
@@ -45,9 +67,19 @@ export function EditorArea({ store, viewRef, settings, onSettings, configured, o
   const onUpdate = useCallback(
     (update: ViewUpdate) => {
       if (update.docChanged) {
-        const text = update.state.doc.toString();
-        store.edit(text);
-        if (settings.previewVisible) previewRef.current?.update(text);
+        // The edit as one span: the text is not made a string per keystroke (1 MB would cost a frame).
+        const span = editSpan(update);
+        if (span) {
+          const text = lazyOf(update.state.doc);
+          store.editDoc(text, span);
+          const doc = store.getSnapshot().doc;
+          if (settings.previewVisible) previewRef.current?.updateEdit({ text, bodyOffset: doc.bodyOffset, bodyLine: doc.bodyLine, span });
+        } else {
+          // A whole new document (a post opened or reloaded).
+          const text = update.state.doc.toString();
+          store.edit(text);
+          if (settings.previewVisible) previewRef.current?.update(text);
+        }
       }
       if (update.selectionSet || update.docChanged) {
         const sel = update.state.selection.main;

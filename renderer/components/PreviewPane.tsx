@@ -1,10 +1,12 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { openExternal } from '../lib/api';
-import { IncrementalPreview, type RenderContext } from '../preview/incremental-preview';
+import { IncrementalPreview, type PreviewEdit, type RenderContext } from '../preview/incremental-preview';
 import type { SanitizeOptions } from '../preview/sanitize';
 
 export interface PreviewHandle {
   update(text: string): void;
+  /** An edit in the editor: only the changed part of the text is read. */
+  updateEdit(edit: PreviewEdit): void;
   scrollToLine(line: number): void;
   reset(): void;
 }
@@ -42,18 +44,25 @@ export const PreviewPane = forwardRef<PreviewHandle, PreviewPaneProps>(function 
     );
   }, []);
 
+  const measured = (run: () => void) => {
+    const began = performance.now();
+    try {
+      run();
+      performance.measure('kladde-preview-update', { start: began });
+    } catch (error) {
+      // Called from the editor's update listener, outside React: a failure here must not stop typing.
+      console.error('Kladde: preview update failed', error);
+      preview.current?.clear();
+    }
+    performance.mark('kladde-preview-patched');
+  };
+
   useImperativeHandle(ref, () => ({
     update(text: string) {
-      const began = performance.now();
-      try {
-        preview.current?.update(text);
-        performance.measure('kladde-preview-update', { start: began });
-      } catch (error) {
-        // Called from the editor's update listener, outside React: a failure here must not stop typing.
-        console.error('Kladde: preview update failed', error);
-        preview.current?.clear();
-      }
-      performance.mark('kladde-preview-patched');
+      measured(() => preview.current?.update(text));
+    },
+    updateEdit(edit: PreviewEdit) {
+      measured(() => preview.current?.updateEdit(edit));
     },
     scrollToLine(line: number) {
       const el = preview.current?.elementForLine(line);

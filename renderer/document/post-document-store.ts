@@ -1,6 +1,13 @@
 import { setImageCredit, type ImagesProblem } from '../../electron/common/markdown/front-matter-images';
 import { removeFrontMatterKeys, updateFrontMatter, type FieldPatch } from '../../electron/common/markdown/front-matter';
-import { parsePostDocument, type PostDocumentContext } from '../../electron/common/markdown/post-document';
+import {
+  eagerText,
+  parsePostDocument,
+  parsePostDocumentEdit,
+  type EditSpan,
+  type LazyText,
+  type PostDocumentContext,
+} from '../../electron/common/markdown/post-document';
 import type { CreditPatch } from '../../electron/common/model/attribution';
 import type { OpenedPost, SaveResult } from '../../electron/common/model/post';
 import type { Result } from '../../electron/common/result';
@@ -44,16 +51,28 @@ export class PostDocumentStore {
   private autosaveTimer: unknown = null;
   private settleTimer: unknown = null;
   private saving = false;
+  /** Set while the editor applies a change the store made itself. */
+  private applying = false;
+  /** The current text; a string only once somebody reads `snapshot.text` (see {@link editDoc}). */
+  private lazy: LazyText = eagerText('');
+  /** Bumped by every change of the text; {@link changeSince} tells what changed after a revision. */
+  private rev = 0;
+  /** The editor's edits since `logStart`, each with the revision it made; cleared by any other change. */
+  private log: { rev: number; span: EditSpan }[] = [];
+  private logStart = 0;
 
   constructor(deps: PostDocumentStoreDeps) {
     this.deps = deps;
     this.timers = deps.timers ?? defaultTimers;
     this.context = deps.context;
     const doc = parsePostDocument('', this.context);
-    this.snapshot = {
-      id: null, text: '', savedText: '', version: '', doc, settled: doc,
-      saveState: 'saved', saveError: null, conflict: null, notice: null, loadSeq: 0, readOnly: null,
-    };
+    this.snapshot = withText(
+      {
+        id: null, savedText: '', version: '', doc, settled: doc,
+        saveState: 'saved', saveError: null, conflict: null, notice: null, loadSeq: 0, readOnly: null,
+      },
+      this.lazy,
+    );
   }
 
   // ——— reading ———
@@ -73,16 +92,60 @@ export class PostDocumentStore {
 
   /** Whether the open post has text that is not on disk. */
   isDirty(): boolean {
-    return this.snapshot.id !== null && this.snapshot.text !== this.snapshot.savedText;
+    return this.snapshot.id !== null && this.textDiffers(this.snapshot.savedText);
+  }
+
+  /** The revision of the text: any change bumps it. */
+  revision(): number {
+    return this.rev;
+  }
+
+  /**
+   * What changed since revision `rev`, as one replaced range of the text of then (`from`–`to`) and what stands
+   * there now; null when that is not known (too long ago, or a change other than the editor's). Lets the
+   * recovery journal send a keystroke's worth instead of the whole text.
+   */
+  changeSince(rev: number): { from: number; to: number; insert: string } | null {
+    if (rev === this.rev) return { from: 0, to: 0, insert: '' };
+    if (rev < this.logStart || rev > this.rev) return null;
+    let span: EditSpan | null = null;
+    for (const entry of this.log) if (entry.rev > rev) span = span ? mergeSpans(span, entry.span) : entry.span;
+    if (!span) return null;
+    return { from: span.from, to: span.toA, insert: this.lazy.slice(span.from, span.toB) };
   }
 
   // ——— changes of the text ———
 
   /** The editor's text changed (typing, paste, undo…). */
   edit(text: string): void {
-    const s = this.snapshot;
-    if (text === s.text) return;
+    if (text.length === this.lazy.length && text === this.lazy.value()) return;
     this.setText(text);
+  }
+
+  /**
+   * The editor's text changed by `span`; `text` is the new text, made a string only when somebody reads
+   * `snapshot.text`: a keystroke in a long post costs what it costs in a short one.
+   */
+  editDoc(lazy: LazyText, span: EditSpan): void {
+    // The editor applying the store's own change: the store has that text already.
+    if (this.applying) return;
+    const entry = { rev: this.rev + 1, span };
+    const doc2 = parsePostDocumentEdit(this.snapshot.doc, lazy, span, this.context);
+    this.lazy = lazy;
+    this.rev++;
+    this.log.push(entry);
+    if (this.log.length > MAX_LOG) {
+      const dropped = this.log.splice(0, this.log.length - MAX_LOG);
+      this.logStart = dropped[dropped.length - 1]?.rev ?? this.logStart;
+    }
+    this.set({ doc: doc2 });
+    this.scheduleSettle();
+    this.afterChange();
+  }
+
+  /** Whether the current text differs from `other`; lengths first, so typing never compares 1 MB. */
+  private textDiffers(other: string): boolean {
+    return this.lazy.length !== other.length || this.lazy.value() !== other;
   }
 
   /** Alias of {@link edit} for callers that only know something changed. */
@@ -280,7 +343,7 @@ export class PostDocumentStore {
     if (id === null) return true;
     if (start.conflict && !force) return false;
     const text = start.text;
-    if (text === start.savedText && !force) return true;
+    if (!this.textDiffers(start.savedText) && !force) return true;
     this.saving = true;
     this.set({ saveState: 'saving' });
     let result: Result<SaveResult>;
@@ -310,8 +373,9 @@ export class PostDocumentStore {
     this.cancelAutosave();
     const text = post?.text ?? '';
     const doc = parsePostDocument(text, this.context, this.snapshot.doc);
+    this.replaceText(text);
     this.set({
-      id: post?.id ?? null, text, savedText: text, version: post?.version ?? '', doc, settled: doc,
+      id: post?.id ?? null, savedText: text, version: post?.version ?? '', doc, settled: doc,
       saveState: 'saved', saveError: null, conflict: null, notice, loadSeq: this.snapshot.loadSeq + 1,
       readOnly: post?.readOnly ?? null,
     });
@@ -323,21 +387,36 @@ export class PostDocumentStore {
     const hunk = diffText(before, next);
     if (!hunk) return;
     this.setText(next);
-    for (const apply of this.appliers) apply({ ...hunk, before, after: next, userEvent });
+    this.applying = true;
+    try {
+      for (const apply of this.appliers) apply({ ...hunk, before, after: next, userEvent });
+    } finally {
+      this.applying = false;
+    }
   }
 
   private setText(text: string): void {
     const doc = parsePostDocument(text, this.context, this.snapshot.doc);
-    this.set({ text, doc });
+    this.replaceText(text);
+    this.set({ doc });
     this.scheduleSettle();
     this.afterChange();
+  }
+
+  /** A new text that is not an edit of the editor's: what changed is not known in spans from here on. */
+  private replaceText(text: string): void {
+    this.lazy = eagerText(text);
+    this.rev++;
+    this.log = [];
+    this.logStart = this.rev;
+    this.snapshot = withText(this.snapshot, this.lazy);
   }
 
   /** Save state and autosave follow whether the text differs from what is on disk. */
   private afterChange(): void {
     const s = this.snapshot;
     if (s.id === null) return;
-    const dirty = s.text !== s.savedText;
+    const dirty = this.textDiffers(s.savedText);
     if (!this.saving && s.saveState !== 'failed') this.set({ saveState: dirty ? 'unsaved' : 'saved' });
     if (!this.saving && s.saveState === 'failed' && !dirty) this.set({ saveState: 'saved', saveError: null });
     this.cancelAutosave();
@@ -371,15 +450,47 @@ export class PostDocumentStore {
     return run;
   }
 
-  private set(patch: Partial<PostSnapshot>): void {
+  private set(patch: Partial<Omit<PostSnapshot, 'text'>>): void {
     let changed = false;
-    for (const key of Object.keys(patch) as (keyof PostSnapshot)[]) {
+    for (const key of Object.keys(patch) as (keyof typeof patch)[]) {
       if (this.snapshot[key] !== patch[key]) changed = true;
     }
     if (!changed) return;
-    this.snapshot = { ...this.snapshot, ...patch };
+    this.snapshot = withText({ ...fieldsOf(this.snapshot), ...patch }, this.lazy);
     for (const listener of this.listeners) listener();
   }
+}
+
+/** Edits kept for {@link PostDocumentStore.changeSince}; the journal asks every few hundred milliseconds. */
+const MAX_LOG = 2000;
+
+type SnapshotFields = Omit<PostSnapshot, 'text'>;
+
+const FIELD_KEYS = [
+  'id', 'savedText', 'version', 'doc', 'settled', 'saveState', 'saveError', 'conflict', 'notice', 'loadSeq', 'readOnly',
+] as const satisfies readonly (keyof SnapshotFields)[];
+
+function fieldsOf(s: PostSnapshot): SnapshotFields {
+  const out: Partial<Record<keyof SnapshotFields, unknown>> = {};
+  for (const key of FIELD_KEYS) out[key] = s[key];
+  return out as SnapshotFields;
+}
+
+/** A snapshot whose `text` is made a string when first read (and then kept). */
+function withText(fields: SnapshotFields | PostSnapshot, lazy: LazyText): PostSnapshot {
+  const out = ('text' in fields ? fieldsOf(fields) : { ...fields }) as PostSnapshot;
+  Object.defineProperty(out, 'text', { get: () => lazy.value(), enumerable: true });
+  return Object.freeze(out);
+}
+
+/** Two successive edits as one: `a` turned text 0 into text 1, `b` text 1 into text 2. */
+export function mergeSpans(a: EditSpan, b: EditSpan): EditSpan {
+  const from = Math.min(a.from, b.from);
+  // The covered range in text 1, then mapped back to text 0 and forward to text 2.
+  const end1 = Math.max(a.toB, b.toA);
+  const toA = end1 >= a.toB ? end1 - (a.toB - a.toA) : a.toA;
+  const toB = end1 >= b.toA ? end1 + (b.toB - b.toA) : b.toB;
+  return { from, toA, toB };
 }
 
 /** Whether two texts differ only in the `publish:` records main writes after publishing. */

@@ -1,13 +1,21 @@
 import type { KladdeApi } from '../../electron/common/ipc/contract';
 import type { RecoveryEntry } from '../../electron/common/model/recovery';
+import { diffText } from './text-diff';
 
 /** What the journal reads of the open post: the post-document store's shape (subscribe/getSnapshot). */
 export interface RecoverySource {
   subscribe(listener: () => void): () => void;
   getSnapshot(): { id: string | null; text: string; savedText: string; version: string };
+  /**
+   * The store's revision and what changed since one (see PostDocumentStore.changeSince): with them a write of a
+   * long text sends only the change, and the text is never made a string while typing.
+   */
+  revision?(): number;
+  changeSince?(rev: number): { from: number; to: number; insert: string } | null;
+  isDirty?(): boolean;
 }
 
-export type RecoveryApi = Pick<KladdeApi, 'writeRecovery' | 'discardRecovery'>;
+export type RecoveryApi = Pick<KladdeApi, 'writeRecovery' | 'discardRecovery'> & Partial<Pick<KladdeApi, 'patchRecovery'>>;
 
 /** The part of localStorage the mirror uses (tests pass a Map-backed one). */
 export interface MirrorStorage {
@@ -28,6 +36,8 @@ export interface JournalOptions {
 
 export const JOURNAL_INTERVAL_MS = 300;
 const MIRROR_PREFIX = 'kladde-recovery:';
+/** Texts longer than this are journaled as patches against the previous write. */
+const PATCH_ABOVE_CHARS = 16_384;
 
 /** An entry of the browser-side mirror: what the journal would have written, had main been reachable. */
 export type MirroredRecovery = Omit<RecoveryEntry, 'diskText'>;
@@ -76,8 +86,11 @@ export function journalUnsavedText(source: RecoverySource, api: RecoveryApi, opt
   const interval = options.intervalMs ?? JOURNAL_INTERVAL_MS;
   const storage = options.storage === undefined ? defaultStorage() : options.storage;
   const now = options.now ?? (() => Date.now());
-  /** Per post, the text and version main holds in its journal; absent when main holds nothing from us. */
-  const journaled = new Map<string, string>();
+  /**
+   * Per post, the text and version main holds in its journal, with the number main gave that write (a later
+   * write may then be a patch against it); absent when main holds nothing from us.
+   */
+  const journaled = new Map<string, { text: string | null; rev: number | undefined; version: string; seq: number | undefined }>();
   const mirrored = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastRun = Number.NEGATIVE_INFINITY;
@@ -99,17 +112,21 @@ export function journalUnsavedText(source: RecoverySource, api: RecoveryApi, opt
   };
 
   const run = async (): Promise<void> => {
-    const { id, text, savedText, version } = source.getSnapshot();
+    const snapshot = source.getSnapshot();
+    const { id, savedText, version } = snapshot;
     if (id === null) return;
-    if (text !== savedText) {
-      const key = `${version}\u0000${text}`;
-      if (journaled.get(id) === key) return;
-      const result = await api.writeRecovery(id, { text, baseVersion: version }).catch(() => null);
+    const rev = source.revision?.();
+    if (source.isDirty ? source.isDirty() : snapshot.text !== savedText) {
+      const held = journaled.get(id);
+      if (held && held.version === version && (rev !== undefined ? held.rev === rev : held.text === snapshot.text)) return;
+      let result = held?.seq !== undefined ? await patch(id, held, rev, snapshot, version) : null;
+      const text = result?.ok ? null : snapshot.text;
+      if (text !== null) result = await api.writeRecovery(id, { text, baseVersion: version }).catch(() => null);
       if (result?.ok) {
-        journaled.set(id, key);
+        journaled.set(id, { text: rev === undefined ? text : null, rev, version, seq: result.value.seq });
         unmirror(id);
       } else {
-        mirror(id, text, version);
+        mirror(id, snapshot.text, version);
       }
       return;
     }
@@ -117,6 +134,23 @@ export function journalUnsavedText(source: RecoverySource, api: RecoveryApi, opt
     if (!journaled.has(id)) return;
     const result = await api.discardRecovery(id).catch(() => null);
     if (result?.ok) journaled.delete(id);
+  };
+
+  // A long text changed by a few keystrokes: only the change travels (1 MB of JSON blocks the renderer for
+  // tens of milliseconds on every write otherwise). A refusal (main restarted, another tab) writes all of it.
+  const patch = async (
+    id: string,
+    held: { text: string | null; rev: number | undefined; seq: number | undefined },
+    rev: number | undefined,
+    snapshot: { text: string },
+    baseVersion: string,
+  ) => {
+    if (!api.patchRecovery || held.seq === undefined) return null;
+    let hunk: { from: number; to: number; insert: string } | null = null;
+    if (rev !== undefined && held.rev !== undefined) hunk = source.changeSince?.(held.rev) ?? null;
+    else if (held.text !== null && snapshot.text.length >= PATCH_ABOVE_CHARS) hunk = diffText(held.text, snapshot.text);
+    if (!hunk || hunk.insert.length > PATCH_ABOVE_CHARS) return null;
+    return api.patchRecovery(id, { baseSeq: held.seq, ...hunk, baseVersion }).catch(() => null);
   };
 
   const fire = () => {

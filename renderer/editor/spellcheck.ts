@@ -1,5 +1,7 @@
 import { Facet, StateEffect, StateField, type EditorState, type Extension, type Range } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
+import { ensureSyntaxTree, syntaxTree } from '@codemirror/language';
+import type { SyntaxNode } from '@lezer/common';
 import type { Misspelling, SpellCheckRequest, SpellCheckResult } from '../../electron/common/model/spell';
 
 /** Where a misspelt word was right-clicked, for the suggestion menu. */
@@ -126,25 +128,85 @@ class SpellPlugin {
     }));
     this.pending = [];
     this.inFlight = true;
-    let result: SpellCheckResult | null = null;
     try {
-      result = await config.check({ lang: config.lang, text: state.doc.toString(), ranges: mergeRanges(ranges) });
+      // Only the text around the ranges travels, from a block start so code and front matter are recognised:
+      // JSON of a 1 MB post on every pause in typing would block the editor for longer than a frame.
+      for (const part of requestParts(state, mergeRanges(ranges))) {
+        const result = await config.check({ lang: config.lang, ...part });
+        if (!result) return;
+        config.onStatus({ language: result.language, fellBack: result.fellBack, available: result.available, problem: result.problem });
+        if (this.view.state.doc !== state.doc) {
+          // The text changed while main was checking: positions are stale, check again.
+          this.pending.push(...ranges);
+          return this.schedule();
+        }
+        this.view.dispatch({ effects: setMisspellings.of({ ranges: part.ranges, found: result.available ? result.misspelled : [] }) });
+      }
     } finally {
       this.inFlight = false;
     }
-    if (!result) return;
-    config.onStatus({ language: result.language, fellBack: result.fellBack, available: result.available, problem: result.problem });
-    if (this.view.state.doc !== state.doc) {
-      // The text changed while main was checking: positions are stale, check again.
-      this.pending.push(...ranges);
-      return this.schedule();
-    }
-    this.view.dispatch({ effects: setMisspellings.of({ ranges: mergeRanges(ranges), found: result.available ? result.misspelled : [] }) });
   }
 
   destroy(): void {
     if (this.timer) clearTimeout(this.timer);
   }
+}
+
+/** Ranges closer than this are checked in one request. */
+const PART_GAP = 16_384;
+/** A document this short is sent whole. */
+const WHOLE_BELOW = 32_768;
+/** Nodes of the Markdown tree whose text is no prose, and in which a part of the text must not start. */
+const TOP = 'Document';
+
+/**
+ * The requests for `ranges` (sorted, merged): each the text from the start of the top-level block that holds its
+ * first range (0 inside the front matter, so that is recognised too) to the end of the line of its last one.
+ */
+export function requestParts(state: EditorState, ranges: { from: number; to: number }[]): { text: string; offset: number; ranges: { from: number; to: number }[] }[] {
+  const doc = state.doc;
+  if (doc.length <= WHOLE_BELOW || ranges.length === 0) return [{ text: doc.toString(), offset: 0, ranges }];
+  const fmEnd = frontMatterEnd(state);
+  const parts: { text: string; offset: number; ranges: { from: number; to: number }[] }[] = [];
+  let group: { from: number; to: number }[] = [];
+  const flush = () => {
+    const first = group[0];
+    const last = group[group.length - 1];
+    if (!first || !last) return;
+    const start = first.from <= fmEnd ? 0 : blockStart(state, first.from);
+    const end = doc.lineAt(Math.min(last.to, doc.length)).to;
+    parts.push({ text: doc.sliceString(start, end), offset: start, ranges: group });
+    group = [];
+  };
+  for (const r of ranges) {
+    const last = group[group.length - 1];
+    if (last && r.from - last.to > PART_GAP) flush();
+    group.push(r);
+  }
+  flush();
+  return parts;
+}
+
+/** Where the front matter ends (0 without one): its closing fence line. */
+function frontMatterEnd(state: EditorState): number {
+  const doc = state.doc;
+  if (!/^\uFEFF?---[ \t]*$/.test(doc.line(1).text)) return 0;
+  for (let n = 2; n <= Math.min(doc.lines, 5000); n++) {
+    const line = doc.line(n);
+    if (/^(?:---|\.\.\.)[ \t]*$/.test(line.text)) return line.to;
+  }
+  return 0;
+}
+
+/** The start of the top-level Markdown block holding `pos` (a fence, a list, a paragraph), else its line. */
+function blockStart(state: EditorState, pos: number): number {
+  const lineFrom = state.doc.lineAt(pos).from;
+  // The editor has parsed what is visible and what was typed in; a few milliseconds for anything else.
+  const tree = ensureSyntaxTree(state, pos, 5) ?? syntaxTree(state);
+  for (let node: SyntaxNode | null = tree.resolveInner(lineFrom, 1); node; node = node.parent) {
+    if (node.parent?.name === TOP) return Math.min(lineFrom, node.from);
+  }
+  return lineFrom;
 }
 
 function lineSpan(state: EditorState, from: number, to: number): { from: number; to: number } {

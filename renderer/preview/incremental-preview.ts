@@ -4,6 +4,7 @@ import { linkDefinitionsFrom, renderBlock, renderEndCredits, type LinkDefinition
 import { MAX_PREVIEW_CHARS, previewCutNote } from '../../electron/common/markdown/render-limits';
 import { sanitizeToFragment, type SanitizeOptions } from './sanitize';
 import { commonPrefix, commonSuffix } from './text-diff';
+import type { EditSpan, LazyText } from '../../electron/common/markdown/post-document';
 
 interface ShownBlock {
   src: string;
@@ -19,6 +20,13 @@ interface ShownBlock {
   removed: boolean;
 }
 
+/** The body a patch reads: parts of it, or (rarely) all of it. */
+interface BodySource {
+  length: number;
+  read(from: number, to: number): string;
+  whole(): string;
+}
+
 /** Render options of the whole post (credits, language, files) and a key that changes when they do. */
 export interface RenderContext {
   options: RenderOptions;
@@ -29,6 +37,26 @@ export interface PreviewUpdate {
   rendered: number;
   total: number;
 }
+
+/**
+ * An edit of the post as the editor reports it: where it happened and the new text, which is made a string
+ * only if the preview needs all of it (a change in the front matter, a changed link definition).
+ */
+export interface PreviewEdit {
+  text: LazyText;
+  /** Where the body starts in the new text, and on which 0-based line (from the post document). */
+  bodyOffset: number;
+  bodyLine: number;
+  /** The edit in offsets of the whole text. */
+  span: EditSpan;
+}
+
+/** Blocks per chunk element (see insertBlocks). */
+const CHUNK_BLOCKS = 48;
+/** From this many blocks on, chunks out of sight are not laid out (see `.k-long` in app.css). */
+const LONG_BLOCKS = 400;
+/** How much of the body after an edit is read at first to find where the blocks split as before. */
+const RESYNC_WINDOW = 4096;
 
 const END_CREDITS_DELAY_MS = 250;
 /** Marks end credits that must be rendered at once (new post, new context). */
@@ -92,7 +120,10 @@ function sameDefs(a: readonly ShownBlock[], b: readonly ShownBlock[]): boolean {
  * rest when idle. Each block element carries its first source line in `data-line` for scroll sync.
  */
 export class IncrementalPreview {
-  private body = '';
+  /** The shown body (made a string when first asked for) and its length. */
+  private body: () => string = () => '';
+  private bodyLength = 0;
+  private bodyOffset = 0;
   private bodyLine = 0;
   private blocks: ShownBlock[] = [];
   private links: LinkDefinitions = {};
@@ -143,24 +174,71 @@ export class IncrementalPreview {
     if (cut) this.cutNote.textContent = previewCutNote(context.options.lang);
 
     let rendered = 0;
-    if (this.blocks.length === 0 || body !== this.body) rendered = this.patch(body, began);
-    this.body = body;
+    if (this.blocks.length === 0 || body.length !== this.bodyLength || body !== this.body()) rendered = this.patch(body, began);
+    this.body = () => body;
+    this.bodyLength = body.length;
+    this.bodyOffset = split.bodyOffset;
     this.flushLines();
-    this.scheduleEndCredits(text, context.options);
+    this.scheduleEndCredits(() => text, context.options);
+    return { rendered, total: this.blocks.length };
+  }
+
+  /**
+   * The preview after an edit in the editor: the work is proportional to the edit, not to the post, and the
+   * text is not made a string. Falls back to {@link update} for what needs the whole text (a change in the front
+   * matter, a new render context, a post longer than the preview shows).
+   */
+  updateEdit(edit: PreviewEdit): PreviewUpdate {
+    const began = performance.now();
+    const bodyLength = edit.text.length - edit.bodyOffset;
+    const context = this.render();
+    if (
+      this.blocks.length === 0 ||
+      context.key !== this.contextKey ||
+      edit.span.from < edit.bodyOffset ||
+      edit.bodyOffset !== this.bodyOffset ||
+      edit.bodyLine !== this.bodyLine ||
+      bodyLength > MAX_PREVIEW_CHARS ||
+      this.bodyLength > MAX_PREVIEW_CHARS ||
+      this.bodyLength + (edit.span.toB - edit.span.toA) !== bodyLength
+    ) {
+      return this.update(edit.text.value());
+    }
+    const offset = edit.bodyOffset;
+    let whole: string | null = null;
+    const source: BodySource = {
+      length: bodyLength,
+      read: (from, to) => (whole !== null ? whole.slice(from, to) : edit.text.slice(offset + from, offset + to)),
+      whole: () => (whole ??= edit.text.value().slice(offset)),
+    };
+    const rendered = this.patchRange(source, edit.span.from - offset, edit.span.toB - offset, edit.span.toB - edit.span.toA, began);
+    this.body = source.whole;
+    this.bodyLength = bodyLength;
+    this.flushLines();
+    this.scheduleEndCredits(() => edit.text.value(), context.options);
     return { rendered, total: this.blocks.length };
   }
 
   /** Re-splits around the change from the shown body to `body` and patches the blocks that differ. */
   private patch(body: string, began: number): number {
+    const source: BodySource = { length: body.length, read: (from, to) => body.slice(from, to), whole: () => body };
+    if (this.blocks.length === 0) return this.patchRange(source, 0, body.length, body.length, began);
+    const shown = this.body();
+    const p = commonPrefix(shown, body);
+    const s = commonSuffix(shown, body, Math.min(shown.length, body.length) - p);
+    return this.patchRange(source, p, body.length - s, body.length - shown.length, began);
+  }
+
+  /**
+   * Patches the blocks for a change that starts at `p` of the body and ends at `changeEndNew` of the new body,
+   * which is `delta` characters longer than the shown one. Reads only the body around the change.
+   */
+  private patchRange(body: BodySource, p: number, changeEndNew: number, delta: number, began: number): number {
     const old = this.blocks;
     let k0 = 0;
     let from = 0;
     let fromLine = 0;
-    let changeEndNew = body.length;
     if (old.length > 0) {
-      const p = commonPrefix(this.body, body);
-      const s = commonSuffix(this.body, body, Math.min(this.body.length, body.length) - p);
-      changeEndNew = body.length - s;
       // From the block before the changed one: an edit can merge a block into the list before it.
       const k = lastStartingAtOrBefore(old, p);
       if (k >= 1) {
@@ -170,24 +248,35 @@ export class IncrementalPreview {
         fromLine = first.line;
       }
     }
-    const delta = body.length - this.body.length;
 
     // Every block starts in the same clean state, so once a block starts behind the change where an old one
-    // started, the rest splits as before.
-    const scanned: ScannedBlock[] = [];
+    // started, the rest splits as before. The body is read in a window behind the change, widened until such a
+    // block lies wholly inside it (the last block of a window may be cut off, so it never counts).
+    let scanned: ScannedBlock[] = [];
     let resync = old.length;
     let lineDelta = 0;
-    for (const b of scanBlocks(body, from, fromLine)) {
-      if (old.length > 0 && b.start >= changeEndNew) {
-        const j = lastStartingAtOrBefore(old, b.start - delta);
-        const match = old[j];
-        if (j >= k0 && match && match.start === b.start - delta) {
-          resync = j;
-          lineDelta = b.line - match.line;
-          break;
+    let windowEnd = old.length === 0 ? body.length : Math.min(body.length, changeEndNew + RESYNC_WINDOW);
+    for (;;) {
+      const chunk = body.read(from, windowEnd);
+      const atEnd = windowEnd >= body.length;
+      scanned = [];
+      let found = false;
+      for (const local of scanBlocks(chunk, 0, fromLine)) {
+        const b: ScannedBlock = { ...local, start: local.start + from, end: local.end + from };
+        if (old.length > 0 && b.start >= changeEndNew) {
+          const j = lastStartingAtOrBefore(old, b.start - delta);
+          const match = old[j];
+          if (j >= k0 && match && match.start === b.start - delta && (atEnd || b.end < windowEnd)) {
+            resync = j;
+            lineDelta = b.line - match.line;
+            found = true;
+            break;
+          }
         }
+        scanned.push(b);
       }
-      scanned.push(b);
+      if (found || atEnd) break;
+      windowEnd = Math.min(body.length, changeEndNew + 4 * (windowEnd - changeEndNew));
     }
 
     const window = old.slice(k0, resync);
@@ -215,8 +304,9 @@ export class IncrementalPreview {
         // A changed link definition can change any block: render everything again.
         this.links = links;
         this.linksKey = key;
+        const whole = body.whole();
         this.clear();
-        return this.patch(body, began);
+        return this.patch(whole, began);
       }
     }
 
@@ -235,10 +325,7 @@ export class IncrementalPreview {
     }
 
     const anchor = window[window.length - sameEnd]?.el ?? old[resync]?.el ?? this.cutNote;
-    for (const b of replaced) {
-      b.removed = true;
-      b.el.remove();
-    }
+    for (const b of replaced) this.removeBlock(b);
     let rendered = 0;
     const options = this.render().options;
     const sanitize = this.sanitize();
@@ -252,13 +339,46 @@ export class IncrementalPreview {
         this.queue.push(b);
       }
     }
-    const fragment = document.createDocumentFragment();
-    for (const b of fresh) fragment.append(b.el);
-    this.container.insertBefore(fragment, anchor);
+    this.insertBlocks(fresh, anchor);
     old.splice(k0 + same, replaced.length, ...fresh);
     this.blocks = old;
+    this.container.classList.toggle('k-long', old.length > LONG_BLOCKS);
     if (this.queue.length > 0) this.scheduleQueue();
     return rendered;
+  }
+
+  /**
+   * Blocks sit in chunks of about {@link CHUNK_BLOCKS}: in a long post a chunk out of sight is neither laid out
+   * nor painted (`content-visibility` in app.css), and Chromium watches a hundred chunks rather than thousands
+   * of blocks. New blocks go into the chunk of the block they stand before, or at the end into new chunks.
+   */
+  private insertBlocks(fresh: ShownBlock[], anchor: HTMLElement): void {
+    if (fresh.length === 0) return;
+    const parent = anchor.parentElement;
+    if (anchor !== this.cutNote && parent && parent !== this.container) {
+      const fragment = document.createDocumentFragment();
+      for (const b of fresh) fragment.append(b.el);
+      parent.insertBefore(fragment, anchor);
+      return;
+    }
+    let i = 0;
+    const last = this.cutNote.previousElementSibling;
+    if (last instanceof HTMLElement && last.classList.contains('k-chunk')) {
+      while (i < fresh.length && last.childElementCount < CHUNK_BLOCKS) last.append((fresh[i++] as ShownBlock).el);
+    }
+    while (i < fresh.length) {
+      const chunk = document.createElement('div');
+      chunk.className = 'k-chunk';
+      for (const end = Math.min(fresh.length, i + CHUNK_BLOCKS); i < end; i++) chunk.append((fresh[i] as ShownBlock).el);
+      this.container.insertBefore(chunk, this.cutNote);
+    }
+  }
+
+  private removeBlock(b: ShownBlock): void {
+    b.removed = true;
+    const chunk = b.el.parentElement;
+    b.el.remove();
+    if (chunk && chunk !== this.container && chunk.childElementCount === 0) chunk.remove();
   }
 
   private create(b: ScannedBlock): ShownBlock {
@@ -334,10 +454,10 @@ export class IncrementalPreview {
   }
 
   /** The credit line or „Bildnachweis“ list at the end needs the whole text: it follows after a pause. */
-  private scheduleEndCredits(text: string, options: RenderOptions): void {
+  private scheduleEndCredits(text: () => string, options: RenderOptions): void {
     if (this.endTimer) clearTimeout(this.endTimer);
     const run = () => {
-      const html = renderEndCredits(text, options);
+      const html = renderEndCredits(text(), options);
       if (html === this.endCreditsHtml) return;
       this.endCreditsHtml = html;
       this.endCredits.replaceChildren(sanitizeToFragment(html, this.sanitize()));
@@ -348,12 +468,10 @@ export class IncrementalPreview {
 
   /** Forces a full re-render, e.g. when image URLs or the language changed. */
   clear(): void {
-    for (const b of this.blocks) {
-      b.removed = true;
-      b.el.remove();
-    }
+    for (const b of this.blocks) this.removeBlock(b);
     this.blocks = [];
-    this.body = '';
+    this.body = () => '';
+    this.bodyLength = 0;
     this.queue = [];
     this.idle?.cancel();
     this.idle = null;

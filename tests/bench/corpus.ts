@@ -29,6 +29,8 @@ export function germanMarkdown(targetBytes: number): string {
         break;
       default:
         block = [SENTENCES[i % 6], SENTENCES[(i + 3) % 6], `Das ist *Absatz ${i}* mit \`Code\` darin.`].join(' ');
+        // Now and then a typo, so the spell checker has something to underline in every part of the post.
+        if (i % 40 === 1) block += ' Ein Tippfeler steht hier.';
     }
     parts.push(block);
     size += Buffer.byteLength(block) + 2;

@@ -11,8 +11,11 @@ interface PreviewFigures {
   keystrokeP95: number;
   /** The preview's own work per keystroke (IncrementalPreview.update), p95. */
   updateP95: number;
-  /** Keydown until the frame after it has been produced (editor painted), p95. */
+  /** Keydown until the frame after it has been produced (editor painted). */
+  paintMedian: number;
   paintP95: number;
+  /** Whether the spell checker was on and had underlined the post's misspellings. */
+  spell: string;
   fullRender: number;
   samples: number;
 }
@@ -64,6 +67,12 @@ export async function benchPreview(): Promise<PreviewFigures[]> {
         fullRuns.push(t);
       }
 
+      // Spell checking is on (the default) and has checked the post: its planted misspelling is underlined.
+      const underlined = await page
+        .waitForFunction(() => document.querySelectorAll('.cm-misspelled').length > 0, undefined, { timeout: 30_000 })
+        .then(() => true, () => false);
+      const spell = underlined ? 'an (Unterstreichungen sichtbar)' : 'an, aber nichts unterstrichen';
+
       // Typing in the middle of the post: time from keydown to the patched preview.
       await page.evaluate(() => {
         const w = window as unknown as { __keys: number[]; __paints: number[] };
@@ -109,7 +118,9 @@ export async function benchPreview(): Promise<PreviewFigures[]> {
         keystrokeMedian: median(valid),
         keystrokeP95: percentile(valid, 95),
         updateP95: percentile(own, 95),
+        paintMedian: median(paints),
         paintP95: percentile(paints, 95),
+        spell,
         fullRender: median(fullRuns),
         samples: valid.length,
       });
@@ -123,16 +134,17 @@ export async function benchPreview(): Promise<PreviewFigures[]> {
   return figures;
 }
 
+const TARGET_MS = 16;
+const verdict = (ms: number) => (ms <= TARGET_MS ? 'erfüllt' : 'verfehlt');
+
 export function previewLines(figures: PreviewFigures[]): string[] {
-  const targets: Record<string, number> = { '10 KB': 16, '1 MB': 16 };
   return figures.map((f) => {
-    const target = targets[f.label] ?? Infinity;
-    const met = f.keystrokeP95 <= target ? 'Ziel erreicht' : 'Ziel VERFEHLT';
-    const paintMet = f.paintP95 <= 16 ? 'Ziel erreicht' : 'Ziel VERFEHLT';
+    // Issue 8 sets a target for the editor's paint at 1 MB (with spell checking on); at 10 KB it is shown only.
+    const paintTarget = f.label === '1 MB' ? ` (Ziel p95 ≤ ${TARGET_MS} ms: ${verdict(f.paintP95)})` : '';
     return (
-      `Vorschau ${f.label}: Tastendruck→Vorschau Median ${formatMs(f.keystrokeMedian)}, p95 ${formatMs(f.keystrokeP95)} (Ziel p95 ≤ ${target} ms: ${met}; ${f.samples} Tasten, Rechtschreibprüfung an)` +
-      ` · davon Vorschau selbst p95 ${formatMs(f.updateP95)} · Tastendruck→Editor gezeichnet p95 ${formatMs(f.paintP95)} (Ziel ≤ 16 ms: ${paintMet})` +
-      ` · ganze Vorschau neu: ${formatMs(f.fullRender)}`
+      `Vorschau ${f.label}: Tastendruck→Vorschau Median ${formatMs(f.keystrokeMedian)}, p95 ${formatMs(f.keystrokeP95)} (Ziel p95 ≤ ${TARGET_MS} ms: ${verdict(f.keystrokeP95)}; ${f.samples} Tasten)` +
+      ` · Tastendruck→Editor gezeichnet Median ${formatMs(f.paintMedian)}, p95 ${formatMs(f.paintP95)}${paintTarget}` +
+      ` · davon Vorschau selbst p95 ${formatMs(f.updateP95)} · Rechtschreibprüfung ${f.spell} · ganze Vorschau neu: ${formatMs(f.fullRender)}`
     );
   });
 }

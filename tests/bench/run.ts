@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { benchExtra } from './extra.js';
 import { benchImport } from './import-bench.js';
 import { benchListing } from './listing-bench.js';
@@ -11,12 +12,14 @@ import { benchSearch } from './search-bench.js';
 async function main(): Promise<void> {
   const only = new Set(process.argv.slice(2));
   const wanted = (name: string) => only.size === 0 || only.has(name);
-  console.log('Kladde-Benchmarks (Median und p95; Maschine: 2 Kerne)');
+  const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' / ');
+  console.log(`Kladde-Benchmarks (Median und p95; Maschine: ${os.cpus().length} Kerne; Last 1/5/15 min: ${load()})`);
   if (wanted('preview')) for (const line of previewLines(await benchPreview())) console.log('  ' + line);
   if (wanted('listing')) for (const line of await benchListing([1000, 10_000])) console.log('  ' + line);
   if (wanted('extra')) for (const line of await benchExtra()) console.log('  ' + line);
   if (wanted('import')) for (const line of await benchImport()) console.log('  ' + line);
   if (wanted('search')) for (const line of await benchSearch()) console.log('  ' + line);
+  console.log(`  (Last am Ende: ${load()} – auf einer belasteten Maschine sind alle Zeiten länger)`);
 }
 
 main().catch((error: unknown) => {

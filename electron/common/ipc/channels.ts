@@ -52,6 +52,7 @@ export const CHANNELS = [
   'cancelImport',
   'downloadImportedImages',
   'searchLibrary',
+  'patchRecovery',
 ] as const satisfies readonly Channel[];
 
 export const EVENTS = ['postChangedOnDisk', 'libraryChanged', 'menuCommand', 'outboxChanged', 'flushRequest', 'importProgress'] as const satisfies readonly EventName[];

@@ -38,6 +38,8 @@ import {
   flushResultSchema,
   recoveryEntrySchema,
   recoveryWriteSchema,
+  recoveryPatchSchema,
+  recoveryWrittenSchema,
 } from '../model/recovery.js';
 import {
   importFileSchema,
@@ -130,7 +132,9 @@ export const contract = {
   /** Tries a waiting or failed job again now, e.g. with `onConflict: 'overwrite'`. */
   retryJob: { args: z.tuple([z.string().min(1).max(100), publishOptionsSchema]), result: publishOutcomeSchema },
   /** Journals a post's unsaved text (atomically, in the library), so a crash or a killed process loses nothing. */
-  writeRecovery: { args: z.tuple([postIdSchema, recoveryWriteSchema]), result: z.object({ savedMs: z.number() }) },
+  writeRecovery: { args: z.tuple([postIdSchema, recoveryWriteSchema]), result: recoveryWrittenSchema },
+  /** Applies a change to the text main journaled last for the post (`conflict` when that is not `baseSeq`). */
+  patchRecovery: { args: z.tuple([postIdSchema, recoveryPatchSchema]), result: recoveryWrittenSchema },
   /** The journaled texts that differ from what is on disk; entries equal to disk are removed on the way. */
   listRecovery: { args: z.tuple([]), result: z.array(recoveryEntrySchema) },
   /** Forgets a post's journaled text (after a save, or when the user discards it). */

@@ -2,6 +2,7 @@ import { isMap, isScalar, parseDocument, type Pair, type ParsedNode, type YAMLMa
 import { Lexer, type Token, type Tokens } from 'marked';
 import { scanBlocks } from './blocks.js';
 import { splitFrontMatter } from './front-matter.js';
+import { countLines } from './front-matter-edit.js';
 import { exceedsLimits, MAX_NESTING, nestingDepth } from './render-limits.js';
 import { lineAt } from './front-matter-images.js';
 
@@ -77,11 +78,16 @@ export function findFeaturedImage(text: string): ImageReference | null {
 }
 
 /** Every `![alt](src)` of the body, in document order, with its position in the whole text. Code is skipped. */
-export function findBodyImages(text: string): ImageReference[] {
+export function findBodyImages(text: string, { blockwiseAbove = BLOCKWISE_ABOVE } = {}): ImageReference[] {
   const split = splitFrontMatter(text);
   const body = split.body;
+  // Every image, reference images included, starts with `![`: a body without one has none (no lexing).
+  if (!body.includes('![')) return [];
   const normalized = body.replace(/\r\n|\r/g, '\n');
   const toOriginal = offsetMapper(body);
+  if (normalized.length > blockwiseAbove && !body.includes('\r') && !REFERENCE_DEFINITION.test(normalized)) {
+    return blockwiseImages(split.bodyOffset, split.bodyLine, normalized);
+  }
   const refs: ImageReference[] = [];
   const tokens = lexWithinLimits(normalized);
   let blockStart = 0;
@@ -105,6 +111,79 @@ export function findBodyImages(text: string): ImageReference[] {
       });
     });
     blockStart += block.raw.length;
+  }
+  return refs;
+}
+
+/** Bodies longer than this are looked at block by block, with the images of each block source kept. */
+const BLOCKWISE_ABOVE = 64 * 1024;
+/** A link reference definition anywhere: reference images need the whole body lexed at once. */
+const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
+
+/** An image of one block, offsets and lines relative to the block. */
+interface BlockImage {
+  href: string;
+  alt: string;
+  standalone: boolean;
+  from: number;
+  to: number;
+  line: number;
+}
+
+/** Images per block source, so a long post is lexed again only where it changed. */
+const blockImages = new Map<string, BlockImage[]>();
+const MAX_CACHED_BLOCKS = 5000;
+
+function imagesOfBlock(src: string): BlockImage[] {
+  const known = blockImages.get(src);
+  if (known) return known;
+  const found: BlockImage[] = [];
+  let tokens: Token[] | null = null;
+  if (exceedsLimits(src) === null && nestingDepth(src) <= MAX_NESTING) {
+    try {
+      tokens = new Lexer({ gfm: true }).lex(src) as Token[];
+    } catch {
+      tokens = null;
+    }
+  }
+  let blockStart = 0;
+  for (const block of tokens ?? []) {
+    let cursor = blockStart;
+    visit(block, false, (image, standalone) => {
+      const at = src.indexOf(image.raw, cursor);
+      const start = at === -1 ? blockStart : at;
+      if (at !== -1) cursor = at + image.raw.length;
+      found.push({ href: image.href, alt: image.text, standalone, from: start, to: at === -1 ? start : start + image.raw.length, line: countLines(src, start) });
+    });
+    blockStart += block.raw.length;
+  }
+  if (blockImages.size >= MAX_CACHED_BLOCKS) blockImages.clear();
+  blockImages.set(src, found);
+  return found;
+}
+
+/**
+ * The images of a long body without a reference definition, block by block (a block's images do not depend on
+ * the others then): typing in a 1 MB post re-lexes the blocks that changed, not the megabyte.
+ */
+function blockwiseImages(bodyOffset: number, bodyLine: number, body: string): ImageReference[] {
+  const refs: ImageReference[] = [];
+  for (const block of scanBlocks(body)) {
+    if (!block.src.includes('![')) continue;
+    for (const image of imagesOfBlock(block.src)) {
+      const from = bodyOffset + block.start + image.from;
+      refs.push({
+        href: image.href,
+        key: imageKey(image.href),
+        local: isLocalImage(image.href),
+        alt: image.alt,
+        standalone: image.standalone,
+        featured: false,
+        from,
+        to: bodyOffset + block.start + image.to,
+        line: bodyLine + block.line + image.line + 1,
+      });
+    }
   }
   return refs;
 }

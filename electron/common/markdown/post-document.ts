@@ -107,11 +107,34 @@ function sameContext(a: PostDocumentContext, b: PostDocumentContext): boolean {
 /** The image analysis of a document, made when first asked for; the document itself stays frozen. */
 const analyses = new WeakMap<PostDocument, PostImages>();
 
+/**
+ * A text that is made into one string only when somebody reads it: while typing in a long post the editor's
+ * document changes with every key, and joining 1 MB into a string per keystroke would cost more than a frame.
+ */
+export interface LazyText {
+  readonly length: number;
+  /** The whole text (made once, then kept). */
+  value(): string;
+  /** A part of it, without making the whole. */
+  slice(from: number, to: number): string;
+}
+
+/** A text that already is a string. */
+export function eagerText(text: string): LazyText {
+  return { length: text.length, value: () => text, slice: (from, to) => text.slice(from, to) };
+}
+
+/** One edit: `[from, toA)` of the text before became `[from, toB)` of the text after. */
+export interface EditSpan {
+  from: number;
+  toA: number;
+  toB: number;
+}
+
 class ParsedPost implements PostDocument {
   readonly yaml: string | null;
   readonly frontMatter: FrontMatterParse;
   readonly fields: PostFields | null;
-  readonly body: string;
   readonly bodyOffset: number;
   readonly bodyLine: number;
   readonly credits: ImagesRead;
@@ -119,19 +142,21 @@ class ParsedPost implements PostDocument {
   readonly featured: string;
   readonly renderOptions: RenderOptions;
   readonly renderKey: string;
+  /** The text, made a string when first read (a holder object, since the document itself is frozen). */
+  private readonly source: { lazy: LazyText; text: string | null; body: string | null };
 
   constructor(
-    readonly text: string,
+    lazy: LazyText,
     readonly context: PostDocumentContext,
     head: HeadPart,
-    split: { body: string; bodyOffset: number; bodyLine: number },
+    split: { bodyOffset: number; bodyLine: number },
     previous: PostDocument | null,
   ) {
+    this.source = { lazy, text: null, body: null };
     this.yaml = head.yaml;
     this.frontMatter = head.frontMatter;
     this.fields = head.frontMatter.ok ? head.frontMatter.fields : null;
     this.credits = head.credits;
-    this.body = split.body;
     this.bodyOffset = split.bodyOffset;
     this.bodyLine = split.bodyLine;
     this.lang = postLanguage(head.frontMatter, context.defaultLanguage);
@@ -150,6 +175,21 @@ class ParsedPost implements PostDocument {
     const reuse = previous !== null && previous.renderKey === key;
     this.renderOptions = reuse ? previous.renderOptions : options;
     this.renderKey = key;
+  }
+
+  get text(): string {
+    this.source.text ??= this.source.lazy.value();
+    return this.source.text;
+  }
+
+  get body(): string {
+    this.source.body ??= this.text.slice(this.bodyOffset);
+    return this.source.body;
+  }
+
+  /** The length of the text, without making it a string. */
+  get length(): number {
+    return this.source.lazy.length;
   }
 
   get images(): PostImages {
@@ -193,7 +233,32 @@ export function parsePostDocument(text: string, context: PostDocumentContext, pr
     parseCounts.credits++;
     head = { yaml: split.yaml, frontMatter: parseFrontMatter(text), credits: readImages(text) };
   }
-  return Object.freeze(new ParsedPost(text, context, head, split, previous));
+  return Object.freeze(new ParsedPost(eagerText(text), context, head, split, previous));
+}
+
+/**
+ * The document after an edit of `previous`'s text. An edit that lies wholly in the body leaves the front matter,
+ * the body's offset and line as they were, so nothing is parsed and the text is not even made a string (that
+ * happens when somebody reads `text`): a keystroke in a 1 MB post costs the same as in a short one. Any other
+ * edit parses the new text as {@link parsePostDocument} does.
+ */
+export function parsePostDocumentEdit(previous: PostDocument, text: LazyText, edit: EditSpan, context: PostDocumentContext): PostDocument {
+  if (sameContext(previous.context, context) && bodyOnly(previous, text, edit)) {
+    const head: HeadPart = { yaml: previous.yaml, frontMatter: previous.frontMatter, credits: previous.credits };
+    return Object.freeze(new ParsedPost(text, context, head, previous, previous));
+  }
+  return parsePostDocument(text.value(), context, previous);
+}
+
+/** Whether the edit cannot have changed where the front matter ends (or whether there is one). */
+function bodyOnly(previous: PostDocument, text: LazyText, edit: EditSpan): boolean {
+  if (previous.yaml === null) {
+    // No front matter: only a text starting with `---` could grow one (its closing fence typed anywhere).
+    const start = text.slice(0, 2);
+    return !start.startsWith('-') && !start.startsWith('\uFEFF-');
+  }
+  // The closing fence ends with its line break, which the edit leaves alone.
+  return previous.bodyOffset > 0 && edit.from >= previous.bodyOffset && text.slice(previous.bodyOffset - 1, previous.bodyOffset) === '\n';
 }
 
 /** The document of an empty post, for the time no post is open. */

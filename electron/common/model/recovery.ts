@@ -10,6 +10,25 @@ export const recoveryWriteSchema = z
   .strict();
 export type RecoveryWrite = z.infer<typeof recoveryWriteSchema>;
 
+/**
+ * A change to the text main journaled last for a post (`baseSeq` names that write): while typing in a long post
+ * the renderer sends only what changed instead of the whole text every few hundred milliseconds.
+ */
+export const recoveryPatchSchema = z
+  .object({
+    baseSeq: z.number().int().min(0),
+    from: z.number().int().min(0),
+    to: z.number().int().min(0),
+    insert: z.string().max(MAX_RECOVERY_CHARS),
+    baseVersion: z.string().max(128),
+  })
+  .strict()
+  .refine((p) => p.to >= p.from, { message: 'Bereich endet vor seinem Anfang' });
+export type RecoveryPatch = z.infer<typeof recoveryPatchSchema>;
+
+/** What a journal write answers: when it was written and the number a later patch names as its base. */
+export const recoveryWrittenSchema = z.object({ savedMs: z.number(), seq: z.number().optional() });
+
 /** One journaled unsaved text, next to what is on disk now (null when the post is gone). */
 export const recoveryEntrySchema = z.object({
   id: postIdSchema,

@@ -1,3 +1,4 @@
+import { scanBlocks } from '../markdown/blocks.js';
 import { splitFrontMatter } from '../markdown/front-matter.js';
 
 export interface TextCounts {
@@ -238,8 +239,79 @@ export function countWords(prose: string): number {
 }
 
 /** Counts for a whole post text (front matter excluded) or, with `hasFrontMatter: false`, for a bare snippet. */
-export function countText(text: string, { hasFrontMatter = true } = {}): TextCounts {
+export function countText(text: string, { hasFrontMatter = true, blockwiseAbove = BLOCKWISE_ABOVE } = {}): TextCounts {
+  if (text.length > blockwiseAbove) {
+    const counted = countBlockwise(hasFrontMatter ? splitFrontMatter(text).body : text);
+    if (counted) return counted;
+  }
   return countsOf(visibleText(text, maskOf(text, hasFrontMatter), 0, text.length));
+}
+
+/** Texts longer than this are counted block by block, each block's counts kept for the next time. */
+const BLOCKWISE_ABOVE = 64 * 1024;
+
+interface BlockCounts {
+  words: number;
+  characters: number;
+  charactersNoSpaces: number;
+  /** Whether the block shows no character at all (it adds no space between its neighbours then). */
+  empty: boolean;
+  /** Whether something in the block may reach into the next one (an open bracket or tag): count whole then. */
+  open: boolean;
+}
+
+const blockCounts = new Map<string, BlockCounts>();
+const MAX_CACHED_BLOCKS = 20_000;
+
+function countBlock(src: string): BlockCounts {
+  const known = blockCounts.get(src);
+  if (known) return known;
+  const prose = visibleText(src, computeMask(src, false), 0, src.length);
+  const spaced = prose.replace(/\s+/g, ' ').trim();
+  const counts: BlockCounts = {
+    words: countWords(prose),
+    characters: graphemes(spaced),
+    charactersNoSpaces: graphemes(spaced.replace(/ /g, '')),
+    empty: spaced === '',
+    open: occurrences(src, '[') !== occurrences(src, ']') || occurrences(src, '<') !== occurrences(src, '>'),
+  };
+  if (blockCounts.size >= MAX_CACHED_BLOCKS) blockCounts.clear();
+  blockCounts.set(src, counts);
+  return counts;
+}
+
+function occurrences(text: string, char: string): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) n++;
+  return n;
+}
+
+/**
+ * The counts of a long body as the sum of its blocks (a run of spaces between blocks counts once, as in the
+ * whole text): typing in a 1 MB post counts again only the blocks that changed. Null where a construct could
+ * span blocks (a comment, an open bracket or tag, CR line ends): the caller counts the whole text then.
+ */
+function countBlockwise(body: string): TextCounts | null {
+  if (body.includes('<!--') || body.includes('\r')) return null;
+  let words = 0;
+  let characters = 0;
+  let charactersNoSpaces = 0;
+  let shown = 0;
+  for (const block of scanBlocks(body)) {
+    const c = countBlock(block.src);
+    if (c.open && !balancedInline(block.src)) return null;
+    words += c.words;
+    characters += c.characters;
+    charactersNoSpaces += c.charactersNoSpaces;
+    if (!c.empty) shown++;
+  }
+  characters += Math.max(0, shown - 1);
+  return { words, characters, charactersNoSpaces, readingMinutes: words === 0 ? 0 : Math.max(1, Math.round(words / WORDS_PER_MINUTE)) };
+}
+
+/** Whether no bracket, tag or code span of the block is left open at its end (all close within it). */
+function balancedInline(src: string): boolean {
+  return occurrences(src, '[') === occurrences(src, ']') && occurrences(src, '<') === occurrences(src, '>');
 }
 
 /**

@@ -668,7 +668,33 @@ function onlyOutside(error: unknown): void {
 }
 
 
-function firstWords(body: string): string {
-  const plain = body.replace(/[#>*_`[\]()!|-]/g, ' ').replace(/\s+/g, ' ').trim();
-  return plain.length > 160 ? plain.slice(0, 157) + '…' : plain;
+/**
+ * The first words of a body for the list: markup characters become spaces, runs of white space one space, cut at
+ * 160 characters. One pass that stops once it has enough (ten thousand posts are listed at a time); the same as
+ * `body.replace(/[#>*_`[\]()!|-]/g, ' ').replace(/\s+/g, ' ').trim()` cut at 160.
+ */
+export function firstWords(body: string): string {
+  let out = '';
+  let space = false;
+  for (let i = 0; i < body.length && out.length <= 160; i++) {
+    const c = body.charCodeAt(i);
+    if (MARKUP_CHARS.has(c) || isJsSpace(c)) {
+      space = out.length > 0;
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += body[i];
+  }
+  return out.length > 160 ? out.slice(0, 157) + '…' : out;
+}
+
+const MARKUP_CHARS = new Set([...'#>*_`[]()!|-'].map((c) => c.charCodeAt(0)));
+
+/** What `\s` matches in JavaScript (and `trim` removes). */
+function isJsSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }

@@ -12,6 +12,12 @@ export function quickWordCount(body: string): number {
   let fence = '';
   let lineStart = true;
   const n = body.length;
+  // The end of the current line, found once per line (inline code and links ask for it often).
+  let eol = -1;
+  const lineEnd = (_text: string, from: number): number => {
+    if (from > eol) eol = lineEndOf(body, from);
+    return eol;
+  };
   for (let i = 0; i < n; i++) {
     const c = body.charCodeAt(i);
     if (lineStart) {
@@ -79,7 +85,7 @@ function startsUrl(text: string, i: number): boolean {
   return text.startsWith('http://', i) || text.startsWith('https://', i) || text.startsWith('www.', i);
 }
 
-function lineEnd(text: string, from: number): number {
+function lineEndOf(text: string, from: number): number {
   const end = text.indexOf('\n', from);
   return end === -1 ? text.length : end;
 }

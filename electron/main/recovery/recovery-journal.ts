@@ -3,7 +3,8 @@ import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { postIdSchema } from '../../common/model/post.js';
-import type { RecoveryEntry, RecoveryWrite } from '../../common/model/recovery.js';
+import type { RecoveryEntry, RecoveryPatch, RecoveryWrite } from '../../common/model/recovery.js';
+import { KladdeError } from '../../common/result.js';
 import { writeFileAtomic } from '../fs/atomic-write.js';
 import { LibraryPaths } from '../posts/library-paths.js';
 
@@ -54,6 +55,9 @@ export class RecoveryJournal {
   private readonly ownVersion: (id: string) => string | undefined;
   /** Posts Kladde renamed or deleted: a journal write still on its way for the old id must not bring it back. */
   private readonly moved = new Set<string>();
+  /** Per post, the text of the last write and its number, so the next write may be a patch against it. */
+  private readonly held = new Map<string, { text: string; seq: number }>();
+  private seq = 0;
 
   constructor(deps: RecoveryJournalDeps) {
     this.paths = new LibraryPaths(deps.root);
@@ -76,31 +80,56 @@ export class RecoveryJournal {
     return path.join(this.dir, journalFileName(id));
   }
 
-  async write(id: string, entry: RecoveryWrite): Promise<{ savedMs: number }> {
+  async write(id: string, entry: RecoveryWrite): Promise<{ savedMs: number; seq?: number }> {
+    const file = this.fileFor(id);
+    return this.serial(id, () => this.writeNow(id, file, entry));
+  }
+
+  /**
+   * Applies a change to the text last written for the post: while typing in a long post only the change travels.
+   * Refused with `conflict` when the base is not what main holds (a restart, a discard, another tab): the
+   * renderer then writes the whole text.
+   */
+  async patch(id: string, patch: RecoveryPatch): Promise<{ savedMs: number; seq?: number }> {
     const file = this.fileFor(id);
     return this.serial(id, async () => {
-      const savedMs = this.now().getTime();
-      const own = this.ownVersion(id);
-      const disk = await this.readPost(id).catch(() => null);
-      if (disk === null && this.moved.has(id)) return { savedMs };
-      if (disk !== null) this.moved.delete(id);
-      // Nothing unsaved (the save overtook this write), or a text older than what Kladde itself saved since
-      // (the write was taken before the save and arrived after it): an entry now would later come back as a
-      // false recovery and could overwrite the newer text. The editor writes again while it still differs.
-      if (disk !== null && (disk.text === entry.text || (entry.baseVersion !== disk.version && own === disk.version))) {
-        await remove(file);
-        return { savedMs };
+      const base = this.held.get(id);
+      if (!base || base.seq !== patch.baseSeq || patch.to > base.text.length) {
+        throw new KladdeError('conflict', 'Die Wiederherstellungskopie hat sich geändert; der ganze Text wird neu geschrieben.');
       }
-      await mkdir(this.dir, { recursive: true });
-      const data = { format: FORMAT, id, text: entry.text, baseVersion: entry.baseVersion, savedMs };
-      await writeFileAtomic(file, JSON.stringify(data));
-      return { savedMs };
+      const text = base.text.slice(0, patch.from) + patch.insert + base.text.slice(patch.to);
+      return this.writeNow(id, file, { text, baseVersion: patch.baseVersion });
     });
+  }
+
+  private async writeNow(id: string, file: string, entry: RecoveryWrite): Promise<{ savedMs: number; seq?: number }> {
+    this.held.delete(id);
+    const savedMs = this.now().getTime();
+    const own = this.ownVersion(id);
+    const disk = await this.readPost(id).catch(() => null);
+    if (disk === null && this.moved.has(id)) return { savedMs };
+    if (disk !== null) this.moved.delete(id);
+    // Nothing unsaved (the save overtook this write), or a text older than what Kladde itself saved since
+    // (the write was taken before the save and arrived after it): an entry now would later come back as a
+    // false recovery and could overwrite the newer text. The editor writes again while it still differs.
+    if (disk !== null && (disk.text === entry.text || (entry.baseVersion !== disk.version && own === disk.version))) {
+      await remove(file);
+      return { savedMs };
+    }
+    await mkdir(this.dir, { recursive: true });
+    const data = { format: FORMAT, id, text: entry.text, baseVersion: entry.baseVersion, savedMs };
+    await writeFileAtomic(file, JSON.stringify(data));
+    const seq = ++this.seq;
+    this.held.set(id, { text: entry.text, seq });
+    return { savedMs, seq };
   }
 
   async discard(id: string): Promise<{ discarded: boolean }> {
     const file = this.fileFor(id);
-    return this.serial(id, async () => ({ discarded: await remove(file) }));
+    return this.serial(id, async () => {
+      this.held.delete(id);
+      return { discarded: await remove(file) };
+    });
   }
 
   /** The post left this id (renamed or deleted by Kladde): its entry goes, and late writes for it are dropped. */
@@ -124,7 +153,10 @@ export class RecoveryJournal {
       const { id, text, baseVersion, savedMs } = parsed.data;
       const diskText = (await this.readPost(id).catch(() => null))?.text ?? null;
       if (diskText === text) {
-        await this.serial(id, () => remove(file));
+        await this.serial(id, () => {
+          this.held.delete(id);
+          return remove(file);
+        });
         continue;
       }
       entries.push({ id, text, baseVersion, savedMs, diskText });

@@ -6,7 +6,7 @@ import { parseCounts, resetParseCounts } from '../../../electron/common/markdown
 import { setPublishRecord } from '../../../electron/common/markdown/front-matter-publish.js';
 import { KladdeError, type Result } from '../../../electron/common/result.js';
 import { PostStore } from '../../../electron/main/posts/post-store.js';
-import { PostDocumentStore, type PostDocumentApi, type StoreTimers, type TextChange } from '../../../renderer/document/post-document-store.js';
+import { mergeSpans, PostDocumentStore, type PostDocumentApi, type StoreTimers, type TextChange } from '../../../renderer/document/post-document-store.js';
 
 /** The store's api on a real PostStore in a temp folder, with a gate to hold any call half-way. */
 function realApi(posts: PostStore) {
@@ -275,6 +275,56 @@ describe('PostDocumentStore', () => {
     void s.doc.images;
     void s.doc.images;
     expect(parseCounts.images).toBe(1);
+  });
+
+  it('takes the editor\'s edits as spans without making the text a string, and tells what changed since a revision', async () => {
+    const { store, view, clock } = await setup();
+    const before = store.revision();
+    const saved = view.text;
+    let joined = 0;
+    /** The editor's text as CodeMirror hands it: joined into a string only on demand. */
+    const lazy = (text: string) => ({ length: text.length, value: () => (joined++, text), slice: (f: number, t: number) => text.slice(f, t) });
+    const typeAt = (at: number, insert: string, cut = 0) => {
+      const next = view.text.slice(0, at) + insert + view.text.slice(at + cut);
+      view.text = next;
+      store.editDoc(lazy(next), { from: at, toA: at + cut, toB: at + insert.length });
+    };
+    typeAt(view.text.length, 'Hallo');
+    typeAt(view.text.length, ' Welt');
+    typeAt(view.text.length - 4, 'X', 1);
+    expect(joined).toBe(0);
+    expect(store.getSnapshot().saveState).toBe('unsaved');
+    const change = store.changeSince(before);
+    expect(change).not.toBeNull();
+    if (!change) return;
+    expect(saved.slice(0, change.from) + change.insert + saved.slice(change.to)).toBe(view.text);
+    expect(store.getSnapshot().text).toBe(view.text);
+    expect(store.getSnapshot().doc.body.endsWith('Hallo XWelt'.replace('XWelt', 'Xelt'))).toBe(true);
+    // A change the store makes itself is not an editor edit: what changed is unknown to the log.
+    store.patchFields({ title: 'Neu' });
+    expect(store.changeSince(before)).toBeNull();
+    clock.fireAll();
+  });
+
+  it('merges successive edits into one span', () => {
+    const apply = (text: string, s: { from: number; toA: number; toB: number }, insert: string) => text.slice(0, s.from) + insert + text.slice(s.toA);
+    const next = (() => {
+      let state = 5;
+      return () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296);
+    })();
+    for (let round = 0; round < 200; round++) {
+      const t0 = 'abcdefghijklmnopqrstuvwxyz'.slice(0, 5 + Math.floor(next() * 20));
+      const edit = (t: string) => {
+        const from = Math.floor(next() * (t.length + 1));
+        const toA = from + Math.floor(next() * (t.length - from + 1));
+        const insert = 'XYZ'.slice(0, Math.floor(next() * 4));
+        return { span: { from, toA, toB: from + insert.length }, insert, after: apply(t, { from, toA, toB: 0 }, insert) };
+      };
+      const a = edit(t0);
+      const b = edit(a.after);
+      const m = mergeSpans(a.span, b.span);
+      expect(t0.slice(0, m.from) + b.after.slice(m.from, m.toB) + t0.slice(m.toA)).toBe(b.after);
+    }
   });
 
   it('a new snapshot only when something changed', async () => {

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { scanBlocks, splitBlocks } from '../../../electron/common/markdown/blocks.js';
+import { splitFrontMatter } from '../../../electron/common/markdown/front-matter.js';
 import { IncrementalPreview } from '../../../renderer/preview/incremental-preview.js';
 import { commonPrefix, commonSuffix } from '../../../renderer/preview/text-diff.js';
 
@@ -76,6 +77,56 @@ describe('IncrementalPreview', () => {
       expect(shown(container), `after edit ${step}`).toEqual(shown(fresh));
     }
   }, 60_000);
+
+  it('shows after edits reported as spans (as the editor reports them) what a fresh preview shows', async () => {
+    const next = random(23);
+    const container = document.createElement('article');
+    const preview = new IncrementalPreview(container, () => context, () => sanitize);
+    // Long enough that finding where the blocks split as before needs more than the first window behind an edit.
+    let text = `---\ntitle: T\n---\n\n${Array.from({ length: 250 }, () => PIECES[Math.floor(next() * PIECES.length)]).join('\n\n')}`;
+    preview.update(text);
+    for (let step = 0; step < 30; step++) {
+      const at = Math.floor(next() * (text.length + 1));
+      const cut = next() < 0.4 ? Math.floor(next() * 12) : 0;
+      const insert = next() < 0.7 ? (PIECES[Math.floor(next() * PIECES.length)] ?? '') : '';
+      const to = Math.min(text.length, at + cut);
+      text = text.slice(0, at) + insert + text.slice(to);
+      const split = splitFrontMatter(text);
+      const read = { reads: 0 };
+      const lazy = { length: text.length, value: () => (read.reads++, text), slice: (f: number, t: number) => text.slice(f, t) };
+      preview.updateEdit({ text: lazy, bodyOffset: split.bodyOffset, bodyLine: split.bodyLine, span: { from: at, toA: to, toB: at + insert.length } });
+      await settled(container);
+      const fresh = document.createElement('article');
+      new IncrementalPreview(fresh, () => context, () => sanitize).update(text);
+      await settled(fresh);
+      expect(shown(container), `after edit ${step}`).toEqual(shown(fresh));
+    }
+  }, 120_000);
+
+  it('reads only the edited part of a long post when the editor reports an edit', () => {
+    const container = document.createElement('article');
+    const preview = new IncrementalPreview(container, () => context, () => sanitize);
+    const text = `---\ntitle: T\n---\n\n${Array.from({ length: 3000 }, (_, i) => `Absatz ${i} mit etwas Text.`).join('\n\n')}`;
+    preview.update(text);
+    const at = text.indexOf('Absatz 1500') + 10;
+    const after = `${text.slice(0, at)} neu${text.slice(at)}`;
+    let whole = 0;
+    let sliced = 0;
+    const lazy = {
+      length: after.length,
+      value: () => (whole++, after),
+      slice: (f: number, t: number) => ((sliced += t - f), after.slice(f, t)),
+    };
+    const split = splitFrontMatter(after);
+    const result = preview.updateEdit({ text: lazy, bodyOffset: split.bodyOffset, bodyLine: split.bodyLine, span: { from: at, toA: at, toB: at + 4 } });
+    expect(result).toEqual({ rendered: 1, total: 3000 });
+    expect(whole).toBe(0);
+    // A long post's blocks sit in chunks, which the stylesheet lets Chromium skip while out of sight.
+    expect(container.classList.contains('k-long')).toBe(true);
+    expect(container.querySelectorAll('.k-chunk').length).toBeGreaterThan(50);
+    expect(container.querySelectorAll('.k-chunk > .k-block').length).toBe(3000);
+    expect(sliced).toBeLessThan(10_000);
+  });
 
   it('renders only the edited block when typing in a long post', () => {
     const container = document.createElement('article');

@@ -29,10 +29,28 @@ afterEach(async () => {
 });
 
 describe('the recovery journal', () => {
+  it('applies a patch against its last write, and refuses one against anything else', async () => {
+    await post('reise', '# Reise\n');
+    const first = await journal.write('reise', { text: '# Reise\nNeuer Satz.\n', baseVersion: 'v1' });
+    expect(first.seq).toBeDefined();
+    const at = '# Reise\nNeuer Satz'.length;
+    const patched = await journal.patch('reise', { baseSeq: first.seq ?? -1, from: at, to: at, insert: ' mit mehr', baseVersion: 'v1' });
+    const file = path.join(library, RECOVERY_DIR, journalFileName('reise'));
+    expect(JSON.parse(await readFile(file, 'utf8')).text).toBe('# Reise\nNeuer Satz mit mehr.\n');
+    // The first write is no longer the base: a patch against it is refused and changes nothing.
+    await expect(journal.patch('reise', { baseSeq: first.seq ?? -1, from: 0, to: 0, insert: 'x', baseVersion: 'v1' })).rejects.toMatchObject({ code: 'conflict' });
+    await journal.discard('reise');
+    await expect(journal.patch('reise', { baseSeq: patched.seq ?? -1, from: 0, to: 0, insert: 'x', baseVersion: 'v1' })).rejects.toMatchObject({ code: 'conflict' });
+    // A journal started anew (a restarted host) holds nothing to patch.
+    await journal.write('reise', { text: '# Reise\nA\n', baseVersion: 'v1' });
+    const restarted = new RecoveryJournal({ root: library, now: () => new Date(clock) });
+    await expect(restarted.patch('reise', { baseSeq: 1, from: 0, to: 0, insert: 'x', baseVersion: 'v1' })).rejects.toBeInstanceOf(KladdeError);
+  });
+
   it('keeps unsaved text per post under .kladde/wiederherstellung and lists it with the disk text', async () => {
     await post('reise', '# Reise\n');
     await post('köln-grüße', 'Alt.\n');
-    expect(await journal.write('reise', { text: '# Reise\nNeuer Satz.\n', baseVersion: 'v1' })).toEqual({ savedMs: clock });
+    expect(await journal.write('reise', { text: '# Reise\nNeuer Satz.\n', baseVersion: 'v1' })).toEqual({ savedMs: clock, seq: 1 });
     clock += 60_000;
     await journal.write('köln-grüße', { text: 'Alt.\nGrüße aus Köln – „schön“.\n', baseVersion: 'v2' });
 
