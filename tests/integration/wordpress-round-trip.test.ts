@@ -40,9 +40,8 @@ import { createCorpus, exportWxr, storedContents, storedFields, wordpressNormali
  *
  * The publish-back is driven like the app's PublishService.attempt builds its request (fields and slug from the
  * front matter, local images read and hashed, the publish record the import wrote as `previous`, its media as
- * known media, the one renderer). The featured image's credit line is switched off (`featuredCredit: 'none'`):
- * with the default setting „line“ Kladde adds the credit under the text of every post with a credited featured
- * image, which is a chosen addition, not a conversion loss.
+ * known media, the one renderer) with the default settings: the featured image's credit line is on („line“), and the
+ * imported post's own `featured_credit: none` keeps it off, so the blog's text ends as it did.
  */
 
 /** Posts that cannot come back unchanged, with the reason; printed, never skipped silently. Empty: none. */
@@ -209,7 +208,7 @@ async function publishBack(publisher: Publisher, target: PublishTarget, dir: str
     onConflict: 'ask',
     createAttempted: false,
     terms,
-    render: (resolve) => renderPost(text, { featuredCredit: 'none', resolveImage: (src) => (isLocalImage(src) ? (resolve(imageKey(src)) ?? src) : src) }),
+    render: (resolve) => renderPost(text, { featuredCredit: 'line', resolveImage: (src) => (isLocalImage(src) ? (resolve(imageKey(src)) ?? src) : src) }),
     progress: () => undefined,
     mediaUploaded: async () => {
       uploads++;

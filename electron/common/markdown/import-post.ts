@@ -3,7 +3,9 @@ import type { Nodes } from 'hast';
 import type { ImageCredit, ImagesMap } from '../model/attribution.js';
 import type { PostStatus } from '../model/post.js';
 import { parseCreditCaption } from './credit-parse.js';
+import { editFrontMatter } from './front-matter-edit.js';
 import { updateFrontMatter, type FieldPatch } from './front-matter.js';
+import { FEATURED_CREDIT_KEY } from './render.js';
 import { setImageCredit } from './front-matter-images.js';
 import { htmlToMarkdown, rawSection, type ConvertedImage } from './html-to-markdown.js';
 import { blockHtml, hasBlocks, parseBlocks, type ParsedBlock } from './wp-block-parse.js';
@@ -314,6 +316,11 @@ export function importPost(remote: ImportedRemotePost): ImportResult {
   };
   let text = updateFrontMatter(`---\n---\n\n${body.markdown}`, fields);
   if (text === null) throw new Error('Front Matter des importierten Beitrags ließ sich nicht schreiben');
+  if (Object.values(credits).some((c) => Object.keys(c).length > 0)) {
+    // The blog's text ends as it ends: no credit line or list that Kladde would add on publishing.
+    const own = editFrontMatter(text, [{ path: [FEATURED_CREDIT_KEY], value: 'none' }]);
+    if (own.ok) text = own.text;
+  }
   for (const [file, credit] of Object.entries(credits)) {
     if (Object.keys(credit).length === 0) continue;
     const edit = setImageCredit(text, file, credit);

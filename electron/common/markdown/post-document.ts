@@ -5,7 +5,7 @@ import { readImages, type ImagesRead } from './front-matter-images.js';
 import { parseFrontMatter, splitFrontMatter, type FrontMatterParse } from './front-matter.js';
 import { analyzePostImages, countImagesLackingCredit, type PostProblem } from './image-problems.js';
 import { imageKey, type ImageReference } from './image-refs.js';
-import { renderContextKey, type FeaturedCreditMode, type RenderOptions } from './render.js';
+import { ownFeaturedCredit, renderContextKey, type FeaturedCreditMode, type RenderOptions } from './render.js';
 
 /**
  * The open post's text, parsed once per change into one immutable value that every consumer reads: the fields
@@ -170,6 +170,9 @@ class ParsedPost implements PostDocument {
       ...(context.creditTexts !== undefined ? { creditTexts: context.creditTexts } : {}),
       ...(context.featuredCredit !== undefined ? { featuredCredit: context.featuredCredit } : {}),
     };
+    // The post's own `featured_credit:` beats the setting, as in postRenderOptions.
+    const own = head.frontMatter.ok ? ownFeaturedCredit(head.frontMatter.data) : null;
+    if (own !== null) options.featuredCredit = own;
     const key = renderContextKey(options);
     // The preview compares options by identity: unchanged options stay the same object.
     const reuse = previous !== null && previous.renderKey === key;

@@ -21,6 +21,18 @@ export const FEATURED_CREDIT_MODES = ['line', 'list', 'none'] as const;
  */
 export type FeaturedCreditMode = (typeof FEATURED_CREDIT_MODES)[number];
 
+/**
+ * The front matter key with which one post overrides the setting (`featured_credit: none`): an imported post
+ * keeps the end of its text as the blog has it, so publishing it back adds no credit line.
+ */
+export const FEATURED_CREDIT_KEY = 'featured_credit';
+
+/** The post's own mode from its parsed front matter, or null when it names none (or something unknown). */
+export function ownFeaturedCredit(data: Record<string, unknown>): FeaturedCreditMode | null {
+  const value = data[FEATURED_CREDIT_KEY];
+  return typeof value === 'string' && (FEATURED_CREDIT_MODES as readonly string[]).includes(value) ? (value as FeaturedCreditMode) : null;
+}
+
 /** How a post is turned into HTML: the same options give the same HTML in the preview and when publishing. */
 export interface RenderOptions {
   /** How image sources are written in the HTML: local files in the preview, uploaded URLs when publishing. */
@@ -185,10 +197,11 @@ export function postRenderOptions(text: string, options: RenderOptions = {}): Re
   const filled: RenderOptions = { ...options };
   if (filled.images === undefined) filled.images = readImages(text).images;
   if (filled.featuredImage === undefined) filled.featuredImage = findFeaturedImage(text)?.href ?? '';
-  if (filled.lang === undefined) {
-    const parsed = parseFrontMatter(text);
-    filled.lang = parsed.ok ? parsed.fields.lang : 'de';
-  }
+  const parsed = parseFrontMatter(text);
+  if (filled.lang === undefined) filled.lang = parsed.ok ? parsed.fields.lang : 'de';
+  // The post's own `featured_credit:` beats the setting: it is about this post alone.
+  const own = parsed.ok ? ownFeaturedCredit(parsed.data) : null;
+  if (own !== null) filled.featuredCredit = own;
   return filled;
 }
 

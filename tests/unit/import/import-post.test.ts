@@ -142,6 +142,12 @@ describe('importPost writes the front matter', () => {
     expect(readImages(text).images['titel.jpg']).toEqual({ alt: 'Kuchen', author: 'Anna', source: 'Pixabay', license: 'pixabay' });
     expect(images).toEqual([{ url: `${U}/2024/05/titel.jpg`, fallbackUrl: `${U}/2024/05/titel-1200x800.jpg`, file: 'titel.jpg', featured: true }]);
     expect(bodyOf(text)).toBe('Hallo\n');
+    // Credited images: the post keeps the blog's ending, whatever the setting for the featured image's credit says.
+    expect(text).toMatch(/^featured_credit: none$/m);
+  });
+
+  it('a post without any credit gets no featured_credit key', () => {
+    expect(importPost(post('<p>x</p>')).text).not.toContain('featured_credit');
   });
 
   it('sticky and closed comments, written only when they differ from the usual', () => {

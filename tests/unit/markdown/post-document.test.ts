@@ -78,3 +78,11 @@ describe('postLanguage: the one rule for a post’s language', () => {
     expect(parsePostDocument(text, { defaultLanguage: fallback, existingFiles: new Set() }).lang).toBe(expected);
   });
 });
+
+describe('render options of a post that names its own featured_credit', () => {
+  it('take the post’s mode over the setting', () => {
+    const context = { defaultLanguage: 'de', existingFiles: new Set<string>(), featuredCredit: 'line' as const };
+    expect(parsePostDocument('---\ntitle: A\nfeatured_credit: none\n---\n\nText.\n', context).renderOptions.featuredCredit).toBe('none');
+    expect(parsePostDocument('---\ntitle: A\n---\n\nText.\n', context).renderOptions.featuredCredit).toBe('line');
+  });
+});

@@ -107,3 +107,18 @@ describe('figure captions', () => {
     expect(renderEndCredits('---\nimage: a.jpg\nimages:\n  a.jpg:\n    license: own\n---\nText\n')).toBe('');
   });
 });
+
+describe('a post’s own featured_credit', () => {
+  const post = (own: string) =>
+    `---\ntitle: T\nimage: kopf.jpg\n${own}images:\n  kopf.jpg:\n    alt: Kopf\n    author: Rike\n    source: pixelio.de\n    license: pixelio\n---\n\nText.\n`;
+
+  it('beats the setting: `none` adds no credit line although the setting says „line“', () => {
+    expect(renderPost(post(''), { featuredCredit: 'line' })).toContain('k-credit-line');
+    expect(renderPost(post('featured_credit: none\n'), { featuredCredit: 'line' })).not.toContain('k-credit-line');
+    expect(postRenderOptions(post('featured_credit: list\n'), { featuredCredit: 'none' }).featuredCredit).toBe('list');
+  });
+
+  it('an unknown value leaves the setting in charge', () => {
+    expect(renderPost(post('featured_credit: vielleicht\n'), { featuredCredit: 'line' })).toContain('k-credit-line');
+  });
+});
