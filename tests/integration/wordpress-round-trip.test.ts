@@ -377,6 +377,26 @@ describe('a real blog, both ways: import and publish back unchanged', () => {
     expect(back).toMatchObject({ id: String(post.id), conflict: false, creates: 0 });
   });
 
+  it('an imported page goes back to the same page, over REST and over XML-RPC', async () => {
+    for (const publisher of [new WordPressPublisher('wordpress'), new WordPressXmlRpcPublisher()]) {
+      const target: PublishTarget = { blog: blog(publisher.kind === 'wordpress' ? 'wordpress' : 'wordpress-xmlrpc'), secret: publisher.kind === 'wordpress' ? wp.appPassword : wp.password, http };
+      const importer = publisher.importer;
+      if (!importer) throw new Error(`${publisher.kind}: kein importer`);
+      const listed = await importer.listPosts(target, { page: 1, perPage: 100, search: '', includePages: true });
+      const page = listed.posts.find((p) => p.type === 'page');
+      if (!page) throw new Error(`${publisher.kind}: keine Seite im Blog`);
+      const remote = await importer.fetchPost(target, page.remoteId);
+      expect(remote.type).toBe('page');
+      const dir = path.join(root, `seite-${publisher.kind}`);
+      await mkdir(dir, { recursive: true });
+      const back = await publishBack(publisher, target, dir, importPost(remote).text, { ...remote.record, media: {} });
+      expect(back, publisher.kind).toMatchObject({ id: page.remoteId, creates: 0, conflict: false });
+      const again = await importer.fetchPost(target, page.remoteId);
+      expect(again.type).toBe('page');
+      expect(again.title).toBe(remote.title);
+    }
+  }, 300_000);
+
   it('REST: every post comes home with its fields and credits and goes back unchanged', async () => {
     const publisher = new WordPressPublisher('wordpress');
     if (!publisher.importer) throw new Error('kein importer');

@@ -54,7 +54,7 @@ export class PublishFailure extends Error {
 /** What a request was for, so a 404 or 403 can be explained in the user's terms. */
 export type RequestPurpose = 'discover' | 'sign-in' | 'terms' | 'media' | 'create' | 'update' | 'read';
 
-/** What a request was for, in words that complete „Dieses Konto darf im Blog nicht …“. */
+/** What a request was for, as an infinitive with „zu“: „Dieses Konto hat im Blog nicht das Recht, …“. */
 export const PURPOSE_WORDS: Record<RequestPurpose, string> = {
   discover: 'die Blog-Adresse zu prüfen',
   'sign-in': 'sich anzumelden',
@@ -103,7 +103,7 @@ function statusFailure(error: HttpError, purpose: RequestPurpose): PublishFailur
     return new PublishFailure('auth', 'Anmeldung fehlgeschlagen (401): Die Zugangsdaten stimmen nicht oder wurden widerrufen.', false);
   }
   if (status === 403) {
-    return new PublishFailure('forbidden', `Keine Berechtigung (403): Dieses Konto darf im Blog nicht ${PURPOSE_WORDS[purpose]}.`, false);
+    return new PublishFailure('forbidden', `Keine Berechtigung (403): Dieses Konto hat im Blog nicht das Recht, ${PURPOSE_WORDS[purpose]}.`, false);
   }
   if ((status === 404 || status === 410) && (purpose === 'update' || purpose === 'read')) {
     return new PublishFailure('deleted-online', 'Der Beitrag wurde im Blog gelöscht (404).', false);

@@ -22,6 +22,8 @@ import {
 
 interface WpPost {
   id: number;
+  /** `post` or `page` (an imported page is updated as a page). */
+  type?: string;
   link: string;
   slug: string;
   generated_slug?: string;
@@ -212,7 +214,7 @@ export class WordPressPublisher implements Publisher {
     };
     let saved: WpPost;
     if (existing) {
-      saved = await this.call<WpPost>(request, 'update', { method: 'POST', url: routeUrl(request.blog, `posts/${existing.id}`), json: body });
+      saved = await this.call<WpPost>(request, 'update', { method: 'POST', url: routeUrl(request.blog, `${existing.type === 'page' ? 'pages' : 'posts'}/${existing.id}`), json: body });
     } else {
       await request.creating();
       saved = await this.call<WpPost>(request, 'create', { method: 'POST', url: routeUrl(request.blog, 'posts'), json: body });
@@ -237,8 +239,16 @@ export class WordPressPublisher implements Publisher {
     };
   }
 
-  private readPost(target: PublishTarget, id: string): Promise<WpPost> {
-    return this.call<WpPost>(target, 'read', { url: routeUrl(target.blog, `posts/${encodeURIComponent(id)}`, { context: 'edit' }) });
+  /** The post by its id; a page (imported with „Seiten auch holen“) has the same kind of id and is looked for next. */
+  private async readPost(target: PublishTarget, id: string): Promise<WpPost> {
+    const read = (route: string) => this.call<WpPost>(target, 'read', { url: routeUrl(target.blog, `${route}/${encodeURIComponent(id)}`, { context: 'edit' }) });
+    try {
+      return await read('posts');
+    } catch (error) {
+      if (!(error instanceof PublishFailure) || error.code !== 'deleted-online') throw error;
+      // Not a post: a page, or really gone (then the page route says so the same way).
+      return await read('pages');
+    }
   }
 
   /** The post an earlier, unanswered create made: same slug, same title, made by this account's request. */

@@ -103,18 +103,21 @@ export class WordPressXmlRpcPublisher implements Publisher {
     const date = wordpressDate(request.fields.date);
     const featured = request.featuredKey ? media[request.featuredKey]?.id : undefined;
     const struct: XmlRpcStruct = {
-      post_type: 'post',
+      // An imported page stays a page: WordPress refuses to change a post's type.
+      post_type: existing?.type === 'page' ? 'page' : 'post',
       post_title: request.fields.title,
       post_content: content,
       post_excerpt: request.fields.excerpt,
       post_name: request.slug,
       post_status: wordpressStatus(request.fields.status, date, new Date(), request.blog.defaultStatus),
-      terms: { category: categories, post_tag: tags },
       // An empty value removes a featured image the post had online.
       post_thumbnail: featured !== undefined && /^\d+$/.test(featured) ? Number(featured) : '',
     };
+    // A page has neither categories nor tags, and cannot be pinned: WordPress refuses the whole edit (401) if sent.
+    const page = existing?.type === 'page';
+    if (!page) struct['terms'] = { category: categories, post_tag: tags };
     // Unsticking needs a right an author may lack: `sticky` goes out when set, or to unpin a post pinned online.
-    if (request.fields.sticky || existing?.sticky) struct['sticky'] = request.fields.sticky;
+    if (!page && (request.fields.sticky || existing?.sticky)) struct['sticky'] = request.fields.sticky;
     // Without `comments:` in the front matter the blog's own setting stays.
     if (request.fields.comments) struct['comment_status'] = request.fields.comments;
     // Without a zone WordPress reads the date in the blog's own time zone, as the front matter means it.

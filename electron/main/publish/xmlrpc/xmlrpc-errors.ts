@@ -39,7 +39,7 @@ function faultFailure(fault: XmlRpcFault, purpose: RequestPurpose): PublishFailu
     case 403:
       return new PublishFailure('auth', XMLRPC_AUTH_MESSAGE, false, XMLRPC_AUTH_NEXT);
     case 401:
-      return new PublishFailure('forbidden', `Keine Berechtigung: Dieses Konto darf im Blog nicht ${PURPOSE_WORDS[purpose]}.`, false);
+      return new PublishFailure('forbidden', `Keine Berechtigung: Dieses Konto hat im Blog nicht das Recht, ${PURPOSE_WORDS[purpose]}.`, false);
     case 404:
       if (purpose === 'update' || purpose === 'read') {
         return new PublishFailure('deleted-online', 'Der Beitrag wurde im Blog gelöscht.', false);
