@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -35,7 +35,8 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
   await syncDirectory(dir);
 }
 
-async function syncDirectory(dir: string): Promise<void> {
+/** Makes a rename in the folder survive a power cut (best effort). */
+export async function syncDirectory(dir: string): Promise<void> {
   // Not every platform can open a folder for fsync (Windows cannot); the rename is still atomic there.
   try {
     const handle = await open(dir, 'r');
@@ -46,5 +47,15 @@ async function syncDirectory(dir: string): Promise<void> {
     }
   } catch {
     /* best effort */
+  }
+}
+
+/** Whether anything is at the path, a dangling symlink included. */
+export async function pathExists(p: string): Promise<boolean> {
+  try {
+    await lstat(p);
+    return true;
+  } catch {
+    return false;
   }
 }

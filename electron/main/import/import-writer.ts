@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { splitFrontMatter, updateFrontMatter } from '../../common/markdown/front-matter.js';
@@ -11,6 +11,7 @@ import { KladdeError } from '../../common/result.js';
 import { slugify } from '../../common/text/slug.js';
 import type { EventSink } from '../events/event-sink.js';
 import type { HttpClient } from '../http/http-client.js';
+import { pathExists, syncDirectory } from '../fs/atomic-write.js';
 import type { PostStore } from '../posts/post-store.js';
 import { versionOf } from '../posts/post-store.js';
 import { downloadImage, ImportCancelled, mediaHash } from './image-download.js';
@@ -281,13 +282,13 @@ export class ImportWriter {
     const stem = folderStem(item.remote.slug, item.remote.title);
     for (let n = 1; n < 10_000; n++) {
       const id = n === 1 ? stem : `${stem}-${n}`;
-      if (this.reserved.has(id) || (await exists(this.deps.posts.paths.postDir(id)))) continue;
+      if (this.reserved.has(id) || (await pathExists(this.deps.posts.paths.postDir(id)))) continue;
       this.reserved.add(id);
       try {
         // Remembered first: a crash right after the rename must not make the next import write a second folder.
         await this.remember(item, id, remoteHash, writtenHash, pending);
         await rename(staging, this.deps.posts.paths.postDir(id));
-        await syncFolder(this.deps.posts.root);
+        await syncDirectory(this.deps.posts.root);
         return id;
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
@@ -360,14 +361,6 @@ async function sameFile(file: string, bytes: Uint8Array): Promise<boolean> {
   }
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await lstat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * A file of the staging folder, written and synced. No temp file and no folder sync per file: the staging folder
@@ -383,16 +376,3 @@ async function writeDurable(file: string, data: string | Uint8Array): Promise<vo
   }
 }
 
-/** Makes a rename in the folder survive a power cut (best effort: not every platform can sync a folder). */
-async function syncFolder(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    /* best effort */
-  }
-}

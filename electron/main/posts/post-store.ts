@@ -6,7 +6,7 @@ import { parseFrontMatter, removeFrontMatterKeys, splitFrontMatter, updateFrontM
 import { postIdSchema, trashEntrySchema, type OpenedPost, type PostSummary, type SaveResult, type TrashEntry } from '../../common/model/post.js';
 import { KladdeError } from '../../common/result.js';
 import { slugify } from '../../common/text/slug.js';
-import { writeFileAtomic } from '../fs/atomic-write.js';
+import { pathExists, writeFileAtomic } from '../fs/atomic-write.js';
 import { LibraryPaths } from './library-paths.js';
 import { decodePost, encodePost, looksBinary, NEW_FILE_FORMAT, type DecodedPost, type PostFileFormat } from './post-bytes.js';
 import { fileProblem, isMissing, readProblem } from './read-problems.js';
@@ -126,7 +126,7 @@ export class PostStore {
     // The personal dictionary starts with the words of blogging that Hunspell's German does not know,
     // so a new library's own welcome post is not full of red underlines. It is the user's file from then on.
     const dictionary = path.join(this.root, STATE, 'woerterbuch.txt');
-    if (!(await exists(dictionary))) await writeFileAtomic(dictionary, STARTER_WORDS.join('\n') + '\n');
+    if (!(await pathExists(dictionary))) await writeFileAtomic(dictionary, STARTER_WORDS.join('\n') + '\n');
     await writeFileAtomic(marker, JSON.stringify({ created: this.now().toISOString(), format: 1 }, null, 2) + '\n');
   }
 
@@ -402,7 +402,7 @@ export class PostStore {
     const { text, format } = await this.readWritable(id);
     const updated = updateFrontMatter(text, { slug });
     if (slug !== id) {
-      if (await exists(to)) throw new KladdeError('already-exists', `Es gibt schon einen Beitrag „${slug}“`);
+      if (await pathExists(to)) throw new KladdeError('already-exists', `Es gibt schon einen Beitrag „${slug}“`);
       await rename(from, to);
       this.known.delete(id);
     }
@@ -437,12 +437,12 @@ export class PostStore {
     const dir = this.paths.postDir(id);
     await this.realPostDir(id);
     // A post whose index.md leads out of the library is none of Kladde's business, not even to move.
-    if (await exists(this.paths.postFile(id))) await this.paths.realInside(this.paths.postFile(id)).catch(onlyOutside);
+    if (await pathExists(this.paths.postFile(id))) await this.paths.realInside(this.paths.postFile(id)).catch(onlyOutside);
     const parsed = parseFrontMatter(await this.readPost(id).catch(() => ''));
     const deletedMs = this.now().getTime();
     await mkdir(path.join(this.root, TRASH), { recursive: true });
     let trashId = `${deletedMs}-${id}`;
-    for (let n = 2; await exists(path.join(this.root, TRASH, trashId)); n++) trashId = `${deletedMs}-${n}-${id}`;
+    for (let n = 2; await pathExists(path.join(this.root, TRASH, trashId)); n++) trashId = `${deletedMs}-${n}-${id}`;
     const trashDir = path.join(this.root, TRASH, trashId);
     await rename(dir, trashDir);
     const entry: TrashEntry = {
@@ -547,21 +547,12 @@ export class PostStore {
     const stem = base.slice(0, 170) || 'beitrag';
     for (let n = 1; n < 10_000; n++) {
       const id = n === 1 ? stem : `${stem}-${n}`;
-      if (!(await exists(this.paths.postDir(id)))) return id;
+      if (!(await pathExists(this.paths.postDir(id)))) return id;
     }
     throw new KladdeError('already-exists', 'Kein freier Ordnername gefunden');
   }
 }
 
-/** Whether anything is at the path, a dangling symlink included. */
-async function exists(p: string): Promise<boolean> {
-  try {
-    await lstat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 interface CacheEntry {
   mtimeMs: number;
