@@ -256,40 +256,9 @@ export function safeAddress(url: string): string {
 
 /**
  * The body, read up to `max` bytes: a malicious or broken server could otherwise stream until the process runs
- * out of memory. Beyond that the connection is dropped and the answer refused.
+ * out of memory. Beyond that the connection is dropped and the answer refused with `tooLarge()`.
  */
-async function readBody(response: Response, max: number, where: string): Promise<Uint8Array> {
-  const tooLarge = () => new HttpError('invalid-response', `${where}: Antwort zu groß (mehr als ${Math.round(max / (1024 * 1024))} MB)`, { status: response.status });
-  if (Number(response.headers.get('content-length') ?? 0) > max) {
-    await response.body?.cancel().catch(() => undefined);
-    throw tooLarge();
-  }
-  if (!response.body) return new Uint8Array(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return all;
-}
-
-/** The body's bytes, read up to `max` bytes (see readText). */
-async function readBytes(response: Response, max: number, where: string): Promise<Uint8Array> {
-  const tooLarge = () => new HttpError('invalid-response', `${where}: Datei zu groß (mehr als ${Math.round(max / (1024 * 1024))} MB)`, { status: response.status, code: 'too-large' });
+async function readLimited(response: Response, max: number, tooLarge: () => HttpError): Promise<Uint8Array> {
   if (Number(response.headers.get('content-length') ?? 0) > max) {
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge();
@@ -309,6 +278,16 @@ async function readBytes(response: Response, max: number, where: string): Promis
     parts.push(value);
   }
   return Buffer.concat(parts, size);
+}
+
+/** An API answer (JSON, XML), at most `max` bytes. */
+function readBody(response: Response, max: number, where: string): Promise<Uint8Array> {
+  return readLimited(response, max, () => new HttpError('invalid-response', `${where}: Antwort zu groß (mehr als ${Math.round(max / (1024 * 1024))} MB)`, { status: response.status }));
+}
+
+/** A file (an image to download), at most `max` bytes; too large is its own code, so the caller can say so. */
+function readBytes(response: Response, max: number, where: string): Promise<Uint8Array> {
+  return readLimited(response, max, () => new HttpError('invalid-response', `${where}: Datei zu groß (mehr als ${Math.round(max / (1024 * 1024))} MB)`, { status: response.status, code: 'too-large' }));
 }
 
 function causeCode(error: unknown): string | undefined {
