@@ -89,6 +89,8 @@ describe('SearchService on a real library', () => {
       expect(ids(await search.search({ query: 'isar' }))).toEqual(['muenchen']);
       expect(logs).toEqual(['Suchindex wird neu aufgebaut']);
       expect(search.lastReindexed).toBe(4); // three posts and the welcome post
+      // Its delayed save of the rebuilt index must land before the next broken file is written, not after it.
+      await search.stop();
     }
   });
 
