@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Blog } from '../../common/model/blog.js';
 import type { PostStatus } from '../../common/model/post.js';
+import type { HttpRequest } from '../http/http-client.js';
+import { PublishFailure, type RequestPurpose } from './publish-errors.js';
+import type { PublishTarget } from './publisher.js';
 
 /**
  * The pure parts of talking to WordPress: addresses of REST routes, the API-root `Link` header, post fields as
@@ -125,4 +128,44 @@ export function decodeEntities(text: string): string {
 export function onlineHash(post: { title: { raw?: string }; content: { raw?: string }; excerpt: { raw?: string } }): string {
   const parts = [post.title.raw ?? '', post.content.raw ?? '', post.excerpt.raw ?? ''];
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+}
+
+/** A post or page as the REST API gives it with `context=edit`. */
+export interface WpPost {
+  id: number;
+  /** `post` or `page` (an imported page is updated as a page). */
+  type?: string;
+  link: string;
+  slug: string;
+  generated_slug?: string;
+  status: string;
+  date: string;
+  date_gmt?: string | null;
+  modified_gmt: string;
+  title: { raw?: string; rendered?: string };
+  content: { raw?: string; rendered?: string };
+  excerpt: { raw?: string; rendered?: string };
+  categories?: number[];
+  tags?: number[];
+  featured_media?: number;
+  sticky?: boolean;
+  comment_status?: string;
+}
+
+/** One authenticated REST request of a WordPress publisher, failures already PublishFailures. */
+export type WordPressRequest = <T>(target: PublishTarget, purpose: RequestPurpose, request: HttpRequest) => Promise<{ body: T; headers: Headers }>;
+
+/**
+ * The post by its id; a page (imported with „Seiten auch holen“) has the same kind of id and is looked for next.
+ * When neither route knows it, the pages route's failure stands (`deleted-online` for a 404).
+ */
+export async function readPostOrPage(request: WordPressRequest, target: PublishTarget, id: string): Promise<{ post: WpPost; type: 'post' | 'page' }> {
+  const read = async (route: 'posts' | 'pages') =>
+    (await request<WpPost>(target, 'read', { url: routeUrl(target.blog, `${route}/${encodeURIComponent(id)}`, { context: 'edit' }) })).body;
+  try {
+    return { post: await read('posts'), type: 'post' };
+  } catch (error) {
+    if (!(error instanceof PublishFailure) || error.code !== 'deleted-online') throw error;
+    return { post: await read('pages'), type: 'page' };
+  }
 }

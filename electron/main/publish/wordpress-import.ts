@@ -1,32 +1,10 @@
 import type { PublishRecord } from '../../common/markdown/front-matter-publish.js';
 import type { RemotePostQuery } from '../../common/model/import.js';
-import type { HttpRequest } from '../http/http-client.js';
 import type { RemoteImportPost, RemoteListedPost, RemoteListing, RemotePostSource } from '../import/remote-source.js';
-import { PublishFailure, type RequestPurpose } from './publish-errors.js';
+import { PublishFailure } from './publish-errors.js';
 import type { PublishTarget } from './publisher.js';
-import { decodeEntities, onlineHash, routeUrl } from './wordpress-api.js';
+import { decodeEntities, onlineHash, readPostOrPage, routeUrl, type WordPressRequest, type WpPost } from './wordpress-api.js';
 import { mediaIdsInContent, remoteMediaOf, type MediaAddresses } from './wordpress-media-refs.js';
-
-/** A post or page as `context=edit` gives it. */
-interface WpEditPost {
-  id: number;
-  type?: string;
-  link: string;
-  slug: string;
-  generated_slug?: string;
-  status: string;
-  date: string;
-  date_gmt: string | null;
-  modified_gmt: string;
-  title: { raw?: string; rendered?: string };
-  content: { raw?: string; rendered?: string };
-  excerpt: { raw?: string; rendered?: string };
-  categories?: number[];
-  tags?: number[];
-  featured_media?: number;
-  sticky?: boolean;
-  comment_status?: string;
-}
 
 interface WpListed {
   id: number;
@@ -44,8 +22,6 @@ interface WpEditMedia {
   media_details?: { sizes?: Record<string, { source_url?: string }> };
 }
 
-/** The publisher's authenticated request: Authorization header, failures as PublishFailures. */
-export type WordPressRequest = <T>(target: PublishTarget, purpose: RequestPurpose, request: HttpRequest) => Promise<{ body: T; headers: Headers }>;
 
 /** The REST API's page size limit. */
 const MAX_PER_PAGE = 100;
@@ -127,17 +103,16 @@ export class WordPressRestImporter implements RemotePostSource {
     };
   }
 
-  /** The post by its id; a page has the same kind of id, so a post that is not found is looked for among pages. */
-  private async readEither(target: PublishTarget, id: string): Promise<{ post: WpEditPost; type: 'post' | 'page' }> {
-    for (const [route, type] of [['posts', 'post'], ['pages', 'page']] as const) {
-      try {
-        const { body } = await this.request<WpEditPost>(target, 'read', { url: routeUrl(target.blog, `${route}/${id}`, { context: 'edit' }) });
-        return { post: body, type };
-      } catch (error) {
-        if (!(error instanceof PublishFailure) || error.code !== 'deleted-online') throw error;
+  /** The post by its id, or a page of that id; neither: the blog does not know it. */
+  private async readEither(target: PublishTarget, id: string): Promise<{ post: WpPost; type: 'post' | 'page' }> {
+    try {
+      return await readPostOrPage(this.request, target, id);
+    } catch (error) {
+      if (error instanceof PublishFailure && error.code === 'deleted-online') {
+        throw new PublishFailure('not-found', `Den Beitrag Nr. ${id} gibt es im Blog nicht (mehr).`, false);
       }
+      throw error;
     }
-    throw new PublishFailure('not-found', `Den Beitrag Nr. ${id} gibt es im Blog nicht (mehr).`, false);
   }
 
   private async termNames(target: PublishTarget, taxonomy: 'categories' | 'tags', ids: readonly number[]): Promise<string[]> {
@@ -150,7 +125,7 @@ export class WordPressRestImporter implements RemotePostSource {
   }
 
   /** The media attached to the post, plus items the content or the featured image name that belong elsewhere. */
-  private async mediaOf(target: PublishTarget, post: WpEditPost, content: string): Promise<WpEditMedia[]> {
+  private async mediaOf(target: PublishTarget, post: WpPost, content: string): Promise<WpEditMedia[]> {
     const attached = await this.request<WpEditMedia[]>(target, 'read', {
       url: routeUrl(target.blog, 'media', { parent: post.id, per_page: MAX_PER_PAGE, context: 'edit' }),
     });

@@ -13,27 +13,14 @@ import {
   decodeEntities,
   normalizeBlogUrl,
   onlineHash,
+  readPostOrPage,
   routeUrl,
   termKey,
   WPCOM_API,
   wordpressDate,
   wordpressStatus,
+  type WpPost,
 } from './wordpress-api.js';
-
-interface WpPost {
-  id: number;
-  /** `post` or `page` (an imported page is updated as a page). */
-  type?: string;
-  link: string;
-  slug: string;
-  generated_slug?: string;
-  status: string;
-  date: string;
-  modified_gmt: string;
-  title: { raw?: string; rendered?: string };
-  content: { raw?: string; rendered?: string };
-  excerpt: { raw?: string; rendered?: string };
-}
 
 interface WpMedia {
   id: number;
@@ -239,16 +226,8 @@ export class WordPressPublisher implements Publisher {
     };
   }
 
-  /** The post by its id; a page (imported with „Seiten auch holen“) has the same kind of id and is looked for next. */
   private async readPost(target: PublishTarget, id: string): Promise<WpPost> {
-    const read = (route: string) => this.call<WpPost>(target, 'read', { url: routeUrl(target.blog, `${route}/${encodeURIComponent(id)}`, { context: 'edit' }) });
-    try {
-      return await read('posts');
-    } catch (error) {
-      if (!(error instanceof PublishFailure) || error.code !== 'deleted-online') throw error;
-      // Not a post: a page, or really gone (then the page route says so the same way).
-      return await read('pages');
-    }
+    return (await readPostOrPage((t, p, r) => this.request(t, p, r), target, id)).post;
   }
 
   /** The post an earlier, unanswered create made: same slug, same title, made by this account's request. */
