@@ -63,21 +63,22 @@ describe('nothing typed is lost', () => {
     expect(await readFile(file, 'utf8')).not.toContain('Satz 1:');
 
     await first.kill();
-    kladde = await startKladdeProcess({ library, config });
-    // Same token, same port: the tab's address stays valid.
-    expect(kladde.url).toBe(first.url);
-
-    // The unsaved text makes the browser ask before reloading: that is the beforeunload guard. Saves stay cut off
-    // through the reload (the tab's last-moment save would otherwise rescue the text before the dialog could).
+    // The unsaved text makes the browser ask before reloading: that is the beforeunload guard. The reload happens
+    // while the host is down, so the tab's last-moment save cannot land anywhere (a save sent while the page
+    // unloads can slip past the test's route block, and would rescue the text before the dialog could).
     const asked: string[] = [];
     page.once('dialog', (dialog) => {
       asked.push(dialog.type());
       void dialog.accept();
     });
-    await page.reload();
+    await page.reload().catch(() => undefined);
     expect(asked).toEqual(['beforeunload']);
+    kladde = await startKladdeProcess({ library, config });
+    // Same token, same port: the tab's address stays valid.
+    expect(kladde.url).toBe(first.url);
+    await page.reload();
     const dialog = page.getByRole('dialog', { name: 'Nicht gespeicherter Text gefunden' });
-    await dialog.waitFor({ timeout: 25_000 }).catch(async (e: unknown) => { await page.screenshot({ path: '/tmp/rec-fail.png' }); console.log('ERRS', JSON.stringify(pageErrors), (await journalTexts()).length, await page.evaluate(() => Object.keys(localStorage))); throw e; });
+    await dialog.waitFor();
     const entry = dialog.locator('[data-recovery-id="neuer-beitrag"]');
     await expect.poll(() => entry.locator('.recovery-age').textContent()).toMatch(/gerade eben|vor \d+ Minute/);
     await expect.poll(() => entry.locator('.diff-added').first().textContent()).toContain('Satz 1: Grüße aus Köln');
@@ -111,10 +112,12 @@ describe('nothing typed is lost', () => {
     // Main's journal could not be reached: the text is in this tab only.
     expect(await journalTexts()).toBe('');
 
-    kladde = await startKladdeProcess({ library, config });
-    // Cut off the tab's last-moment save, so only this tab's mirror can bring the text back.
+    // Reloaded while the host is still down, the tab's last-moment save reaches nobody: only this tab's mirror can
+    // bring the text back.
     await page.route('**/api/savePost', (route) => route.abort());
     page.once('dialog', (dialog) => void dialog.accept());
+    await page.reload().catch(() => undefined);
+    kladde = await startKladdeProcess({ library, config });
     await page.reload();
     const dialog = page.getByRole('dialog', { name: 'Nicht gespeicherter Text gefunden' });
     await dialog.waitFor();
