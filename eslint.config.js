@@ -90,7 +90,7 @@ export default tseslint.config(
     },
   })),
   {
-    files: ['electron/main/index.ts', 'electron/main/window.ts', 'electron/main/menu.ts', 'electron/main/ipc/register.ts', 'electron/main/app-protocol.ts', 'electron/main/electron/**/*.ts'],
+    files: ['electron/main/index.ts', 'electron/main/window.ts', 'electron/main/menu.ts', 'electron/main/menu-template.ts', 'electron/main/ipc/register.ts', 'electron/main/app-protocol.ts', 'electron/main/electron/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,9 +1,9 @@
 import type { EditorView } from '@codemirror/view';
-import { useEffect, useState, useSyncExternalStore, type RefObject } from 'react';
+import { useState, useSyncExternalStore, type RefObject } from 'react';
 import type { SearchHit } from '../../electron/common/model/search';
 import type { PostDocumentStore, SwitchOutcome } from '../document/post-document-store';
 import { revealRange } from '../editor/reveal-match';
-import { isSearchShortcut, searchPanel } from '../search/search-panel-state';
+import { searchPanel } from '../search/search-panel-state';
 import { LibrarySearchPanel } from './LibrarySearchPanel';
 
 export interface LibrarySearchProps {
@@ -15,24 +15,12 @@ export interface LibrarySearchProps {
 const MAX_WAIT_FRAMES = 120;
 
 /**
- * The library search: opens with Strg+Umschalt+F (or the sidebar's button), and a picked result opens its post
- * with the match selected and scrolled into view. The query stays while the panel is closed.
+ * The library search: opens with Strg+Umschalt+F (a key of the command registry), the sidebar's button or the
+ * palette, and a picked result opens its post with the match selected and scrolled into view. The query stays while the panel is closed.
  */
 export function LibrarySearch({ store, viewRef, openPost }: LibrarySearchProps) {
   const open = useSyncExternalStore(searchPanel.subscribe, searchPanel.isOpen);
   const [query, setQuery] = useState('');
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!isSearchShortcut(event)) return;
-      event.preventDefault();
-      event.stopPropagation();
-      searchPanel.open();
-    };
-    // Capture: the editor must not take the keys first.
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, []);
 
   const pick = async (hit: SearchHit) => {
     searchPanel.close();

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { resolveSpellLanguage } from '../../electron/common/model/spell';
 import { countSelection, countText } from '../../electron/common/text/counts';
+import { wordGoalOf } from '../../electron/common/markdown/word-goal';
 import type { PostDocumentStore, PostSnapshot } from '../document/post-document-store';
 import { usePostSelector } from '../document/use-post-snapshot';
 import type { SpellState } from '../hooks/useEditorExtensions';
@@ -20,6 +21,8 @@ const selectSettled = (s: PostSnapshot) => s.settled;
 const selectSaveState = (s: PostSnapshot) => s.saveState;
 const selectSaveError = (s: PostSnapshot) => s.saveError;
 const selectLang = (s: PostSnapshot) => s.doc.lang;
+// The goal from the post document's front matter (no parse of its own), with the counts after a pause in typing.
+const selectGoal = (s: PostSnapshot) => wordGoalOf(s.settled.frontMatter);
 
 /**
  * The status bar of the open post: counts after a pause in typing, save state, and notes. It selects what it
@@ -34,6 +37,7 @@ export function PostStatusBar({ store, selection, note, spellcheck, spellStatus 
     saveError: usePostSelector(store, selectSaveError),
   };
   const lang = usePostSelector(store, selectLang);
+  const goal = usePostSelector(store, selectGoal);
   const settledText = s.settled.text;
   const counts = useMemo(() => countText(settledText), [settledText]);
   // The selection is counted in the text of the moment it changed (a new selection renders this anew).
@@ -45,6 +49,7 @@ export function PostStatusBar({ store, selection, note, spellcheck, spellStatus 
   return (
     <StatusBar
       counts={s.id ? counts : null}
+      goal={s.id && goal !== null ? goal : null}
       selection={selectionCounts}
       saveState={s.saveState}
       saveError={s.saveError}

@@ -13,7 +13,12 @@ export interface SettingsDialogProps {
   onClose: () => void;
 }
 
-type Toggle = 'spellcheck' | 'foldFrontMatter' | 'smartQuotes' | 'germanGuillemets' | 'smartDashes' | 'smartEllipsis';
+type Toggle = 'spellcheck' | 'foldFrontMatter' | 'smartQuotes' | 'germanGuillemets' | 'smartDashes' | 'smartEllipsis' | 'focusHidesPreview' | 'typewriterScrolling';
+
+const focusToggles: [Toggle, 'settings.focusHidesPreview' | 'settings.typewriterScrolling'][] = [
+  ['focusHidesPreview', 'settings.focusHidesPreview'],
+  ['typewriterScrolling', 'settings.typewriterScrolling'],
+];
 
 export function SettingsDialog(props: SettingsDialogProps) {
   const { t, language } = useI18n();
@@ -80,6 +85,26 @@ export function SettingsDialog(props: SettingsDialogProps) {
           <option value="line">{t('settings.featuredCreditLine')}</option>
           <option value="list">{t('settings.featuredCreditList')}</option>
           <option value="none">{t('settings.featuredCreditNone')}</option>
+        </select>
+        <h3>{t('settings.focus')}</h3>
+        {focusToggles.map(([key, label]) => (
+          <label key={key} className="check">
+            <input type="checkbox" checked={s[key]} onChange={(e) => props.onChange({ [key]: e.target.checked })} />
+            {t(label)}
+          </label>
+        ))}
+        <label htmlFor="s-dimming">{t('settings.dimming')}</label>
+        <select
+          id="s-dimming"
+          value={s.dimming ? s.dimUnit : 'off'}
+          onChange={(e) => {
+            const v = e.target.value;
+            props.onChange(v === 'paragraph' || v === 'sentence' ? { dimming: true, dimUnit: v } : { dimming: false });
+          }}
+        >
+          <option value="off">{t('settings.dimmingOff')}</option>
+          <option value="paragraph">{t('settings.dimmingParagraph')}</option>
+          <option value="sentence">{t('settings.dimmingSentence')}</option>
         </select>
         <h3>{t('settings.creditTemplates')}</h3>
         <div className="template-pick">

@@ -2,12 +2,15 @@ import type { TextCounts } from '../../electron/common/text/counts';
 import type { AppError } from '../../electron/common/result';
 import type { SaveState } from '../document/post-document-store';
 import { errorText, useI18n } from '../i18n/i18n';
+import { WordGoalProgress } from './WordGoalProgress';
 
 export interface StatusBarProps {
   counts: TextCounts | null;
   selection: TextCounts | null;
   saveState: SaveState;
   saveError: AppError | null;
+  /** The post's word goal (`word_goal:`), shown with the progress of `counts.words` towards it. */
+  goal?: number | null;
   /** Short notices: unknown language, spell checking off, … */
   notes?: string[];
 }
@@ -28,6 +31,7 @@ export function StatusBar(props: StatusBarProps) {
             {t('count.characters', { count: c.characters })}
           </span>
           <span>{t('count.reading', { minutes: c.readingMinutes })}</span>
+          {props.goal ? <WordGoalProgress words={c.words} goal={props.goal} /> : null}
         </>
       )}
       {props.selection && props.selection.characters > 0 && (

@@ -1,9 +1,8 @@
-import type { Settings, SettingsPatch } from '../../electron/common/model/settings';
+import type { Settings } from '../../electron/common/model/settings';
 import { useI18n } from '../i18n/i18n';
 
 export interface ToolbarProps {
   settings: Settings;
-  onSettings: (patch: SettingsPatch) => void;
   /** Whether a post is open: the post's buttons show only then. */
   hasPost: boolean;
   openJobs: number;
@@ -12,11 +11,29 @@ export interface ToolbarProps {
   onOutbox: () => void;
   onPublish: () => void;
   onOpenSettings: () => void;
+  onTogglePreview: () => void;
+  onToggleSidebar: () => void;
+  /** Focus mode: the toolbar shows only the preview switch and the way out. */
+  focus: boolean;
+  onLeaveFocus: () => void;
+  /** The focus mode's key as the user reads it, for the button's tooltip. */
+  focusShortcut: string;
 }
 
 export function Toolbar(props: ToolbarProps) {
   const { t } = useI18n();
-  const { settings, onSettings, hasPost } = props;
+  const { settings, hasPost } = props;
+  if (props.focus) {
+    return (
+      <header className="toolbar toolbar-focus">
+        <span className="toolbar-spacer" />
+        <PreviewToggle shown={settings.previewVisible} onToggle={props.onTogglePreview} />
+        <button type="button" className="ghost" data-testid="leave-focus" title={t('focus.exitTitle', { shortcut: props.focusShortcut })} onClick={props.onLeaveFocus}>
+          {t('focus.exit')}
+        </button>
+      </header>
+    );
+  }
   return (
     <header className="toolbar">
       <button
@@ -24,7 +41,7 @@ export function Toolbar(props: ToolbarProps) {
         className="ghost toggle"
         aria-pressed={settings.sidebarVisible}
         title={settings.sidebarVisible ? t('sidebar.hide') : t('sidebar.show')}
-        onClick={() => onSettings({ sidebarVisible: !settings.sidebarVisible })}
+        onClick={props.onToggleSidebar}
       >
         {t('sidebar.toggle')}
       </button>
@@ -39,16 +56,7 @@ export function Toolbar(props: ToolbarProps) {
           {t('typography.fixQuotes')}
         </button>
       )}
-      <button
-        type="button"
-        className="ghost toggle"
-        data-testid="toggle-preview"
-        aria-pressed={settings.previewVisible}
-        title={settings.previewVisible ? t('preview.toggleHide') : t('preview.toggleShow')}
-        onClick={() => onSettings({ previewVisible: !settings.previewVisible })}
-      >
-        {t('preview.toggle')}
-      </button>
+      <PreviewToggle shown={settings.previewVisible} onToggle={props.onTogglePreview} />
       <button type="button" className="ghost" data-testid="outbox-button" onClick={props.onOutbox}>
         {t('outbox.button', { count: props.openJobs })}
       </button>
@@ -61,5 +69,21 @@ export function Toolbar(props: ToolbarProps) {
         ⚙ {t('settings.open')}
       </button>
     </header>
+  );
+}
+
+function PreviewToggle({ shown, onToggle }: { shown: boolean; onToggle: () => void }) {
+  const { t } = useI18n();
+  return (
+    <button
+      type="button"
+      className="ghost toggle"
+      data-testid="toggle-preview"
+      aria-pressed={shown}
+      title={shown ? t('preview.toggleHide') : t('preview.toggleShow')}
+      onClick={onToggle}
+    >
+      {t('preview.toggle')}
+    </button>
   );
 }

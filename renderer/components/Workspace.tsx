@@ -1,4 +1,3 @@
-import { openSearchPanel } from '@codemirror/search';
 import type { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo } from '../../electron/common/ipc/contract';
@@ -11,6 +10,7 @@ import { usePostSelector } from '../document/use-post-snapshot';
 import { fixQuotesInDocument } from '../editor/smart-quotes';
 import type { MisspellingAt } from '../editor/spellcheck';
 import { useEditorExtensions, type SpellState } from '../hooks/useEditorExtensions';
+import { useFocusLayout } from '../hooks/useFocusLayout';
 import { useLibrary } from '../hooks/useLibrary';
 import { useMenuRouting } from '../hooks/useMenuRouting';
 import { useNote } from '../hooks/useNote';
@@ -22,6 +22,9 @@ import { useRecovery } from '../hooks/useRecovery';
 import { useSaveOnBlur } from '../hooks/useSaveOnBlur';
 import { errorText, useI18n } from '../i18n/i18n';
 import { api, onEvent } from '../lib/api';
+import { useWorkspaceCommands } from '../commands/useWorkspaceCommands';
+import { useShortcutText } from '../commands/useShortcutText';
+import { CommandPalette } from './CommandPalette';
 import { EditorArea } from './EditorArea';
 import { EditorSpellMenu } from './EditorSpellMenu';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -135,20 +138,18 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
     view.focus();
   }, [t]);
 
-  useMenuRouting({
-    newPost: () => void actions.createPost(),
-    save: () => void store.save(),
-    togglePreview: () => onSettings({ previewVisible: !settings.previewVisible }),
-    toggleSidebar: () => onSettings({ sidebarVisible: !settings.sidebarVisible }),
-    settings: () => setModal({ kind: 'settings' }),
-    find: () => viewRef.current && openSearchPanel(viewRef.current),
-    fixQuotes,
-    about: () => {},
+  const { focus, sidebarShown, previewShown, areaSettings } = useFocusLayout(settings);
+  const commands = useWorkspaceCommands({
+    store, viewRef, fileInput, settings, onSettings, language, posts: library.posts, setModal, previewShown, fixQuotes,
+    createPost: actions.createPost, duplicatePost: actions.duplicatePost, showTrash: library.showTrash,
+    about: () => setNote(t('about.note', { version: info.version })),
   });
+  useMenuRouting(commands);
+  const focusShortcut = useShortcutText()(commands.get('focusMode')?.shortcut ?? null);
 
   return (
-    <div className={settings.sidebarVisible ? 'app' : 'app app-no-sidebar'}>
-      {settings.sidebarVisible && (
+    <div className={['app', sidebarShown ? '' : 'app-no-sidebar', focus ? 'app-focus' : ''].filter(Boolean).join(' ')}>
+      {sidebarShown && (
         <ErrorBoundary label={t('sidebar.toggle')}>
           <Sidebar
             posts={library.posts}
@@ -170,8 +171,12 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
       )}
       <main className="main">
         <Toolbar
-          settings={settings}
-          onSettings={onSettings}
+          settings={areaSettings}
+          focus={focus}
+          onLeaveFocus={() => commands.run('focusMode')}
+          focusShortcut={focusShortcut}
+          onTogglePreview={() => commands.run('togglePreview')}
+          onToggleSidebar={() => commands.run('toggleSidebar')}
           hasPost={id !== null}
           openJobs={openJobs}
           onInsertImage={() => fileInput.current?.click()}
@@ -184,6 +189,8 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
         <div className={id ? 'post-area' : 'post-area post-area-empty'}>
           {id ? (
             <ErrorBoundary label={t('images.tabFields')} resetKey={id}>
+              {/* Hidden, not unmounted, in focus mode: its file input serves „Bild einfügen“. */}
+              <div className="post-panels" hidden={focus}>
               <PostPanels
                 store={store}
                 settings={settings}
@@ -198,6 +205,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
                 onNote={setNote}
                 fileInput={fileInput}
               />
+              </div>
             </ErrorBoundary>
           ) : (
             <div className="empty-state">
@@ -208,7 +216,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
           <EditorArea
             store={store}
             viewRef={viewRef}
-            settings={settings}
+            settings={areaSettings}
             onSettings={onSettings}
             configured={configured}
             onSelection={setSelection}
@@ -239,6 +247,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
         />
       )}
       <LibrarySearch store={store} viewRef={viewRef} openPost={actions.openPost} />
+      <CommandPalette registry={commands} />
       {actions.blocked && (
         <LeaveDialog store={store} onStay={actions.stay} onLeaveAnyway={actions.blocked.retry ? () => void actions.leaveAnyway() : null} />
       )}

@@ -10,6 +10,7 @@ import { OutboxDialog } from './OutboxDialog';
 import { PublishDialog } from './PublishDialog';
 import { RenameDialog } from './RenameDialog';
 import { SettingsDialog } from './SettingsDialog';
+import { WordGoalDialog } from './WordGoalDialog';
 
 export type Modal =
   | { kind: 'delete'; post: PostSummary }
@@ -20,6 +21,8 @@ export type Modal =
   | { kind: 'outbox' }
   /** „Beiträge holen“, for one blog when opened from the blogs dialog. */
   | { kind: 'import'; blogId: string | null }
+  /** The open post's word goal (`word_goal:` in its front matter). */
+  | { kind: 'wordGoal' }
   | null;
 
 export interface WorkspaceDialogsProps {
@@ -103,6 +106,8 @@ export function WorkspaceDialogs(props: WorkspaceDialogsProps) {
       );
     case 'outbox':
       return <OutboxDialog onClose={close} />;
+    case 'wordGoal':
+      return <WordGoalDialog store={store} onClose={close} />;
     case 'settings':
       return (
         <SettingsDialog

@@ -8,6 +8,7 @@ import {
   type LazyText,
   type PostDocumentContext,
 } from '../../electron/common/markdown/post-document';
+import { setWordGoal } from '../../electron/common/markdown/word-goal';
 import type { CreditPatch } from '../../electron/common/model/attribution';
 import type { OpenedPost, SaveResult } from '../../electron/common/model/post';
 import type { Result } from '../../electron/common/result';
@@ -167,6 +168,14 @@ export class PostDocumentStore {
     if (!edit.ok) return edit.problem;
     this.applyOwnChange(edit.text, 'input.credit');
     return null;
+  }
+
+  /** Sets or (null) removes the post's word goal (`word_goal:`). False when the front matter cannot take it. */
+  setWordGoal(goal: number | null): boolean {
+    const edit = setWordGoal(this.snapshot.text, goal);
+    if (!edit.ok) return false;
+    if (edit.text !== this.snapshot.text) this.applyOwnChange(edit.text, 'input.fields');
+    return true;
   }
 
   /** New settings or files in the post's folder: the document is parsed for them. */

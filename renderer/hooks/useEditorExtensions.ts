@@ -11,6 +11,8 @@ import { imageDrop } from '../editor/image-drop';
 import { imageLint } from '../editor/image-lint';
 import { smartTypography } from '../editor/smart-quotes';
 import { spellcheck, type MisspellingAt } from '../editor/spellcheck';
+import { focusDimming } from '../editor/focus-dim';
+import { typewriterScrolling } from '../editor/typewriter';
 
 export type SpellState = Omit<SpellStatus, 'language'>;
 
@@ -27,7 +29,7 @@ export interface EditorExtensionDeps {
   onSpellMenu: (at: MisspellingAt) => void;
 }
 
-/** Typing help, spell checking, image drop and image lint for the settings and the post's language. */
+/** Typing help, spell checking, image drop, image lint, typewriter scrolling and dimming, as the settings say. */
 export function useEditorExtensions(deps: EditorExtensionDeps): Extension {
   const { store, settings, lang, uiLanguage } = deps;
   const callbacks = useRef(deps);
@@ -55,6 +57,8 @@ export function useEditorExtensions(deps: EditorExtensionDeps): Extension {
             onContextMenu: (at) => callbacks.current.onSpellMenu(at),
           })
         : [],
+      settings.typewriterScrolling ? typewriterScrolling() : [],
+      settings.dimming ? focusDimming({ unit: settings.dimUnit, lang }) : [],
       imageDrop({ onImages: (files, pos) => callbacks.current.onImages(files, pos) }),
       // The problems come from the post document of this very text: parsed once, shared with the image panel.
       imageLint({
@@ -67,6 +71,6 @@ export function useEditorExtensions(deps: EditorExtensionDeps): Extension {
           })),
       }),
     ],
-    [store, readOnly, lang, uiLanguage, settings.germanGuillemets, settings.smartDashes, settings.smartEllipsis, settings.smartQuotes, settings.spellcheck],
+    [store, readOnly, lang, uiLanguage, settings.germanGuillemets, settings.smartDashes, settings.smartEllipsis, settings.smartQuotes, settings.spellcheck, settings.typewriterScrolling, settings.dimming, settings.dimUnit],
   );
 }

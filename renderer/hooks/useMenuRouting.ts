@@ -1,29 +1,30 @@
 import { useEffect, useRef } from 'react';
-import type { EventPayload } from '../../electron/common/ipc/contract';
+import type { CommandRegistry } from '../commands/registry';
 import { onEvent } from '../lib/api';
 
-/** One handler for each command of the app menu. */
-export type MenuHandlers = Record<EventPayload<'menuCommand'>['command'], () => void>;
+/** Keys that still run while a dialog is open (saving is never in the way). */
+const RUN_IN_DIALOG = new Set(['save', 'commandPalette']);
 
-/** Routes the app menu's commands and Ctrl/Cmd+S to their handlers (the latest ones, without re-subscribing). */
-export function useMenuRouting(handlers: MenuHandlers): void {
-  const latest = useRef(handlers);
-  latest.current = handlers;
-  useEffect(
-    () =>
-      onEvent('menuCommand', ({ command }) => {
-        latest.current[command]();
-      }),
-    [],
-  );
+/**
+ * Routes the app menu's commands and the commands' shortcuts to the registry (the latest one, without
+ * re-subscribing). The keys are caught before the editor sees them; CodeMirror's own keys (bold, headings …)
+ * stay with CodeMirror. While a dialog is open only saving and the palette's key act.
+ */
+export function useMenuRouting(registry: CommandRegistry): void {
+  const latest = useRef(registry);
+  latest.current = registry;
+  useEffect(() => onEvent('menuCommand', ({ command }) => void latest.current.run(command)), []);
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        latest.current.save();
-      }
+    const onKey = (event: KeyboardEvent) => {
+      const command = latest.current.forKey(event);
+      if (!command) return;
+      if (document.querySelector('dialog[open]:not(.command-palette)') && !RUN_IN_DIALOG.has(command.id)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      latest.current.run(command.id);
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // Capture: the editor must not take the keys first.
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, []);
 }

@@ -25,8 +25,3 @@ export const searchPanel = {
     return () => listeners.delete(listener);
   },
 };
-
-/** Strg+Umschalt+F (Cmd+Shift+F on a Mac): the library search, wherever the focus is. */
-export function isSearchShortcut(event: KeyboardEvent): boolean {
-  return (event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.key.toLowerCase() === 'f';
-}

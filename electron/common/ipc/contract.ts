@@ -51,6 +51,7 @@ import {
   remotePostQuerySchema,
 } from '../model/import.js';
 import { searchHitSchema, searchRequestSchema } from '../model/search.js';
+import { COMMAND_IDS } from '../model/commands.js';
 import type { Result } from '../result.js';
 
 const MAX_POST_CHARS = 20_000_000;
@@ -198,16 +199,8 @@ export const eventContract = {
   /** An import's state after every post (see startImport). */
   importProgress: importJobSchema,
   menuCommand: z.object({
-    command: z.enum([
-      'newPost',
-      'save',
-      'togglePreview',
-      'toggleSidebar',
-      'find',
-      'fixQuotes',
-      'settings',
-      'about',
-    ]),
+    /** Every user command (see model/commands.ts): newPost, save, togglePreview, find, settings, about, … */
+    command: z.enum(COMMAND_IDS),
   }),
 } as const;
 export type EventName = keyof typeof eventContract;

@@ -5,6 +5,8 @@ import { FEATURED_CREDIT_MODES } from '../markdown/render.js';
 export const UI_LANGUAGES = ['system', 'de', 'en'] as const;
 /** Light or dark colours; `system` follows the operating system (prefers-color-scheme). */
 export const THEMES = ['system', 'light', 'dark'] as const;
+/** What stays bright when dimming is on. */
+export const DIM_UNITS = ['paragraph', 'sentence'] as const;
 
 export const settingsSchema = z.object({
   uiLanguage: z.enum(UI_LANGUAGES).default('system'),
@@ -28,6 +30,14 @@ export const settingsSchema = z.object({
   /** The user's own credit-line templates, per language; empty means the defaults. */
   creditTexts: creditTextOverridesSchema.default({}),
   theme: z.enum(THEMES).default('system'),
+  /** Focus mode: library and fields hidden (and the preview, with focusHidesPreview). */
+  focusMode: z.boolean().default(false),
+  focusHidesPreview: z.boolean().default(true),
+  /** The cursor line stays in the middle of the editor. */
+  typewriterScrolling: z.boolean().default(false),
+  /** Everything but the current paragraph (or sentence, see dimUnit) is dimmed. */
+  dimming: z.boolean().default(false),
+  dimUnit: z.enum(DIM_UNITS).default('paragraph'),
   windowBounds: z
     .object({ x: z.number(), y: z.number(), width: z.number().min(400), height: z.number().min(300), maximized: z.boolean() })
     .nullable()
@@ -52,6 +62,11 @@ export const settingsPatchSchema = settingsSchema
     featuredCredit: true,
     creditTexts: true,
     theme: true,
+    focusMode: true,
+    focusHidesPreview: true,
+    typewriterScrolling: true,
+    dimming: true,
+    dimUnit: true,
   })
   .partial()
   .strict();

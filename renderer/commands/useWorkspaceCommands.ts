@@ -1,0 +1,128 @@
+import { openSearchPanel } from '@codemirror/search';
+import type { StateCommand } from '@codemirror/state';
+import type { EditorView } from '@codemirror/view';
+import type { RefObject } from 'react';
+import type { PostSummary } from '../../electron/common/model/post';
+import type { Settings, SettingsPatch } from '../../electron/common/model/settings';
+import type { PostDocumentStore } from '../document/post-document-store';
+import { insertLink, setHeading, toggleWrap } from '../editor/format-commands';
+import type { UiLanguage } from '../i18n/i18n';
+import { searchPanel } from '../search/search-panel-state';
+import type { Modal } from '../components/WorkspaceDialogs';
+import { commandPalette } from './palette-state';
+import { CommandRegistry, type CommandHandler, type CommandHandlers } from './registry';
+
+export interface WorkspaceCommandDeps {
+  store: PostDocumentStore;
+  viewRef: RefObject<EditorView | null>;
+  fileInput: RefObject<HTMLInputElement | null>;
+  settings: Settings;
+  onSettings: (patch: SettingsPatch) => void;
+  language: UiLanguage;
+  posts: readonly PostSummary[];
+  setModal: (modal: Modal) => void;
+  createPost: () => unknown;
+  duplicatePost: (post: PostSummary) => unknown;
+  showTrash: () => unknown;
+  fixQuotes: () => void;
+  /** Whether the preview shows now (the setting, less focus mode's hiding). */
+  previewShown: boolean;
+  about: () => void;
+  /**
+   * Coordinator: commands built by other parts (version history, export) come in here, e.g.
+   * `{ history: { available: hasPost, run: openHistory } }`, after their ids are added to model/commands.ts.
+   */
+  extra?: Partial<CommandHandlers>;
+}
+
+/**
+ * Every user command of the workspace with what it does now. Availability is read when asked (the palette
+ * opens, a key is pressed), from the store and the editor, so it is never stale.
+ */
+export function useWorkspaceCommands(deps: WorkspaceCommandDeps): CommandRegistry {
+  const { store, viewRef, settings, onSettings, setModal } = deps;
+  const hasPost = () => store.getSnapshot().id !== null;
+  const editable = () => hasPost() && store.getSnapshot().readOnly === null && viewRef.current !== null;
+  const openSummary = (): PostSummary | undefined => {
+    const id = store.getSnapshot().id;
+    return id === null ? undefined : deps.posts.find((p) => p.id === id);
+  };
+  const withSummary = (run: (post: PostSummary) => unknown): CommandHandler => ({
+    available: () => openSummary() !== undefined,
+    run: () => {
+      const post = openSummary();
+      if (post) run(post);
+    },
+  });
+  const format = (command: StateCommand): CommandHandler => ({
+    available: editable,
+    run: () => {
+      const view = viewRef.current;
+      if (!view) return;
+      command(view);
+      view.focus();
+    },
+  });
+  const focus = settings.focusMode;
+
+  const handlers: CommandHandlers = {
+    newPost: { run: () => deps.createPost() },
+    save: { available: hasPost, run: () => store.save() },
+    importPosts: { run: () => setModal({ kind: 'import', blogId: null }) },
+    blogs: { run: () => setModal({ kind: 'blogs', then: null }) },
+    outbox: { run: () => setModal({ kind: 'outbox' }) },
+    settings: { run: () => setModal({ kind: 'settings' }) },
+    find: {
+      available: () => hasPost() && viewRef.current !== null,
+      run: () => viewRef.current && openSearchPanel(viewRef.current),
+    },
+    librarySearch: { run: () => searchPanel.open() },
+    fixQuotes: { available: editable, run: deps.fixQuotes },
+    insertImage: { available: editable, run: () => deps.fileInput.current?.click() },
+    bold: format(toggleWrap('**')),
+    italic: format(toggleWrap('*')),
+    link: format(insertLink),
+    heading1: format(setHeading(1)),
+    heading2: format(setHeading(2)),
+    heading3: format(setHeading(3)),
+    paragraph: format(setHeading(0)),
+    publish: { available: hasPost, run: () => setModal({ kind: 'publish' }) },
+    renamePost: withSummary((post) => setModal({ kind: 'rename', post })),
+    duplicatePost: withSummary((post) => deps.duplicatePost(post)),
+    deletePost: withSummary((post) => setModal({ kind: 'delete', post })),
+    showTrash: {
+      run: () => {
+        // The trash is shown in the library: it comes back first.
+        if (!settings.sidebarVisible || focus) onSettings({ sidebarVisible: true, focusMode: false });
+        return deps.showTrash();
+      },
+    },
+    wordGoal: {
+      available: () => hasPost() && store.getSnapshot().doc.fields !== null && store.getSnapshot().readOnly === null,
+      run: () => setModal({ kind: 'wordGoal' }),
+    },
+    commandPalette: { run: () => commandPalette.toggle() },
+    togglePreview: {
+      run: () =>
+        deps.previewShown
+          ? onSettings({ previewVisible: false })
+          : // Shown again even in focus mode, when focus mode was what hid it.
+            onSettings({ previewVisible: true, ...(focus && settings.focusHidesPreview ? { focusMode: false } : {}) }),
+    },
+    toggleSidebar: {
+      run: () => (focus ? onSettings({ focusMode: false, sidebarVisible: true }) : onSettings({ sidebarVisible: !settings.sidebarVisible })),
+    },
+    focusMode: { run: () => onSettings({ focusMode: !focus }) },
+    typewriterScrolling: { run: () => onSettings({ typewriterScrolling: !settings.typewriterScrolling }) },
+    dimming: { run: () => onSettings({ dimming: !settings.dimming }) },
+    toggleTheme: {
+      // From what shows now, so „System“ switches to the other one too.
+      run: () => onSettings({ theme: document.documentElement.dataset['theme'] === 'dark' ? 'light' : 'dark' }),
+    },
+    switchUiLanguage: { run: () => onSettings({ uiLanguage: deps.language === 'de' ? 'en' : 'de' }) },
+    about: { run: deps.about },
+    // ↓ Coordinator: version history and export handlers (see `extra`).
+    ...deps.extra,
+  };
+  return new CommandRegistry(handlers);
+}
