@@ -27,7 +27,7 @@ interface TraceEvent {
  */
 export async function traceKeystrokes(context: BrowserContext, page: Page, text: string, delay: number): Promise<KeystrokeWork[]> {
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReturnAsStream' });
+  await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReturnAsStream' });
   await page.keyboard.type(text, { delay });
   await page.waitForTimeout(300);
   const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(String(e.stream))));
