@@ -208,7 +208,9 @@ describe('publishing to a real Micropub server', () => {
     expect(await readPost('notiz')).toBe(before);
     expect((await kladde.call<OutboxJob[]>('listOutbox')).find((j) => j.id === outcome.jobId)?.state).toBe('failed');
     await kladde.call('cancelJob', outcome.jobId);
-    await expect(kladde.call('setBlogCredentials', blog.id, { user: '', secret: tokens[0] })).rejects.toThrow(/forbidden: Der Blog hat das Token abgelehnt/);
+    await expect(kladde.call('setBlogCredentials', blog.id, { user: '', secret: tokens[0] })).rejects.toThrow(
+      /^setBlogCredentials: forbidden: Der Blog hat das Token abgelehnt \(403\): Es ist abgelaufen, wurde widerrufen oder gehört zu einer anderen Website\. Das Token prüfen und noch einmal anmelden\.$/,
+    );
   });
 
   it('signs in in the browser with IndieAuth and PKCE: the redirect reaches main, the token stays there', async () => {

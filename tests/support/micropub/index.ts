@@ -77,7 +77,7 @@ export async function startMicropub(): Promise<MicropubServer> {
     proc.stderr.pipe(log);
     port = await new Promise<number>((resolve, reject) => {
       let seen = '';
-      const timer = setTimeout(() => reject(new Error(`Micropub test server did not start within 30 s (log: ${logFile})`)), 30_000);
+      const timer = setTimeout(() => reject(new Error(`Micropub test server did not start within 120 s (log: ${logFile})`)), 120_000);
       proc.once('exit', (code) => {
         clearTimeout(timer);
         reject(new Error(`Micropub test server ended (exit code ${String(code)}) before it listened (log: ${logFile})`));

@@ -3,7 +3,7 @@ import { PURPOSE_WORDS, PublishFailure, publishFailure, type RequestPurpose } fr
 
 /** The next step after a refused token: sign in again in the browser, or paste a new app token. */
 export const MICROPUB_SIGN_IN_AGAIN =
-  'Mit „Neu anmelden“ wieder im Browser anmelden oder ein neues App-Token einfügen (Micro.blog: Konto → App-Tokens), dann noch einmal senden.';
+  'Mit „Neu anmelden“ wieder im Browser anmelden oder ein neues App-Token einfügen, dann noch einmal senden.';
 
 /**
  * Failures of a Micropub server in German. Micropub answers errors as `{"error", "message"}` with the codes
