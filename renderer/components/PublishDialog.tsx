@@ -107,6 +107,7 @@ export function PublishDialog(props: PublishDialogProps) {
           </button>
         </p>
       )}
+      {blog?.kind === 'micropub' && <p className="muted" data-testid="publish-no-online-check">{t('publish.noOnlineCheck')}</p>}
       <div className="publish-state" role="status" data-testid="publish-state">
         {phase.kind === 'checking' && <p className="muted">{t('publish.checking')}</p>}
         {phase.kind === 'problems' && (

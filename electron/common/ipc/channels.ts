@@ -53,6 +53,9 @@ export const CHANNELS = [
   'downloadImportedImages',
   'searchLibrary',
   'patchRecovery',
+  'beginBlogSignIn',
+  'finishBlogSignIn',
+  'cancelBlogSignIn',
 ] as const satisfies readonly Channel[];
 
 export const EVENTS = ['postChangedOnDisk', 'libraryChanged', 'menuCommand', 'outboxChanged', 'flushRequest', 'importProgress'] as const satisfies readonly EventName[];

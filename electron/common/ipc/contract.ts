@@ -116,6 +116,15 @@ export const contract = {
   /** Write-only: checks the sign-in and stores the secret encrypted. Wrong credentials are refused. */
   setBlogCredentials: { args: z.tuple([blogIdSchema, blogCredentialsSchema]), result: credentialCheckSchema },
   hasBlogCredentials: { args: z.tuple([blogIdSchema]), result: z.boolean() },
+  /**
+   * Starts a sign-in in the browser (IndieAuth with PKCE, for Micropub sites): main listens on a loopback address
+   * for the redirect and answers the address the renderer opens in the system browser.
+   */
+  beginBlogSignIn: { args: z.tuple([blogIdSchema]), result: z.object({ url: z.string() }) },
+  /** Waits for the browser's redirect, trades the code for a token and stores it encrypted (never returned). */
+  finishBlogSignIn: { args: z.tuple([blogIdSchema]), result: credentialCheckSchema },
+  /** Stops waiting for the browser's redirect. */
+  cancelBlogSignIn: { args: z.tuple([blogIdSchema]), result: z.object({ cancelled: z.boolean() }) },
   /** Categories and tags from the cache (works offline). */
   listBlogTerms: { args: z.tuple([blogIdSchema]), result: blogTermsSchema },
   /** Fetches categories and tags from the blog and caches them. */

@@ -165,7 +165,9 @@ export class PublishService {
       if (error instanceof PublishFailure && error.code === 'auth') {
         // The sign-in form is where the user is: the next step is this form, not „Neu anmelden“.
         const hint = error.next.replace(/^Mit „Neu anmelden“ [^.]*\.\s*/, '');
-        throw new KladdeError('forbidden', `${error.reason} Benutzername und Passwort prüfen und noch einmal anmelden.${hint ? ` ${hint}` : ''}`);
+        // Without a user name the secret is a token (Micropub, WordPress.com REST).
+        const check = credentials.user.trim() === '' ? 'Das Token prüfen und noch einmal anmelden.' : 'Benutzername und Passwort prüfen und noch einmal anmelden.';
+        throw new KladdeError('forbidden', `${error.reason} ${check}${hint ? ` ${hint}` : ''}`);
       }
       throw asKladdeError(error);
     }

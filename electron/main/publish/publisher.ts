@@ -26,6 +26,23 @@ export interface Publisher {
   fetchOnline(target: PublishTarget, remoteId: string): Promise<OnlinePost>;
   /** Lists and fetches the blog's posts for „Beiträge holen“; absent when the kind cannot be imported from. */
   readonly importer?: RemotePostSource;
+  /** Sign-in in the system browser with a redirect back to Kladde (IndieAuth); absent when the kind has none. */
+  readonly browserSignIn?: BrowserSignIn;
+}
+
+/**
+ * Sign-in in the browser (OAuth-style, with PKCE): main opens a loopback address for the redirect, the publisher
+ * builds the address the browser opens, then turns the redirect's query into the secret kept for the blog.
+ */
+export interface BrowserSignIn {
+  begin(blog: Blog, http: HttpClient, redirectUri: string): Promise<BrowserSignInSession>;
+}
+
+export interface BrowserSignInSession {
+  /** The address to open in the system browser. */
+  url: string;
+  /** Checks the redirect's query and fetches the secret; throws PublishFailure. */
+  complete(query: URLSearchParams): Promise<{ secret: string; accountName: string }>;
 }
 
 /** What discovery found out about a blog. */
