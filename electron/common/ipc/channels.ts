@@ -53,6 +53,10 @@ export const CHANNELS = [
   'downloadImportedImages',
   'searchLibrary',
   'patchRecovery',
+  'listPostVersions',
+  'readPostVersion',
+  'restorePostVersion',
+  'snapshotPost',
 ] as const satisfies readonly Channel[];
 
 export const EVENTS = ['postChangedOnDisk', 'libraryChanged', 'menuCommand', 'outboxChanged', 'flushRequest', 'importProgress'] as const satisfies readonly EventName[];
