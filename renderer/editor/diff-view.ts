@@ -37,9 +37,10 @@ function diffTheme(): Extension {
     '&.cm-merge-b .cm-changedText': { background: 'none', boxShadow: 'inset 0 -2px 0 var(--accent)' },
     '&.cm-merge-b .cm-deletedText': { background: 'var(--diff-removed)' },
     '.cm-collapsedLines': { color: 'var(--muted)', background: 'var(--bg)', borderBlock: '1px solid var(--line)' },
-    '.cm-changedLineGutter, .cm-deletedLineGutter': { background: 'var(--danger)' },
-    '&.cm-merge-b .cm-changedLineGutter': { background: 'var(--accent)' },
-    '.cm-inlineChangedLineGutter': { background: 'var(--accent)' },
+    // Solid fills: in dark mode the light accent colours would be bright bars beside the text.
+    '.cm-changedLineGutter, .cm-deletedLineGutter': { background: 'var(--danger-solid)' },
+    '&.cm-merge-b .cm-changedLineGutter': { background: 'var(--accent-fill)' },
+    '.cm-inlineChangedLineGutter': { background: 'var(--accent-fill)' },
   });
 }
 
