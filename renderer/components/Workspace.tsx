@@ -11,6 +11,7 @@ import { usePostSelector } from '../document/use-post-snapshot';
 import { fixQuotesInDocument } from '../editor/smart-quotes';
 import type { MisspellingAt } from '../editor/spellcheck';
 import { useEditorExtensions, type SpellState } from '../hooks/useEditorExtensions';
+import { useHistoryPanel } from '../hooks/useHistoryPanel';
 import { useLibrary } from '../hooks/useLibrary';
 import { useMenuRouting } from '../hooks/useMenuRouting';
 import { useNote } from '../hooks/useNote';
@@ -25,6 +26,7 @@ import { api, onEvent } from '../lib/api';
 import { EditorArea } from './EditorArea';
 import { EditorSpellMenu } from './EditorSpellMenu';
 import { ErrorBoundary } from './ErrorBoundary';
+import { HistoryPanel } from './history/HistoryPanel';
 import { LeaveDialog } from './LeaveDialog';
 import { LibrarySearch } from './LibrarySearch';
 import { PostBanners } from './PostBanners';
@@ -91,6 +93,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
   const [spellStatus, setSpellStatus] = useState<SpellState | null>(null);
   const [spellMenu, setSpellMenu] = useState<MisspellingAt | null>(null);
   const [note, setNote] = useNote();
+  const history = useHistoryPanel(); // history.openHistory(): the version history (command palette, menu)
 
   // Settings and the files in the post's folder are part of what the post document is parsed with.
   useEffect(() => {
@@ -215,7 +218,8 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
             onImageAtCursor={showImage}
           />
         </div>
-        <PostStatusBar store={store} selection={selection} note={note} spellcheck={settings.spellcheck} spellStatus={spellStatus} />
+        <PostStatusBar store={store} selection={selection} note={note} spellcheck={settings.spellcheck} spellStatus={spellStatus} onHistory={history.openHistory} />
+        {history.open && id && <HistoryPanel store={store} postId={id} onClose={history.closeHistory} onError={showError} onRestored={() => setNote(t('history.restored'))} />}
         {spellMenu && <EditorSpellMenu at={spellMenu} lang={lang} view={() => viewRef.current} onClose={() => setSpellMenu(null)} onError={showError} />}
       </main>
       <WorkspaceDialogs

@@ -56,6 +56,10 @@ export const CHANNELS = [
   'beginBlogSignIn',
   'finishBlogSignIn',
   'cancelBlogSignIn',
+  'listPostVersions',
+  'readPostVersion',
+  'restorePostVersion',
+  'snapshotPost',
 ] as const satisfies readonly Channel[];
 
 export const EVENTS = ['postChangedOnDisk', 'libraryChanged', 'menuCommand', 'outboxChanged', 'flushRequest', 'importProgress'] as const satisfies readonly EventName[];

@@ -51,6 +51,12 @@ import {
   remotePostQuerySchema,
 } from '../model/import.js';
 import { searchHitSchema, searchRequestSchema } from '../model/search.js';
+import {
+  historyRestoreRequestSchema,
+  historySnapshotRequestSchema,
+  historyVersionIdSchema,
+  historyVersionSchema,
+} from '../model/history.js';
 import type { Result } from '../result.js';
 
 const MAX_POST_CHARS = 20_000_000;
@@ -165,6 +171,14 @@ export const contract = {
   downloadImportedImages: { args: z.tuple([postIdSchema.nullable()]), result: importJobSchema },
   /** Searches title, body, tags, categories and image credits of every post (German folding, prefixes). */
   searchLibrary: { args: z.tuple([searchRequestSchema]), result: z.array(searchHitSchema) },
+  /** The kept versions of a post, newest first (time, why, words, change in words). */
+  listPostVersions: { args: z.tuple([postIdSchema]), result: z.array(historyVersionSchema) },
+  /** The text of one kept version. */
+  readPostVersion: { args: z.tuple([postIdSchema, historyVersionIdSchema]), result: z.object({ text: z.string() }) },
+  /** Keeps the text on disk as a version, then saves the chosen version over it (`conflict` unless at `baseVersion`). */
+  restorePostVersion: { args: z.tuple([postIdSchema, historyVersionIdSchema, historyRestoreRequestSchema]), result: openedPostSchema },
+  /** Keeps the editor's text as a version before „Fremde übernehmen“ replaces it; null when it was kept already. */
+  snapshotPost: { args: z.tuple([postIdSchema, historySnapshotRequestSchema]), result: z.object({ version: historyVersionSchema.nullable() }) },
 } as const;
 
 export type Contract = typeof contract;
