@@ -53,6 +53,7 @@ export const CHANNELS = [
   'downloadImportedImages',
   'searchLibrary',
   'patchRecovery',
+  'listThirdParty',
 ] as const satisfies readonly Channel[];
 
 export const EVENTS = ['postChangedOnDisk', 'libraryChanged', 'menuCommand', 'outboxChanged', 'flushRequest', 'importProgress'] as const satisfies readonly EventName[];
