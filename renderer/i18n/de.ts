@@ -444,7 +444,7 @@ export const de = {
   'privacy.checking': 'Prüfe, was der Beitrag von anderen Anbietern lädt …',
   'privacy.none': 'Der Beitrag lädt nichts von anderen Anbietern.',
   'privacy.summary': 'Beim Lesen lädt der Beitrag {count, plural, one {# Inhalt} other {# Inhalte}} von anderen Anbietern. Was soll veröffentlicht werden?',
-  'privacy.times': '{count, plural, one {einmal} other {#-mal}}',
+  'privacy.times': '{count}×',
   'privacy.choiceFor': 'Umgang mit {host}',
   'privacy.keep': 'Behalten',
   'privacy.remove': 'Entfernen',

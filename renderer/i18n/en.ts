@@ -446,7 +446,7 @@ export const en: Record<MessageKey, string> = {
   'privacy.checking': 'Checking what the post loads from third parties …',
   'privacy.none': 'The post loads nothing from third parties.',
   'privacy.summary': 'When read, the post loads {count, plural, one {# item} other {# items}} from third parties. What should be published?',
-  'privacy.times': '{count, plural, one {once} other {# times}}',
+  'privacy.times': '{count}×',
   'privacy.choiceFor': 'What to do with {host}',
   'privacy.keep': 'Keep',
   'privacy.remove': 'Remove',
