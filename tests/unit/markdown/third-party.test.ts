@@ -193,3 +193,14 @@ describe('remembering the choices in the front matter', () => {
     expect(setThirdPartyChoice('---\ntitle: [kaputt\n---\n\nText\n', 'https://x.example/a.png', 'remove')).toBeNull();
   });
 });
+
+describe('what WordPress gets in blocks', () => {
+  it('a bare YouTube line made cookie-free goes out as a frame in an HTML block', async () => {
+    const { toBlockMarkup } = await import('../../../electron/common/markdown/wp-blocks.js');
+    const post = 'Vorher.\n\n```{=html}\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n```\n\nNachher.\n';
+    const blocks = toBlockMarkup(applyThirdPartyChoices(renderPost(post), { choices: {}, privateEmbeds: true }));
+    expect(blocks).toContain('<!-- wp:html -->\n<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"');
+    expect(blocks).not.toContain('www.youtube.com/watch');
+    expect(blocks).toContain('Nachher.');
+  });
+});
