@@ -125,7 +125,7 @@ describe('Datenschutz check', () => {
     expect(raw).toContain('Bis bald!');
     // The choice is in the post's front matter, so the next publish remembers it; the text itself is unchanged.
     const text = await readFile(file(), 'utf8');
-    expect(text).toMatch(/third_party:\n\s+https:\/\/bilder\.example\.org\/ausflug\.jpg: remove\n/);
+    expect(text).toMatch(/third_party:\n\s+["']?https:\/\/bilder\.example\.org\/ausflug\.jpg["']?: remove\n/);
     expect(text).toContain('<img src="https://bilder.example.org/ausflug.jpg" alt="Der See am Morgen">');
     expect(thirdPartyRequests).toEqual([]);
   });
