@@ -95,7 +95,7 @@ export class Services {
       // Published credits read like the preview's: the same templates and featured-credit placement.
       renderOptions: async () => {
         const s = await this.settings.get();
-        return { creditTexts: s.creditTexts, featuredCredit: s.featuredCredit };
+        return { creditTexts: s.creditTexts, featuredCredit: s.featuredCredit, privateEmbeds: s.privateEmbeds };
       },
     });
     await this.publishing.start();

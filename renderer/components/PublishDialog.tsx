@@ -1,15 +1,19 @@
 import { useEffect, useState } from 'react';
+import type { ThirdPartyChoice, ThirdPartyEntry } from '../../electron/common/markdown/third-party';
 import type { BlogView, OutboxJob, PublishOutcome as Outcome, PublishProblem } from '../../electron/common/model/blog';
 import { errorText, useI18n } from '../i18n/i18n';
 import { api, onEvent } from '../lib/api';
 import { Dialog } from './Dialog';
 import { PublishOutcome } from './PublishOutcome';
+import { ThirdPartyCheck } from './ThirdPartyCheck';
 
 export interface PublishDialogProps {
   postId: string;
   title: string;
   /** Saves the editor's text first: a job publishes the saved version. */
   save: () => Promise<boolean>;
+  /** Remembers a Datenschutz choice in the open post's front matter; false when it cannot take it. */
+  chooseThirdParty: (key: string, choice: ThirdPartyChoice) => boolean;
   onManageBlogs: () => void;
   onOpenPost: (id: string) => void;
   onClose: () => void;
@@ -30,6 +34,8 @@ export function PublishDialog(props: PublishDialogProps) {
   const [blogId, setBlogId] = useState('');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [job, setJob] = useState<OutboxJob | null>(null);
+  const [thirdParty, setThirdParty] = useState<ThirdPartyEntry[] | null>(null);
+  const [choiceError, setChoiceError] = useState<string | null>(null);
   const { postId } = props;
 
   useEffect(() => {
@@ -45,9 +51,12 @@ export function PublishDialog(props: PublishDialogProps) {
     if (!blogId) return;
     let live = true;
     setPhase({ kind: 'checking' });
+    setThirdParty(null);
     void props.save().then(async () => {
-      const r = await api.checkPublish(postId, blogId);
+      const [r, third] = await Promise.all([api.checkPublish(postId, blogId), api.listThirdParty(postId, blogId)]);
       if (!live) return;
+      // The Datenschutz list is advice, not a problem: when it cannot be read, publishing still works.
+      setThirdParty(third.ok ? third.value : []);
       if (!r.ok) setPhase({ kind: 'error', text: errorText(t, r.error) });
       else setPhase(r.value.length > 0 ? { kind: 'problems', problems: r.value } : { kind: 'idle' });
     });
@@ -72,6 +81,13 @@ export function PublishDialog(props: PublishDialogProps) {
     const r = retryJobId ? await api.retryJob(retryJobId, { onConflict }) : await api.publishPost(postId, blogId, { onConflict });
     if (!r.ok) return setPhase({ kind: 'error', text: errorText(t, r.error) });
     setPhase(r.value.status === 'problems' ? { kind: 'problems', problems: r.value.problems } : { kind: 'outcome', outcome: r.value });
+  };
+
+  // The choice goes into the post (saved before publishing), so the next publish remembers it.
+  const chooseThirdParty = (key: string, choice: ThirdPartyChoice) => {
+    if (!props.chooseThirdParty(key, choice)) return setChoiceError(t('privacy.cannotSave'));
+    setChoiceError(null);
+    setThirdParty((list) => list?.map((e) => (e.key === key ? { ...e, choice } : e)) ?? null);
   };
 
   const blog = blogs?.find((b) => b.id === blogId) ?? null;
@@ -108,6 +124,7 @@ export function PublishDialog(props: PublishDialogProps) {
         </p>
       )}
       {blog?.kind === 'micropub' && <p className="muted" data-testid="publish-no-online-check">{t('publish.noOnlineCheck')}</p>}
+      {blog && phase.kind !== 'outcome' && <ThirdPartyCheck entries={thirdParty} disabled={busy} onChoose={chooseThirdParty} error={choiceError} />}
       <div className="publish-state" role="status" data-testid="publish-state">
         {phase.kind === 'checking' && <p className="muted">{t('publish.checking')}</p>}
         {phase.kind === 'problems' && (

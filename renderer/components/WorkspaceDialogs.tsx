@@ -76,6 +76,7 @@ export function WorkspaceDialogs(props: WorkspaceDialogsProps) {
           postId={id}
           title={doc.fields ? doc.fields.title : id}
           save={() => store.flush()}
+          chooseThirdParty={(key, choice) => store.patchThirdParty(key, choice)}
           onManageBlogs={() => setModal({ kind: 'blogs', then: 'publish' })}
           onOpenPost={props.onOpenPost}
           onClose={close}

@@ -1,5 +1,6 @@
 import { setImageCredit, type ImagesProblem } from '../../electron/common/markdown/front-matter-images';
 import { removeFrontMatterKeys, updateFrontMatter, type FieldPatch } from '../../electron/common/markdown/front-matter';
+import { setThirdPartyChoice, type ThirdPartyChoice } from '../../electron/common/markdown/third-party';
 import {
   eagerText,
   parsePostDocument,
@@ -158,6 +159,14 @@ export class PostDocumentStore {
     const next = updateFrontMatter(this.snapshot.text, patch);
     if (next === null) return false;
     this.applyOwnChange(next, 'input.fields');
+    return true;
+  }
+
+  /** Remembers the Datenschutz choice for one third-party item in `third_party:`. False when the YAML cannot be edited. */
+  patchThirdParty(key: string, choice: ThirdPartyChoice): boolean {
+    const next = setThirdPartyChoice(this.snapshot.text, key, choice);
+    if (next === null) return false;
+    if (next !== this.snapshot.text) this.applyOwnChange(next, 'input.fields');
     return true;
   }
 

@@ -60,6 +60,7 @@ export const CHANNELS = [
   'readPostVersion',
   'restorePostVersion',
   'snapshotPost',
+  'listThirdParty',
 ] as const satisfies readonly Channel[];
 
 export const EVENTS = ['postChangedOnDisk', 'libraryChanged', 'menuCommand', 'outboxChanged', 'flushRequest', 'importProgress'] as const satisfies readonly EventName[];

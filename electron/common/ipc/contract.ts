@@ -11,6 +11,7 @@ import { settingsPatchSchema, settingsSchema } from '../model/settings.js';
 import { imageMetadataSchema, imageUploadSchema, importedImageSchema, postImageFileSchema } from '../model/images.js';
 import { postProblemSchema } from '../markdown/image-problems.js';
 import { publishRecordSchema } from '../markdown/front-matter-publish.js';
+import { thirdPartyEntrySchema } from '../markdown/third-party.js';
 import {
   spellCheckRequestSchema,
   spellCheckResultSchema,
@@ -137,6 +138,8 @@ export const contract = {
   refreshBlogTerms: { args: z.tuple([blogIdSchema]), result: blogTermsSchema },
   /** What must be fixed before the saved post can go to this blog; empty when it can. */
   checkPublish: { args: z.tuple([postIdSchema, blogIdSchema]), result: z.array(publishProblemSchema) },
+  /** The Datenschutz check: what the saved post, published to this blog, would load from third parties, with the choices. */
+  listThirdParty: { args: z.tuple([postIdSchema, blogIdSchema]), result: z.array(thirdPartyEntrySchema) },
   /** Publishes the saved post through the outbox and waits for the first attempt. */
   publishPost: { args: z.tuple([postIdSchema, blogIdSchema, publishOptionsSchema]), result: publishOutcomeSchema },
   /** Saves the online version of a published post as a new local post (the answer to a conflict). */

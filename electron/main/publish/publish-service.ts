@@ -25,6 +25,7 @@ import { htmlText, importPost } from '../../common/markdown/import-post.js';
 import { withRemoteImageAddresses } from '../../common/markdown/remote-image-addresses.js';
 import { findImageReferences, imageKey, isLocalImage } from '../../common/markdown/image-refs.js';
 import { renderPost, type RenderOptions } from '../../common/markdown/render.js';
+import { applyThirdPartyChoices, readThirdPartyChoices, thirdPartyEntries, type ThirdPartyEntry, type ThirdPartyPolicy } from '../../common/markdown/third-party.js';
 import { KladdeError } from '../../common/result.js';
 import { slugify } from '../../common/text/slug.js';
 import type { CredentialStore } from '../credentials/credential-store.js';
@@ -51,7 +52,7 @@ export interface PublishServiceDeps {
   /** What each blog already has by content hash (`.kladde/media/`); without it only the post's own record counts. */
   media?: MediaIndex;
   /** Credit templates and featured-credit mode from the settings, so the blog gets what the preview shows. */
-  renderOptions?: () => Promise<Pick<RenderOptions, 'creditTexts' | 'featuredCredit'>>;
+  renderOptions?: () => Promise<Pick<RenderOptions, 'creditTexts' | 'featuredCredit'> & { privateEmbeds?: boolean }>;
 }
 
 /** What one attempt of a job may carry over from earlier attempts (kept in the outbox job file). */
@@ -207,6 +208,20 @@ export class PublishService {
     return problems;
   }
 
+  /**
+   * The Datenschutz check of the saved post for this blog: everything its published HTML would load from third
+   * parties, each with the choice that applies (the post's `third_party:`, else the setting's default).
+   */
+  async thirdParty(postId: string, blogId: string): Promise<ThirdPartyEntry[]> {
+    const { text } = await this.deps.posts.open(postId);
+    const blog = await this.deps.blogs.get(blogId);
+    const { privateEmbeds, ...renderExtras } = (await this.deps.renderOptions?.()) ?? {};
+    const parsed = parseFrontMatter(text);
+    const policy: ThirdPartyPolicy = { choices: parsed.ok ? readThirdPartyChoices(parsed.data) : {}, privateEmbeds: privateEmbeds ?? true };
+    // Local images become the blog's own uploads: they stay relative here and are no third party.
+    return thirdPartyEntries(renderPost(text, renderExtras), policy, { ownHosts: blogHosts(blog) });
+  }
+
   private async problemsOf(postId: string, text: string): Promise<PublishProblem[]> {
     const parsed = parseFrontMatter(text);
     const problems: PublishProblem[] = [];
@@ -253,7 +268,9 @@ export class PublishService {
     if (!parsed.ok) return { kind: 'problems', problems };
     const fields = parsed.fields;
     const state = readPublishState(text, blogId);
-    const renderExtras = (await this.deps.renderOptions?.()) ?? {};
+    const { privateEmbeds, ...renderExtras } = (await this.deps.renderOptions?.()) ?? {};
+    const policy: ThirdPartyPolicy = { choices: readThirdPartyChoices(parsed.data), privateEmbeds: privateEmbeds ?? true };
+    const ownHosts = blogHosts(target.blog);
     const images = await this.localImages(postId, text, { lang: fields.lang, ...(renderExtras.creditTexts ? { overrides: renderExtras.creditTexts } : {}) });
     const featured = findImageReferences(text).find((r) => r.featured && r.local);
     const knownMedia = { ...state.media, ...memory.media };
@@ -277,11 +294,16 @@ export class PublishService {
       onConflict: onConflict === 'overwrite' ? 'overwrite' : 'ask',
       createAttempted: memory.createAttempted,
       terms: await this.deps.blogs.terms(blogId),
+      // What goes out is what the Datenschutz check listed, with the writer's choices applied.
       render: (resolve) =>
-        renderPost(text, {
-          ...renderExtras,
-          resolveImage: (src) => (isLocalImage(src) ? (resolve(imageKey(src)) ?? src) : src),
-        }),
+        applyThirdPartyChoices(
+          renderPost(text, {
+            ...renderExtras,
+            resolveImage: (src) => (isLocalImage(src) ? (resolve(imageKey(src)) ?? src) : src),
+          }),
+          policy,
+          { ownHosts },
+        ),
       progress: hooks.progress,
       mediaUploaded: async (key, media) => {
         current.media[key] = media;
@@ -434,4 +456,14 @@ export function asKladdeError(error: unknown): Error {
     return new KladdeError(code, error.message);
   }
   return error instanceof Error ? error : new Error(String(error));
+}
+
+/** The hosts that are the blog itself (its address and its API's), whose content is no third party. */
+function blogHosts(blog: { url: string; apiRoot: string }): string[] {
+  const hosts: string[] = [];
+  for (const address of [blog.url, blog.apiRoot]) {
+    const m = /^https?:\/\/([^/?#:]+)/i.exec(address);
+    if (m?.[1]) hosts.push(m[1].toLowerCase());
+  }
+  return hosts;
 }

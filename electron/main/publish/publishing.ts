@@ -46,6 +46,7 @@ type PublishChannels =
   | 'listBlogTerms'
   | 'refreshBlogTerms'
   | 'checkPublish'
+  | 'listThirdParty'
   | 'publishPost'
   | 'downloadOnlineCopy'
   | 'listOutbox'
@@ -126,6 +127,7 @@ export function publishingHandlers(get: () => Publishing, posts: () => PostStore
     listBlogTerms: (id) => service().terms(id),
     refreshBlogTerms: (id) => service().refreshTerms(id),
     checkPublish: (postId, blogId) => service().checkPublish(postId, blogId),
+    listThirdParty: (postId, blogId) => service().thirdParty(postId, blogId),
     publishPost: async (postId, blogId, options) => {
       const problems = await service().checkPublish(postId, blogId);
       if (problems.length > 0) return { status: 'problems' as const, problems };
