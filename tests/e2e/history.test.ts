@@ -21,11 +21,11 @@ const app = useAppInBrowser({
 });
 
 const file = () => path.join(app.kladde.library, 'rhein', 'index.md');
-const editorText = () => app.page.locator('.cm-content').evaluate((el) => (el as HTMLElement).innerText);
+const editorText = () => app.page.getByRole('textbox', { name: 'Markdown-Editor' }).evaluate((el) => (el as HTMLElement).innerText);
 const versions = () => app.kladde.services.history.list('rhein');
 
 async function typeAtEnd(text: string): Promise<void> {
-  await app.page.locator('.cm-content').click();
+  await app.page.getByRole('textbox', { name: 'Markdown-Editor' }).click();
   await app.page.keyboard.press('Control+End');
   await app.page.keyboard.type(text);
   await app.page.keyboard.press('Control+s');

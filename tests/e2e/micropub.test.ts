@@ -92,7 +92,8 @@ describe('a Micropub site in the UI', () => {
 
   it('signs in again in the browser: the IndieAuth page redirects back to Kladde', async () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Schließen' }).click();
-    await page.getByRole('button', { name: 'Veröffentlichen …' }).click();
+    // With a signed-in blog the publish dialog offers no „Blogs verwalten“: the way there is the settings.
+    await page.getByRole('button', { name: /Einstellungen/ }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Blogs verwalten' }).click();
     await page.locator('.blog-item').first().click();
     await expect.poll(() => page.getByTestId('micropub-browser-sign-in').count(), { timeout: 15_000 }).toBe(1);
