@@ -44,10 +44,12 @@ export async function findInMediaLibrary(
     .filter((item) => typeof item.source_url === 'string' && sameName(item.source_url, stem))
     .filter((item) => typeof item.media_details?.filesize !== 'number' || item.media_details.filesize === image.bytes.byteLength)
     .slice(0, MAX_DOWNLOADS);
+  // The bytes that would be sent (the processed photo), not the library file the hash names.
+  const wanted = contentHash(image.bytes);
   for (const item of candidates) {
     try {
       const file = await target.http.send({ url: item.source_url, responseType: 'bytes', timeoutMs: 120_000, ...(target.signal ? { signal: target.signal } : {}) });
-      if (file.status === 200 && file.bytes && contentHash(file.bytes) === image.hash) {
+      if (file.status === 200 && file.bytes && contentHash(file.bytes) === wanted) {
         if (!item.post) unattached?.(String(item.id));
         return { hash: image.hash, id: String(item.id), url: item.source_url };
       }
