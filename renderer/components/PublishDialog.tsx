@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { BlogView, OutboxJob, PublishOutcome as Outcome, PublishProblem } from '../../electron/common/model/blog';
+import type { BlogView, OutboxJob, PublishOutcome as Outcome, PublishProblem, PublishProgress } from '../../electron/common/model/blog';
 import { errorText, useI18n } from '../i18n/i18n';
 import { api, onEvent } from '../lib/api';
 import { Dialog } from './Dialog';
+import { PublishBytes } from './PublishBytes';
 import { PublishOutcome } from './PublishOutcome';
 
 export interface PublishDialogProps {
@@ -30,6 +31,8 @@ export function PublishDialog(props: PublishDialogProps) {
   const [blogId, setBlogId] = useState('');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [job, setJob] = useState<OutboxJob | null>(null);
+  // The images' weight before and after shrinking, kept after the job's progress is gone (done).
+  const [bytes, setBytes] = useState<PublishProgress['bytes'] | null>(null);
   const { postId } = props;
 
   useEffect(() => {
@@ -62,12 +65,14 @@ export function PublishDialog(props: PublishDialogProps) {
       onEvent('outboxChanged', ({ jobs }) => {
         const mine = jobs.filter((j) => j.postId === postId && j.blogId === blogId).at(-1);
         if (mine) setJob(mine);
+        if (mine?.progress?.bytes) setBytes(mine.progress.bytes);
       }),
     [blogId, postId],
   );
 
   const publish = async (onConflict: 'ask' | 'overwrite' | 'publish-anew', retryJobId?: string) => {
     setPhase({ kind: 'sending', jobId: retryJobId ?? null });
+    setBytes(null);
     if (!(await props.save())) return setPhase({ kind: 'error', text: t('publish.saveFirst') });
     const r = retryJobId ? await api.retryJob(retryJobId, { onConflict }) : await api.publishPost(postId, blogId, { onConflict });
     if (!r.ok) return setPhase({ kind: 'error', text: errorText(t, r.error) });
@@ -131,6 +136,7 @@ export function PublishDialog(props: PublishDialogProps) {
               : t('publish.sending')}
           </p>
         )}
+        {bytes && (phase.kind === 'sending' || phase.kind === 'outcome') && <PublishBytes bytes={bytes} />}
         {phase.kind === 'error' && <p className="field-error">{phase.text}</p>}
         {phase.kind === 'outcome' && blog && (
           <PublishOutcome outcome={phase.outcome} onRetry={publish} onOpenPost={props.onOpenPost} onClose={props.onClose} postId={postId} blog={blog} />

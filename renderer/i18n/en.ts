@@ -442,4 +442,11 @@ export const en: Record<MessageKey, string> = {
   'settings.themeSystem': 'Like the system',
   'settings.themeLight': 'Light',
   'settings.themeDark': 'Dark',
+  'publish.bytes': '{files, plural, one {# image} other {# images}} sent: {sent} instead of {original}',
+  'blogs.images': 'Images',
+  'blogs.imagesShrink': 'Shrink images before upload',
+  'blogs.imagesLongestEdge': 'Longest edge (pixels)',
+  'blogs.imagesStripLocation': 'Remove location data',
+  'blogs.imagesHint': 'The file in the library stays unchanged. GPS position and camera serial numbers are removed; creator, copyright and credit are kept.',
+  'blogs.imagesEdgeInvalid': 'Please enter a whole number between 320 and 12000.',
 };

@@ -221,10 +221,11 @@ export const publishProgressSchema = z.object({
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
   /**
-   * Images phase: bytes of the library files sent so far (`original`) and of what went over the wire after
-   * scaling and recompressing (`sent`). Absent in other phases and in job files from before.
+   * Images phase: how many files went up so far (`files`; found on the blog counts not), the bytes of their
+   * library files (`original`) and what went over the wire after scaling and recompressing (`sent`). Absent in
+   * other phases and in job files from before.
    */
-  bytes: z.object({ original: z.number().int().nonnegative(), sent: z.number().int().nonnegative() }).optional(),
+  bytes: z.object({ files: z.number().int().nonnegative(), original: z.number().int().nonnegative(), sent: z.number().int().nonnegative() }).optional(),
 });
 export type PublishProgress = z.infer<typeof publishProgressSchema>;
 

@@ -128,7 +128,7 @@ export async function sendMissingImages(
   const media: Record<string, PublishedMedia> = { ...request.knownMedia };
   const toSend = request.images.filter((img) => media[img.key]?.hash !== img.hash);
   // Bytes of library files whose content went over the wire, and of what was sent for them.
-  const bytes = { original: 0, sent: 0 };
+  const bytes = { files: 0, original: 0, sent: 0 };
   request.progress({ phase: 'images', done: 0, total: toSend.length, bytes: { ...bytes } });
   let done = 0;
   const byHash = new Map<string, PublishedMedia>();
@@ -137,6 +137,7 @@ export async function sendMissingImages(
     let found = byHash.get(image.hash) ?? (await lookup?.(image)) ?? null;
     if (!found) {
       found = await upload(image);
+      bytes.files++;
       bytes.original += image.originalSize ?? image.bytes.byteLength;
       bytes.sent += image.bytes.byteLength;
     }
