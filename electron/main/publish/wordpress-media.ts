@@ -69,7 +69,7 @@ export async function attachMedia(target: PublishTarget, call: WordPressCall, me
 }
 
 /** `Rike Kopf.JPG` → `rike-kopf`: the name as WordPress stores it, roughly (lower case, dashes). */
-function fileStem(fileName: string): string {
+export function fileStem(fileName: string): string {
   return fileName
     .replace(/\.[^.]+$/, '')
     .toLowerCase()
@@ -78,7 +78,7 @@ function fileStem(fileName: string): string {
 }
 
 /** Whether an upload's address is this file: `…/2026/12/kopf.png`, also `kopf-1.png` or `kopf-scaled.png`. */
-function sameName(sourceUrl: string, stem: string): boolean {
+export function sameName(sourceUrl: string, stem: string): boolean {
   let base: string;
   try {
     base = decodeURIComponent(new URL(sourceUrl).pathname.split('/').pop() ?? '');
