@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { ThirdPartyChoice, ThirdPartyEntry } from '../../electron/common/markdown/third-party';
-import type { BlogView, OutboxJob, PublishOutcome as Outcome, PublishProblem } from '../../electron/common/model/blog';
+import type { BlogView, OutboxJob, PublishOutcome as Outcome, PublishProblem, PublishProgress } from '../../electron/common/model/blog';
 import { errorText, useI18n } from '../i18n/i18n';
 import { api, onEvent } from '../lib/api';
 import { Dialog } from './Dialog';
+import { PublishBytes } from './PublishBytes';
 import { PublishOutcome } from './PublishOutcome';
 import { ThirdPartyCheck } from './ThirdPartyCheck';
 
@@ -36,6 +37,8 @@ export function PublishDialog(props: PublishDialogProps) {
   const [job, setJob] = useState<OutboxJob | null>(null);
   const [thirdParty, setThirdParty] = useState<ThirdPartyEntry[] | null>(null);
   const [choiceError, setChoiceError] = useState<string | null>(null);
+  // The images' weight before and after shrinking, kept after the job's progress is gone (done).
+  const [bytes, setBytes] = useState<PublishProgress['bytes'] | null>(null);
   const { postId } = props;
 
   useEffect(() => {
@@ -71,12 +74,14 @@ export function PublishDialog(props: PublishDialogProps) {
       onEvent('outboxChanged', ({ jobs }) => {
         const mine = jobs.filter((j) => j.postId === postId && j.blogId === blogId).at(-1);
         if (mine) setJob(mine);
+        if (mine?.progress?.bytes) setBytes(mine.progress.bytes);
       }),
     [blogId, postId],
   );
 
   const publish = async (onConflict: 'ask' | 'overwrite' | 'publish-anew', retryJobId?: string) => {
     setPhase({ kind: 'sending', jobId: retryJobId ?? null });
+    setBytes(null);
     if (!(await props.save())) return setPhase({ kind: 'error', text: t('publish.saveFirst') });
     const r = retryJobId ? await api.retryJob(retryJobId, { onConflict }) : await api.publishPost(postId, blogId, { onConflict });
     if (!r.ok) return setPhase({ kind: 'error', text: errorText(t, r.error) });
@@ -149,6 +154,7 @@ export function PublishDialog(props: PublishDialogProps) {
               : t('publish.sending')}
           </p>
         )}
+        {bytes && (phase.kind === 'sending' || phase.kind === 'outcome') && <PublishBytes bytes={bytes} />}
         {phase.kind === 'error' && <p className="field-error">{phase.text}</p>}
         {phase.kind === 'outcome' && blog && (
           <PublishOutcome outcome={phase.outcome} onRetry={publish} onOpenPost={props.onOpenPost} onClose={props.onClose} postId={postId} blog={blog} />

@@ -497,6 +497,13 @@ export const de = {
   'privacy.kind.script': 'Skript',
   'preview.blockedEmbed': 'Eingebetteter Inhalt von {host} – wird in der Vorschau nicht geladen',
   'settings.privateEmbeds': 'YouTube und Vimeo immer datenschutzfreundlich einbetten',
+  'publish.bytes': '{files, plural, one {# Bild} other {# Bilder}} gesendet: {sent} statt {original}',
+  'blogs.images': 'Bilder',
+  'blogs.imagesShrink': 'Bilder vor dem Hochladen verkleinern',
+  'blogs.imagesLongestEdge': 'Längste Seite (Pixel)',
+  'blogs.imagesStripLocation': 'Standortdaten entfernen',
+  'blogs.imagesHint': 'Die Datei in der Bibliothek bleibt unverändert. Entfernt werden GPS-Position und Seriennummern der Kamera; Urheber, Copyright und Credit bleiben erhalten.',
+  'blogs.imagesEdgeInvalid': 'Bitte eine ganze Zahl zwischen 320 und 12000 eingeben.',
 } as const;
 
 export type MessageKey = keyof typeof de;

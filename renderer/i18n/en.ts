@@ -499,4 +499,11 @@ export const en: Record<MessageKey, string> = {
   'privacy.kind.script': 'Script',
   'preview.blockedEmbed': 'Embedded content from {host} – not loaded in the preview',
   'settings.privateEmbeds': 'Always embed YouTube and Vimeo privacy-friendly',
+  'publish.bytes': '{files, plural, one {# image} other {# images}} sent: {sent} instead of {original}',
+  'blogs.images': 'Images',
+  'blogs.imagesShrink': 'Shrink images before upload',
+  'blogs.imagesLongestEdge': 'Longest edge (pixels)',
+  'blogs.imagesStripLocation': 'Remove location data',
+  'blogs.imagesHint': 'The file in the library stays unchanged. GPS position and camera serial numbers are removed; creator, copyright and credit are kept.',
+  'blogs.imagesEdgeInvalid': 'Please enter a whole number between 320 and 12000.',
 };

@@ -13,7 +13,9 @@ import type {
   PublishProblem,
   PublishedPost,
   PublishProgress,
+  BlogImages,
 } from '../../common/model/blog.js';
+import { blogImagesOf } from '../../common/model/blog.js';
 import type { OpenedPost } from '../../common/model/post.js';
 import { slugSchema } from '../../common/model/post.js';
 import { formatCaption, formatCredit, type CreditFormatOptions } from '../../common/markdown/credits.js';
@@ -38,7 +40,9 @@ import type { MediaIndex } from './media-index.js';
 import { sameBlog } from './blog-identity.js';
 import { normalizeBlogUrl } from './wordpress-api.js';
 import { PublishFailure } from './publish-errors.js';
-import { contentHash, type LocalImage, type PublishTarget } from './publisher.js';
+import { uploadHash, type LocalImage, type PublishTarget } from './publisher.js';
+import { processForUpload, uploadRecipe } from '../images/upload-processing.js';
+import type { ImageType } from '../../common/model/images.js';
 import type { PublisherRegistry } from './registry.js';
 import type { RemotePostSource } from '../import/remote-source.js';
 
@@ -271,7 +275,8 @@ export class PublishService {
     const { privateEmbeds, ...renderExtras } = (await this.deps.renderOptions?.()) ?? {};
     const policy: ThirdPartyPolicy = { choices: readThirdPartyChoices(parsed.data), privateEmbeds: privateEmbeds ?? true };
     const ownHosts = blogHosts(target.blog);
-    const images = await this.localImages(postId, text, { lang: fields.lang, ...(renderExtras.creditTexts ? { overrides: renderExtras.creditTexts } : {}) });
+    const settings = blogImagesOf(target.blog);
+    const images = await this.localImages(postId, text, { lang: fields.lang, ...(renderExtras.creditTexts ? { overrides: renderExtras.creditTexts } : {}) }, settings);
     const featured = findImageReferences(text).find((r) => r.featured && r.local);
     const knownMedia = { ...state.media, ...memory.media };
     // The blog's media library, not just the post's: the same photo uploaded for another post is reused.
@@ -280,6 +285,8 @@ export class PublishService {
       const found = await this.deps.media?.find(blogId, image.hash);
       if (found) knownMedia[image.key] = found;
     }
+    // Only what must go up is scaled and recompressed (the hash already names the result, so nothing else needs it).
+    await prepareUploads(images.filter((image) => knownMedia[image.key]?.hash !== image.hash), settings, hooks.progress);
     const current: AttemptMemory = { media: { ...memory.media }, createAttempted: memory.createAttempted };
     const publisher = this.deps.registry.get(target.blog.kind);
     const result = await publisher.publish({
@@ -394,7 +401,7 @@ export class PublishService {
   }
 
   /** The post's local images (body and featured), read and hashed, with what their credit says. */
-  private async localImages(postId: string, text: string, format: CreditFormatOptions): Promise<LocalImage[]> {
+  private async localImages(postId: string, text: string, format: CreditFormatOptions, settings: BlogImages): Promise<LocalImage[]> {
     const credits = readImages(text).images;
     const seen = new Map<string, LocalImage>();
     for (const ref of findImageReferences(text)) {
@@ -402,6 +409,7 @@ export class PublishService {
       const file = await this.deps.posts.paths.realInPost(postId, ref.key);
       const bytes = await readFile(file);
       const sniffed = sniffImage(bytes.subarray(0, 4096));
+      const type = sniffed.kind === 'image' ? sniffed.type : null;
       const credit = credits[ref.key] ?? {};
       const caption = formatCaption(credit, format);
       const line = formatCredit(credit, format);
@@ -410,7 +418,7 @@ export class PublishService {
         fileName: path.basename(ref.key),
         contentType: sniffed.kind === 'image' ? MIME[sniffed.type] : 'application/octet-stream',
         bytes,
-        hash: contentHash(bytes),
+        hash: uploadHash(bytes, uploadRecipe(type, settings)),
         credit,
         alt: (credit.alt ?? '').trim() || ref.alt,
         captionHtml: caption.html,
@@ -419,6 +427,41 @@ export class PublishService {
     }
     return [...seen.values()];
   }
+}
+
+/**
+ * Scales, recompresses and cleans the images that go up, in place, per the blog's settings (the library files stay
+ * as they are). A file sharp cannot read is not sent as it is when its position was to be removed: that fails the
+ * attempt with the file's name instead of sending what the user asked to keep private.
+ */
+async function prepareUploads(images: LocalImage[], settings: BlogImages, progress: (p: PublishProgress) => void): Promise<void> {
+  let done = 0;
+  for (const image of images) {
+    const type = imageTypeOf(image.contentType);
+    if (uploadRecipe(type, settings) === null) continue;
+    progress({ phase: 'prepare', done, total: images.length });
+    let processed;
+    try {
+      processed = await processForUpload(image.bytes, type, settings);
+    } catch (error) {
+      throw new PublishFailure(
+        'internal',
+        `Das Bild „${image.key}“ ließ sich nicht für den Blog verkleinern (${error instanceof Error ? error.message : String(error)}).`,
+        false,
+        'Das Bild in einem Bildprogramm neu speichern oder in den Blog-Einstellungen „Bilder vor dem Hochladen verkleinern“ und „Standortdaten entfernen“ ausschalten.',
+      );
+    }
+    if (processed.changed) {
+      image.originalSize = image.bytes.byteLength;
+      image.bytes = processed.bytes;
+    }
+    done++;
+  }
+}
+
+function imageTypeOf(contentType: string): ImageType | null {
+  const entry = Object.entries(MIME).find(([, mime]) => mime === contentType);
+  return entry ? (entry[0] as ImageType) : null;
 }
 
 /**
