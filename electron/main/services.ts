@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AppInfo } from '../common/ipc/contract.js';
 import { EventHub } from './events/event-sink.js';
+import { ExportService, type SaveTargetRequest } from './export/export-service.js';
 import { ImportService } from './import/import-service.js';
 import type { Handlers } from './ipc/dispatch.js';
 import { ImageService } from './images/image-service.js';
@@ -32,6 +33,10 @@ export interface ServiceOptions {
   fetch?: FetchLike;
   /** Electron's open dialog for a WordPress export (a path, or null when cancelled); absent in the web host. */
   chooseImportFile?: () => Promise<string | null>;
+  /** Electron's save dialog for an export (a path, or null when cancelled); absent in the web host (downloads). */
+  chooseExportTarget?: (request: SaveTargetRequest) => Promise<string | null>;
+  /** Electron's printToPDF on a hidden window; absent in the web host (the browser prints the page itself). */
+  printToPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 export function defaultLibraryPath(): string {
@@ -51,6 +56,8 @@ export class Services {
   /** „Beiträge holen“; `imports.run(request, onProgress, signal)` is the command line's way in. */
   imports!: ImportService;
   search!: SearchService;
+  /** Export of a post (HTML, PDF) and of the library (ZIP); the web host serves its downloads. */
+  exports!: ExportService;
   /** Closing the Electron window waits for the renderer's last save; the web host never asks (nothing to close). */
   readonly closeHandshake = new CloseHandshake({ send: (requestId) => this.events.emit('flushRequest', { requestId }) });
 
@@ -100,6 +107,19 @@ export class Services {
     // The search index follows every change the library watcher reports.
     this.search = new SearchService({ posts: this.posts, ...(this.options.log ? { log: this.options.log } : {}) });
     this.events.add(this.search.sink);
+    this.exports = new ExportService({
+      posts: this.posts,
+      images: this.images,
+      downloadsDir: path.join(this.options.configDir, 'export-files'),
+      events: this.events,
+      renderOptions: async () => {
+        const s = await this.settings.get();
+        return { creditTexts: s.creditTexts, featuredCredit: s.featuredCredit };
+      },
+      ...(this.options.chooseExportTarget ? { chooseTarget: this.options.chooseExportTarget } : {}),
+      ...(this.options.printToPdf ? { printToPdf: this.options.printToPdf } : {}),
+    });
+    await this.exports.start();
   }
 
   async stop(): Promise<void> {
@@ -167,6 +187,7 @@ export class Services {
       ...ImportService.handlers(() => this.imports),
       flushDone: async (requestId, result) => ({ accepted: this.closeHandshake.answer(requestId, result) }),
       searchLibrary: (request) => this.search.search(request),
+      ...ExportService.handlers(() => this.exports),
     };
   }
 }

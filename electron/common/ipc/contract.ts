@@ -51,6 +51,7 @@ import {
   remotePostQuerySchema,
 } from '../model/import.js';
 import { searchHitSchema, searchRequestSchema } from '../model/search.js';
+import { exportOutcomeSchema, exportPostRequestSchema, exportProgressSchema } from '../model/export.js';
 import type { Result } from '../result.js';
 
 const MAX_POST_CHARS = 20_000_000;
@@ -156,6 +157,10 @@ export const contract = {
   downloadImportedImages: { args: z.tuple([postIdSchema.nullable()]), result: importJobSchema },
   /** Searches title, body, tags, categories and image credits of every post (German folding, prefixes). */
   searchLibrary: { args: z.tuple([searchRequestSchema]), result: z.array(searchHitSchema) },
+  /** A saved post as standalone HTML or PDF: saved where the user chooses (app) or offered as one download (web). */
+  exportPost: { args: z.tuple([exportPostRequestSchema]), result: exportOutcomeSchema },
+  /** The whole library as a ZIP for backup (progress as `exportProgress` events). */
+  exportLibrary: { args: z.tuple([]), result: exportOutcomeSchema },
 } as const;
 
 export type Contract = typeof contract;
@@ -197,6 +202,8 @@ export const eventContract = {
   flushRequest: z.object({ requestId: flushRequestIdSchema }),
   /** An import's state after every post (see startImport). */
   importProgress: importJobSchema,
+  /** The library ZIP's progress (see exportLibrary). */
+  exportProgress: exportProgressSchema,
   menuCommand: z.object({
     command: z.enum([
       'newPost',
