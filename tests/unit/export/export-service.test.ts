@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportOutcome, ExportProgress } from '../../../electron/common/model/export.js';
+import type { ExportOutcome } from '../../../electron/common/model/export.js';
 import { ExportService, type SaveTargetRequest } from '../../../electron/main/export/export-service.js';
 import { ImageService } from '../../../electron/main/images/image-service.js';
 import { PostStore } from '../../../electron/main/posts/post-store.js';
@@ -191,4 +191,3 @@ describe('a post as standalone HTML', () => {
   });
 });
 
-export type { ExportProgress };

@@ -2,41 +2,16 @@ import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import type { ExportProgress } from '../../../electron/common/model/export.js';
 import { ExportService } from '../../../electron/main/export/export-service.js';
 import { backedUp } from '../../../electron/main/export/library-zip.js';
 import { ImageService } from '../../../electron/main/images/image-service.js';
 import { PostStore } from '../../../electron/main/posts/post-store.js';
+import { unzip } from '../../support/unzip.js';
 import { seedExportPost } from './export-fixture.js';
 
 let tmp: string;
 let posts: PostStore;
-
-/** Every entry of a ZIP file with its bytes, read with yauzl (an independent reader). */
-function unzip(file: string): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error ?? new Error('no zip'));
-      const out = new Map<string, Buffer>();
-      zip.on('error', reject);
-      zip.on('end', () => resolve(out));
-      zip.on('entry', (entry: yauzl.Entry) => {
-        if (entry.fileName.endsWith('/')) return zip.readEntry();
-        zip.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return reject(err ?? new Error('no stream'));
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            out.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.readEntry();
-    });
-  });
-}
 
 /** The files a backup must hold, read straight from disk: relative path → bytes. */
 async function expectedFiles(root: string): Promise<Map<string, Buffer>> {
