@@ -40,5 +40,7 @@ export function serveDownload(downloads: ExportDownloads, token: string, view: b
   });
   const stream = download.stream();
   stream.on('error', () => res.destroy());
+  // A download broken off by the browser still closes (and so removes) its file.
+  res.on('close', () => stream.destroy());
   stream.pipe(res);
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchChromium } from '../support/browser.js';
 import { pdfText } from '../support/pdf-text.js';
 import { unzip } from '../support/unzip.js';
@@ -13,6 +13,8 @@ import { SCREENSHOT_DIR } from './support/kladde.js';
 
 // Issue 12 „Export“, done when: a post with a credited image exported as HTML opens in a NEW browser page without any
 // network, its images load and the credits are there; its PDF holds the text; the library ZIP holds the posts.
+// Up to 8 helpers share 2 cores: starting the host and Chromium can take minutes, never a reason to fail.
+vi.setConfig({ hookTimeout: 600_000 });
 const app = useAppInBrowser({ seed: seedExportPost, open: { id: POST_ID, title: 'Hafen im Januar' } });
 const LONG = 60_000;
 

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { imageKey } from '../../common/markdown/image-refs.js';
@@ -154,7 +154,7 @@ export class ExportService {
         const to = path.join(staging, ...image.name.split('/'));
         await mkdir(path.dirname(to), { recursive: true });
         await copyFile(image.file, to);
-        size += (await readFile(to)).byteLength;
+        size += (await stat(to)).size;
       }
     });
     return { outcome: 'saved', fileName: path.basename(target), size };
