@@ -4,6 +4,7 @@ import type { AppInfo } from '../common/ipc/contract.js';
 import { countText } from '../common/text/counts.js';
 import { EventHub } from './events/event-sink.js';
 import { PostHistory } from './history/post-history.js';
+import { ExportService, type SaveTargetRequest } from './export/export-service.js';
 import { ImportService } from './import/import-service.js';
 import type { Handlers } from './ipc/dispatch.js';
 import { ImageService } from './images/image-service.js';
@@ -34,6 +35,10 @@ export interface ServiceOptions {
   fetch?: FetchLike;
   /** Electron's open dialog for a WordPress export (a path, or null when cancelled); absent in the web host. */
   chooseImportFile?: () => Promise<string | null>;
+  /** Electron's save dialog for an export (a path, or null when cancelled); absent in the web host (downloads). */
+  chooseExportTarget?: (request: SaveTargetRequest) => Promise<string | null>;
+  /** Electron's printToPDF on a hidden window; absent in the web host (the browser prints the page itself). */
+  printToPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 export function defaultLibraryPath(): string {
@@ -55,6 +60,8 @@ export class Services {
   search!: SearchService;
   /** Earlier versions of every post (`.kladde/verlauf/`). */
   history!: PostHistory;
+  /** Export of a post (HTML, PDF) and of the library (ZIP); the web host serves its downloads. */
+  exports!: ExportService;
   /** Closing the Electron window waits for the renderer's last save; the web host never asks (nothing to close). */
   readonly closeHandshake = new CloseHandshake({ send: (requestId) => this.events.emit('flushRequest', { requestId }) });
 
@@ -112,6 +119,19 @@ export class Services {
     // The search index follows every change the library watcher reports.
     this.search = new SearchService({ posts: this.posts, ...(this.options.log ? { log: this.options.log } : {}) });
     this.events.add(this.search.sink);
+    this.exports = new ExportService({
+      posts: this.posts,
+      images: this.images,
+      downloadsDir: path.join(this.options.configDir, 'export-files'),
+      events: this.events,
+      renderOptions: async () => {
+        const s = await this.settings.get();
+        return { creditTexts: s.creditTexts, featuredCredit: s.featuredCredit };
+      },
+      ...(this.options.chooseExportTarget ? { chooseTarget: this.options.chooseExportTarget } : {}),
+      ...(this.options.printToPdf ? { printToPdf: this.options.printToPdf } : {}),
+    });
+    await this.exports.start();
   }
 
   async stop(): Promise<void> {
@@ -202,6 +222,7 @@ export class Services {
       readPostVersion: async (id, versionId) => ({ text: await this.history.read(id, versionId) }),
       restorePostVersion: (id, versionId, { baseVersion }) => this.history.restore(id, versionId, baseVersion),
       snapshotPost: async (id, { text, reason }) => ({ version: await this.history.snapshot(id, text, reason) }),
+      ...ExportService.handlers(() => this.exports),
     };
   }
 }

@@ -2,6 +2,7 @@ import { openSearchPanel } from '@codemirror/search';
 import type { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo } from '../../electron/common/ipc/contract';
+import type { ExportKind } from '../../electron/common/model/export';
 import type { Settings, SettingsPatch } from '../../electron/common/model/settings';
 import type { AppError } from '../../electron/common/result';
 import { insertImages } from '../document/image-insertion';
@@ -87,6 +88,8 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
   const actions = usePostActions({ store, t, showError, refreshList: library.refresh });
 
   const [modal, setModal] = useState<Modal>(null);
+  /** Opens „Exportieren …“ with one kind chosen; the command palette's entry for export. */
+  const openExport = useCallback((kind: ExportKind) => setModal({ kind: 'export', exportKind: kind }), []);
   const [tab, setTab] = useState<PanelTab>('fields');
   const [selectedImage, setSelectedImage] = useState<string | null>(null);
   const [selection, setSelection] = useState<{ from: number; to: number } | null>(null);
@@ -181,6 +184,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
           onFixQuotes={fixQuotes}
           onOutbox={() => setModal({ kind: 'outbox' })}
           onPublish={() => setModal({ kind: 'publish' })}
+          onExport={() => openExport(id === null ? 'zip' : 'html')}
           onOpenSettings={() => setModal({ kind: 'settings' })}
         />
         <PostBanners store={store} error={error} onDismissError={() => setError(null)} />

@@ -58,6 +58,7 @@ import {
   historyVersionIdSchema,
   historyVersionSchema,
 } from '../model/history.js';
+import { exportOutcomeSchema, exportPostRequestSchema, exportProgressSchema } from '../model/export.js';
 import type { Result } from '../result.js';
 
 const MAX_POST_CHARS = 20_000_000;
@@ -182,6 +183,10 @@ export const contract = {
   restorePostVersion: { args: z.tuple([postIdSchema, historyVersionIdSchema, historyRestoreRequestSchema]), result: openedPostSchema },
   /** Keeps the editor's text as a version before „Fremde übernehmen“ replaces it; null when it was kept already. */
   snapshotPost: { args: z.tuple([postIdSchema, historySnapshotRequestSchema]), result: z.object({ version: historyVersionSchema.nullable() }) },
+  /** A saved post as standalone HTML or PDF: saved where the user chooses (app) or offered as one download (web). */
+  exportPost: { args: z.tuple([exportPostRequestSchema]), result: exportOutcomeSchema },
+  /** The whole library as a ZIP for backup (progress as `exportProgress` events). */
+  exportLibrary: { args: z.tuple([]), result: exportOutcomeSchema },
 } as const;
 
 export type Contract = typeof contract;
@@ -223,6 +228,8 @@ export const eventContract = {
   flushRequest: z.object({ requestId: flushRequestIdSchema }),
   /** An import's state after every post (see startImport). */
   importProgress: importJobSchema,
+  /** The library ZIP's progress (see exportLibrary). */
+  exportProgress: exportProgressSchema,
   menuCommand: z.object({
     command: z.enum([
       'newPost',
