@@ -51,7 +51,10 @@ function keystrokesOf(events: TraceEvent[]): KeystrokeWork[] {
   const main = keydowns[0] ? thread(keydowns[0]) : null;
   if (main === null) return [];
   const onMain = events.filter((e) => thread(e) === main && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
-  const tasks = onMain.filter((e) => e.name === 'RunTask');
+  // Chromium names a main-thread task `ThreadControllerImpl::RunTask` (older versions: `RunTask`).
+  const tasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
+  // Without task events the busy time would read 0 ms: no figure then, rather than a false „erfüllt“.
+  if (tasks.length === 0) throw new Error('Die Aufzeichnung enthält keine Aufgaben des Hauptthreads (Kategorie „toplevel“ fehlt?).');
   const inputs = onMain.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input');
   const paints = onMain.filter((e) => e.name === 'Paint' || e.name === 'Layerize' || e.name === 'Commit');
   const out: KeystrokeWork[] = [];
@@ -69,7 +72,11 @@ function keystrokesOf(events: TraceEvent[]): KeystrokeWork[] {
       end = Math.max(end, e.ts + (e.dur ?? 0));
     }
     let busy = 0;
+    // Tasks nest (a task that runs a nested loop): count only the outermost ones.
+    let coveredUntil = -Infinity;
     for (const task of tasks) {
+      if (task.ts + (task.dur ?? 0) <= coveredUntil) continue;
+      coveredUntil = task.ts + (task.dur ?? 0);
       const from = Math.max(task.ts, key.ts);
       const to = Math.min(task.ts + (task.dur ?? 0), end);
       if (to > from) busy += to - from;
