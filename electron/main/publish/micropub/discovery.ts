@@ -1,6 +1,7 @@
 import { HttpError, type HttpClient } from '../../http/http-client.js';
 import { PublishFailure } from '../publish-errors.js';
 import { micropubFailure } from './micropub-errors.js';
+import { parseSiteAddress } from '../site-address.js';
 
 /** The rels a personal site names for Micropub and IndieAuth. */
 const RELS = ['micropub', 'authorization_endpoint', 'token_endpoint', 'indieauth-metadata', 'me'] as const;
@@ -96,17 +97,7 @@ export function pageTitle(html: string): string | null {
 
 /** The address as typed, made absolute: `example.org` → `https://example.org/`. Null when it is none. */
 export function siteAddress(input: string): string | null {
-  let text = input.trim();
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) text = `https://${text}`;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return null;
-  }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) return null;
-  url.hash = '';
-  return url.toString();
+  return parseSiteAddress(input)?.toString() ?? null;
 }
 
 /**
