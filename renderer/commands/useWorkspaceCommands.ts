@@ -2,6 +2,7 @@ import { openSearchPanel } from '@codemirror/search';
 import type { StateCommand } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import type { RefObject } from 'react';
+import type { ExportKind } from '../../electron/common/model/export';
 import type { PostSummary } from '../../electron/common/model/post';
 import type { Settings, SettingsPatch } from '../../electron/common/model/settings';
 import type { PostDocumentStore } from '../document/post-document-store';
@@ -28,11 +29,10 @@ export interface WorkspaceCommandDeps {
   /** Whether the preview shows now (the setting, less focus mode's hiding). */
   previewShown: boolean;
   about: () => void;
-  /**
-   * Coordinator: commands built by other parts (version history, export) come in here, e.g.
-   * `{ history: { available: hasPost, run: openHistory } }`, after their ids are added to model/commands.ts.
-   */
-  extra?: Partial<CommandHandlers>;
+  /** Opens the open post's version history. */
+  openHistory: () => void;
+  /** Opens „Exportieren …“ with one kind chosen. */
+  openExport: (kind: ExportKind) => void;
 }
 
 /**
@@ -121,8 +121,10 @@ export function useWorkspaceCommands(deps: WorkspaceCommandDeps): CommandRegistr
     },
     switchUiLanguage: { run: () => onSettings({ uiLanguage: deps.language === 'de' ? 'en' : 'de' }) },
     about: { run: deps.about },
-    // ↓ Coordinator: version history and export handlers (see `extra`).
-    ...deps.extra,
+    history: { available: hasPost, run: deps.openHistory },
+    exportHtml: { available: hasPost, run: () => deps.openExport('html') },
+    exportPdf: { available: hasPost, run: () => deps.openExport('pdf') },
+    exportLibrary: { run: () => deps.openExport('zip') },
   };
   return new CommandRegistry(handlers);
 }

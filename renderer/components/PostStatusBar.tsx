@@ -14,6 +14,8 @@ export interface PostStatusBarProps {
   note: string | null;
   spellcheck: boolean;
   spellStatus: SpellState | null;
+  /** Opens the version history (see useHistoryPanel). */
+  onHistory?: () => void;
 }
 
 const selectId = (s: PostSnapshot) => s.id;
@@ -28,7 +30,7 @@ const selectGoal = (s: PostSnapshot) => wordGoalOf(s.settled.frontMatter);
  * The status bar of the open post: counts after a pause in typing, save state, and notes. It selects what it
  * shows, so a keystroke renders it only when the save state changes.
  */
-export function PostStatusBar({ store, selection, note, spellcheck, spellStatus }: PostStatusBarProps) {
+export function PostStatusBar({ store, selection, note, spellcheck, spellStatus, onHistory }: PostStatusBarProps) {
   const { t } = useI18n();
   const s = {
     id: usePostSelector(store, selectId),
@@ -53,6 +55,7 @@ export function PostStatusBar({ store, selection, note, spellcheck, spellStatus 
       selection={selectionCounts}
       saveState={s.saveState}
       saveError={s.saveError}
+      {...(s.id && onHistory ? { onHistory } : {})}
       notes={[
         ...(note ? [note] : []),
         ...(s.id && lacking > 0 ? [t('images.lacking', { count: lacking })] : []),

@@ -1,16 +1,17 @@
 import type { EditorView } from '@codemirror/view';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo } from '../../electron/common/ipc/contract';
+import type { ExportKind } from '../../electron/common/model/export';
 import type { Settings, SettingsPatch } from '../../electron/common/model/settings';
 import type { AppError } from '../../electron/common/result';
 import { insertImages } from '../document/image-insertion';
-import { setCurrentPostStore } from '../document/open-post-registry';
-import { PostDocumentStore, type PostSnapshot } from '../document/post-document-store';
+import type { PostSnapshot } from '../document/post-document-store';
 import { usePostSelector } from '../document/use-post-snapshot';
 import { fixQuotesInDocument } from '../editor/smart-quotes';
 import type { MisspellingAt } from '../editor/spellcheck';
 import { useEditorExtensions, type SpellState } from '../hooks/useEditorExtensions';
 import { useFocusLayout } from '../hooks/useFocusLayout';
+import { useHistoryPanel } from '../hooks/useHistoryPanel';
 import { useLibrary } from '../hooks/useLibrary';
 import { useMenuRouting } from '../hooks/useMenuRouting';
 import { useNote } from '../hooks/useNote';
@@ -18,16 +19,16 @@ import { useOpenNewestPost } from '../hooks/useOpenNewestPost';
 import { useOutboxCount } from '../hooks/useOutboxCount';
 import { usePostActions } from '../hooks/usePostActions';
 import { usePostFiles } from '../hooks/usePostFiles';
-import { useRecovery } from '../hooks/useRecovery';
-import { useSaveOnBlur } from '../hooks/useSaveOnBlur';
 import { errorText, useI18n } from '../i18n/i18n';
-import { api, onEvent } from '../lib/api';
+import { onEvent } from '../lib/api';
 import { useWorkspaceCommands } from '../commands/useWorkspaceCommands';
 import { useShortcutText } from '../commands/useShortcutText';
+import { useWorkspaceStore } from '../hooks/useWorkspaceStore';
 import { CommandPalette } from './CommandPalette';
 import { EditorArea } from './EditorArea';
 import { EditorSpellMenu } from './EditorSpellMenu';
 import { ErrorBoundary } from './ErrorBoundary';
+import { HistoryPanel } from './history/HistoryPanel';
 import { LeaveDialog } from './LeaveDialog';
 import { LibrarySearch } from './LibrarySearch';
 import { PostBanners } from './PostBanners';
@@ -54,32 +55,8 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const showError = useCallback((e: AppError) => setError(errorText(t, e)), [t]);
-  const showErrorRef = useRef(showError);
-  showErrorRef.current = showError;
-  const [store] = useState(
-    () =>
-      new PostDocumentStore({
-        api,
-        context: { defaultLanguage: settings.defaultLanguage, existingFiles: new Set() },
-        onError: (e) => showErrorRef.current(e),
-        keepRecoveryCopy: (postId, text, baseVersion) => api.writeRecovery(postId, { text, baseVersion }),
-      }),
-  );
-  useEffect(() => {
-    setCurrentPostStore(store);
-    return () => setCurrentPostStore(null);
-  }, [store]);
-  useSaveOnBlur(store);
-  const recoverySession = useMemo(
-    () => ({
-      source: store,
-      isDirty: () => store.isDirty(),
-      flush: () => store.flush(),
-      openWithText: async (postId: string, text: string) => void (await store.openWithText(postId, text)),
-    }),
-    [store],
-  );
-  const recovery = useRecovery(recoverySession, showError, (text) => setNote(text));
+  const [note, setNote] = useNote();
+  const { store, recovery } = useWorkspaceStore(settings, showError, setNote);
   const id = usePostSelector(store, selectId);
   const lang = usePostSelector(store, selectLang);
   const files = usePostFiles(id);
@@ -88,12 +65,13 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
   const actions = usePostActions({ store, t, showError, refreshList: library.refresh });
 
   const [modal, setModal] = useState<Modal>(null);
+  const openExport = useCallback((kind: ExportKind) => setModal({ kind: 'export', exportKind: kind }), []);
   const [tab, setTab] = useState<PanelTab>('fields');
   const [selectedImage, setSelectedImage] = useState<string | null>(null);
   const [selection, setSelection] = useState<{ from: number; to: number } | null>(null);
   const [spellStatus, setSpellStatus] = useState<SpellState | null>(null);
   const [spellMenu, setSpellMenu] = useState<MisspellingAt | null>(null);
-  const [note, setNote] = useNote();
+  const history = useHistoryPanel();
 
   // Settings and the files in the post's folder are part of what the post document is parsed with.
   useEffect(() => {
@@ -142,6 +120,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
   const commands = useWorkspaceCommands({
     store, viewRef, fileInput, settings, onSettings, language, posts: library.posts, setModal, previewShown, fixQuotes,
     createPost: actions.createPost, duplicatePost: actions.duplicatePost, showTrash: library.showTrash,
+    openHistory: history.openHistory, openExport,
     about: () => setNote(t('about.note', { version: info.version })),
   });
   useMenuRouting(commands);
@@ -183,6 +162,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
           onFixQuotes={fixQuotes}
           onOutbox={() => setModal({ kind: 'outbox' })}
           onPublish={() => setModal({ kind: 'publish' })}
+          onExport={() => openExport(id === null ? 'zip' : 'html')}
           onOpenSettings={() => setModal({ kind: 'settings' })}
         />
         <PostBanners store={store} error={error} onDismissError={() => setError(null)} />
@@ -223,7 +203,8 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
             onImageAtCursor={showImage}
           />
         </div>
-        <PostStatusBar store={store} selection={selection} note={note} spellcheck={settings.spellcheck} spellStatus={spellStatus} />
+        <PostStatusBar store={store} selection={selection} note={note} spellcheck={settings.spellcheck} spellStatus={spellStatus} onHistory={history.openHistory} />
+        {history.open && id && <HistoryPanel store={store} postId={id} onClose={history.closeHistory} onError={showError} onRestored={() => setNote(t('history.restored'))} />}
         {spellMenu && <EditorSpellMenu at={spellMenu} lang={lang} view={() => viewRef.current} onClose={() => setSpellMenu(null)} onError={showError} />}
       </main>
       <WorkspaceDialogs

@@ -95,6 +95,16 @@ const formats =
     await expect.poll(editorText).toContain(expected);
   };
 
+/** „Exportieren …“ opens with the command's kind chosen. */
+const exportChosen =
+  (kind: 'html' | 'pdf' | 'zip'): Check =>
+  async (run) => {
+    await run();
+    await expect.poll(openDialogLabel).toBe(de['export.title']);
+    await expect.poll(() => app.page.locator('input[name="export-kind"]:checked').getAttribute('value')).toBe(kind);
+    await closeDialogs();
+  };
+
 /** An observable effect for every command in the palette; a command added without one fails to compile. */
 const checks: Record<PaletteId, Check> = {
   newPost: async (run) => {
@@ -158,6 +168,10 @@ const checks: Record<PaletteId, Check> = {
     await app.page.locator('[data-post-id="hafen"]').waitFor();
   },
   wordGoal: opensDialog((l) => l === de['wordGoal.title']),
+  history: opensDialog((l) => l === de['history.title']),
+  exportHtml: exportChosen('html'),
+  exportPdf: exportChosen('pdf'),
+  exportLibrary: exportChosen('zip'),
   togglePreview: async (run) => {
     expect(await app.page.locator('.preview-pane').count()).toBe(1);
     await run();

@@ -71,9 +71,13 @@ describe('focus mode', () => {
     const { page } = app;
     await page.getByRole('button', { name: new RegExp(de['settings.open']) }).first().click();
     await page.getByLabel(de['settings.focusHidesPreview']).uncheck();
+    console.log('DBG after uncheck', JSON.stringify(await settings()));
     await page.getByRole('button', { name: de['settings.close'] }).click();
     await page.locator('.cm-content').click();
     await key('Control+Shift+Enter');
+    await page.waitForTimeout(1000);
+    console.log('DBG after focus', JSON.stringify(await settings()));
+    await page.screenshot({ path: '/tmp/dbg-focus.png' });
     await expect.poll(() => visible('nav.sidebar')).toBe(false);
     expect(await visible('.preview-pane')).toBe(true);
     await key('Control+Shift+Enter');

@@ -53,8 +53,10 @@ export const COMMAND_SPECS = [
   { id: 'deletePost', menu: 'post' },
   { id: 'showTrash', menu: 'post' },
   { id: 'wordGoal', menu: 'post', separatorBefore: true },
-  // ↓ Coordinator: version history (`openHistory`) and export (HTML/PDF/ZIP) go here, e.g.
-  //   { id: 'history', menu: 'post', separatorBefore: true }, { id: 'exportHtml', menu: 'post' }, …
+  { id: 'history', menu: 'post', shortcut: 'CmdOrCtrl+Alt+H' },
+  { id: 'exportHtml', menu: 'post', separatorBefore: true },
+  { id: 'exportPdf', menu: 'post' },
+  { id: 'exportLibrary', menu: 'file' },
   // View
   { id: 'commandPalette', menu: 'view', shortcut: 'CmdOrCtrl+Shift+P', paletteHidden: true },
   { id: 'togglePreview', menu: 'view', shortcut: 'CmdOrCtrl+Alt+P', separatorBefore: true },

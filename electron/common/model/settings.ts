@@ -38,6 +38,8 @@ export const settingsSchema = z.object({
   /** Everything but the current paragraph (or sentence, see dimUnit) is dimmed. */
   dimming: z.boolean().default(false),
   dimUnit: z.enum(DIM_UNITS).default('paragraph'),
+  /** „YouTube und Vimeo immer datenschutzfreundlich einbetten“: youtube-nocookie.com, Vimeo with `dnt=1`. */
+  privateEmbeds: z.boolean().default(true),
   windowBounds: z
     .object({ x: z.number(), y: z.number(), width: z.number().min(400), height: z.number().min(300), maximized: z.boolean() })
     .nullable()
@@ -67,6 +69,7 @@ export const settingsPatchSchema = settingsSchema
     typewriterScrolling: true,
     dimming: true,
     dimUnit: true,
+    privateEmbeds: true,
   })
   .partial()
   .strict();
