@@ -66,7 +66,8 @@ export function setHeading(level: number): StateCommand {
           seen.add(line.number);
           const m = /^(#{1,6})[ \t]+/.exec(line.text);
           const current = m?.[1]?.length ?? 0;
-          const prefix = current === level ? '' : '#'.repeat(level) + ' ';
+          // Level 0 is plain text: the marker goes and nothing comes in its place.
+          const prefix = level === 0 || current === level ? '' : '#'.repeat(level) + ' ';
           changes.push({ from: line.from, to: line.from + (m?.[0].length ?? 0), insert: prefix });
         }
         pos = line.to + 1;

@@ -47,7 +47,7 @@ async function runFromPalette(id: CommandId): Promise<void> {
   const label = (await page.locator(`[data-command-id="${id}"] .palette-label`).textContent()) ?? '';
   expect(label, id).not.toBe('');
   await page.locator('dialog.command-palette input').fill(label);
-  await expect.poll(() => page.locator('[role="option"][aria-selected="true"]').getAttribute('data-command-id'), { message: id }).toBe(id);
+  await expect.poll(() => palette().locator('[role="option"][aria-selected="true"]').getAttribute('data-command-id'), { message: id }).toBe(id);
   const active = await page.locator('dialog.command-palette input').getAttribute('aria-activedescendant');
   expect(active).toBe(`command-${id}`);
   await page.keyboard.press('Enter');
@@ -233,7 +233,7 @@ describe('command palette', () => {
     const { page } = app;
     await page.locator('.cm-content').click();
     await openPalette();
-    const listed = await page.locator('[role="listbox"] [role="option"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-command-id')));
+    const listed = await palette().locator('[role="option"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-command-id')));
     expect(listed).toEqual(paletteIds);
     expect(await palette().getAttribute('aria-label')).toBe(de['palette.title']);
     const input = page.locator('dialog.command-palette input');
@@ -251,17 +251,17 @@ describe('command palette', () => {
     await openPalette();
     const input = page.locator('dialog.command-palette input');
     await input.fill('anfuehrungszeichen');
-    const first = () => page.locator('[role="option"][aria-selected="true"]').getAttribute('data-command-id');
+    const first = () => palette().locator('[role="option"][aria-selected="true"]').getAttribute('data-command-id');
     await expect.poll(first).toBe('fixQuotes');
     await input.fill('ueberschrift');
-    await expect.poll(() => page.locator('[role="option"]').count()).toBe(3);
+    await expect.poll(() => palette().locator('[role="option"]').count()).toBe(3);
     await page.keyboard.press('ArrowDown');
     await expect.poll(first).toBe('heading2');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
     await expect.poll(first).toBe('heading3');
     await input.fill('xyzxyz');
-    await expect.poll(() => page.locator('[role="option"]').count()).toBe(0);
+    await expect.poll(() => palette().locator('[role="option"]').count()).toBe(0);
     expect(await page.locator('.palette-status').textContent()).toBe(de['palette.none'].replace('{query}', 'xyzxyz'));
     await page.keyboard.press('Escape');
   });
