@@ -48,7 +48,9 @@ export function activeRange(doc: Text, pos: number, unit: DimUnit, lang = 'de'):
   if (unit === 'paragraph') return { from: first.from, to: last.to };
   const from = Math.max(first.from, pos - SENTENCE_WINDOW);
   const to = Math.min(last.to, pos + SENTENCE_WINDOW);
-  const text = doc.sliceString(from, to);
+  // A single line break inside a paragraph is a soft break in Markdown, not a sentence end (ICU ends a sentence
+  // there); a space of the same length keeps the offsets.
+  const text = doc.sliceString(from, to).replace(/\n/g, ' ');
   const at = pos - from;
   let found = { from: pos, to: pos };
   for (const segment of new Intl.Segmenter(lang, { granularity: 'sentence' }).segment(text)) {
