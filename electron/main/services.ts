@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { AppInfo } from '../common/ipc/contract.js';
+import { BlogThemeStore } from './blog-theme/theme-store.js';
 import { EventHub } from './events/event-sink.js';
 import { ImportService } from './import/import-service.js';
 import type { Handlers } from './ipc/dispatch.js';
@@ -51,6 +52,8 @@ export class Services {
   /** „Beiträge holen“; `imports.run(request, onProgress, signal)` is the command line's way in. */
   imports!: ImportService;
   search!: SearchService;
+  /** Each blog's captured look for the preview „Wie im Blog“ (`.kladde/themes/`). */
+  themes!: BlogThemeStore;
   /** Closing the Electron window waits for the renderer's last save; the web host never asks (nothing to close). */
   readonly closeHandshake = new CloseHandshake({ send: (requestId) => this.events.emit('flushRequest', { requestId }) });
 
@@ -88,6 +91,12 @@ export class Services {
       },
     });
     await this.publishing.start();
+    this.themes = new BlogThemeStore({
+      root: this.posts.root,
+      http: this.publishing.http,
+      blogUrl: async (blogId) => (await this.publishing.blogs.get(blogId)).url,
+      ...(this.options.log ? { log: this.options.log } : {}),
+    });
     this.imports = new ImportService({
       posts: this.posts,
       http: this.publishing.http,
@@ -100,6 +109,17 @@ export class Services {
     // The search index follows every change the library watcher reports.
     this.search = new SearchService({ posts: this.posts, ...(this.options.log ? { log: this.options.log } : {}) });
     this.events.add(this.search.sink);
+  }
+
+  /** Removing a blog removes its captured look too. */
+  private themeOnRemove(handlers: ReturnType<typeof publishingHandlers>): Pick<Handlers, 'removeBlog'> {
+    return {
+      removeBlog: async (blogId) => {
+        const removed = await handlers.removeBlog(blogId);
+        await this.themes.remove(blogId).catch(() => undefined);
+        return removed;
+      },
+    };
   }
 
   async stop(): Promise<void> {
@@ -167,6 +187,9 @@ export class Services {
       ...ImportService.handlers(() => this.imports),
       flushDone: async (requestId, result) => ({ accepted: this.closeHandshake.answer(requestId, result) }),
       searchLibrary: (request) => this.search.search(request),
+      getBlogTheme: (blogId) => this.themes.get(blogId),
+      refreshBlogTheme: (blogId) => this.themes.refresh(blogId),
+      ...this.themeOnRemove(publishingHandlers(() => this.publishing, posts)),
     };
   }
 }

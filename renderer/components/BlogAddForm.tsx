@@ -36,6 +36,8 @@ export function BlogAddForm({ onAdded, onExisting }: BlogAddFormProps) {
     }
     setUrl('');
     setAdded(r.value);
+    // The blog's look for the preview „Wie im Blog“ is fetched in the background; adding never waits for it.
+    void api.refreshBlogTheme(r.value.id);
     onAdded(r.value);
   };
 

@@ -53,6 +53,8 @@ export const CHANNELS = [
   'downloadImportedImages',
   'searchLibrary',
   'patchRecovery',
+  'getBlogTheme',
+  'refreshBlogTheme',
 ] as const satisfies readonly Channel[];
 
 export const EVENTS = ['postChangedOnDisk', 'libraryChanged', 'menuCommand', 'outboxChanged', 'flushRequest', 'importProgress'] as const satisfies readonly EventName[];
