@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { postIdSchema } from './post.js';
+import { FEATURED_TWICE_SETTINGS } from '../markdown/featured-twice.js';
 
 /**
  * Blogs the user publishes to, publishing outcomes and outbox jobs: everything about publishing that crosses
@@ -44,6 +45,8 @@ export const blogSchema = z.object({
   /** Category name used when a post names none; empty for the blog's own default. */
   defaultCategory: z.string().max(200),
   output: z.enum(BLOG_OUTPUTS),
+  /** When the body opens with the featured image and the theme shows it too: ask, keep the body's (`body`) or both. */
+  featuredTwice: z.enum(FEATURED_TWICE_SETTINGS).optional(),
 });
 export type Blog = z.infer<typeof blogSchema>;
 
@@ -76,6 +79,7 @@ export const blogPatchSchema = z
     defaultStatus: z.enum(BLOG_DEFAULT_STATUSES),
     defaultCategory: z.string().max(200),
     output: z.enum(BLOG_OUTPUTS),
+    featuredTwice: z.enum(FEATURED_TWICE_SETTINGS),
   })
   .partial()
   .strict();

@@ -163,7 +163,7 @@ export async function captureBlogTheme(blog: { id: string; url: string }, option
   let home;
   try {
     home = await getText(http, blog.url, signal);
-  } catch (error) {
+  } catch {
     throw new KladdeError('offline', `Der Blog ist nicht erreichbar: ${blog.url}`, { address: blog.url });
   }
   if (!home) throw new KladdeError('remote', `Die Startseite des Blogs ließ sich nicht laden: ${blog.url}`, { address: blog.url });

@@ -30,7 +30,7 @@ function site(table: Record<string, Answer>): { fetch: FetchLike; asked: string[
     const key = input.replace(/\?ver=[^&]*$/, '');
     const answer = table[input] ?? table[key];
     if (!answer) return new Response('nicht da', { status: 404, headers: { 'Content-Type': 'text/plain' } });
-    return new Response(answer.body, { status: answer.status ?? 200, headers: { 'Content-Type': answer.type } });
+    return new Response(answer.body as BodyInit, { status: answer.status ?? 200, headers: { 'Content-Type': answer.type } });
   };
   return { fetch, asked };
 }
