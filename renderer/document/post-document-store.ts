@@ -1,4 +1,5 @@
 import { setImageCredit, type ImagesProblem } from '../../electron/common/markdown/front-matter-images';
+import { setFeaturedTwice as writeFeaturedTwice, type FeaturedTwiceChoice } from '../../electron/common/markdown/featured-twice';
 import { removeFrontMatterKeys, updateFrontMatter, type FieldPatch } from '../../electron/common/markdown/front-matter';
 import {
   eagerText,
@@ -156,6 +157,14 @@ export class PostDocumentStore {
   /** Writes changed fields into the front matter, as one minimal change. False when the YAML cannot be edited. */
   patchFields(patch: FieldPatch): boolean {
     const next = updateFrontMatter(this.snapshot.text, patch);
+    if (next === null) return false;
+    this.applyOwnChange(next, 'input.fields');
+    return true;
+  }
+
+  /** Writes the post's choice about a featured image shown twice (`featured_twice:`); false when the YAML cannot take it. */
+  setFeaturedTwice(choice: FeaturedTwiceChoice | null): boolean {
+    const next = writeFeaturedTwice(this.snapshot.text, choice);
     if (next === null) return false;
     this.applyOwnChange(next, 'input.fields');
     return true;
