@@ -74,7 +74,6 @@ export const PreviewPane = forwardRef<PreviewHandle, PreviewPaneProps>(function 
     );
     return detach;
     // onClick/onAuxClick read only refs.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [theme]);
 
   const post = props.blogLook?.post;
