@@ -248,7 +248,8 @@ export function cssReferences(nodes: readonly CssNode[], resolve: (ref: string) 
           if (url) found.push({ url, kind: 'font', family });
         }
       } else if (n.kind === 'rule') {
-        for (const ref of urlsIn(n.body)) {
+        // `url(#filter)` points into the page (SVG filters such as duotone): nothing to fetch.
+        for (const ref of urlsIn(n.body).filter((r) => !r.startsWith('#'))) {
           const url = resolve(ref);
           if (url) found.push({ url, kind: 'image', family: null });
         }

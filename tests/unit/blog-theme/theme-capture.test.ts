@@ -78,6 +78,8 @@ describe('captureBlogTheme on Twenty Twenty-Three', () => {
     expect(theme.fontCss).toMatch(/@font-face\{font-family:"kb-blog-example-DM Sans";[^}]*src:[^}]*url\("data:font\/woff2;base64,/);
     expect(theme.fontCss).not.toContain('https://');
     expect(theme.dropped.some((d) => d.includes('IBMPlexMono'))).toBe(true);
+    // `url(#wp-duotone-…)` points at an SVG filter in the page: kept as it is, never fetched nor reported missing.
+    expect(theme.dropped.filter((d) => d.includes('#'))).toEqual([]);
     // Nothing of a script made it: not the emoji loader, not the navigation's view script.
     for (const text of [theme.css, theme.fontCss, JSON.stringify(theme.layout)]) expect(text).not.toMatch(/<script|wp-emoji|view\.min\.js|javascript:/i);
     expect(asked.some((u) => u.endsWith('.js') || u.includes('.js?'))).toBe(false);
