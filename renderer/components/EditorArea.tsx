@@ -69,7 +69,9 @@ export function EditorArea({ store, viewRef, settings, onSettings, configured, o
   const title = usePostSelector(store, selectTitle);
   const featuredSrc = usePostSelector(store, selectFeaturedSrc);
   const lookTheme = blogLook.look === 'blog' ? blogLook.theme : null;
-  const lookPost = useMemo(() => ({ title, featured: featuredSrc }), [title, featuredSrc]);
+  // As published: without a featured image when the post keeps only the body's figure.
+  const lookFeatured = blogLook.leavesOutFeatured ? '' : featuredSrc;
+  const lookPost = useMemo(() => ({ title, featured: lookFeatured }), [title, lookFeatured]);
   const look = useMemo(() => (lookTheme ? { theme: lookTheme, post: lookPost } : null), [lookTheme, lookPost]);
 
   useEffect(() => connectViewToStore(store, () => viewRef.current), [store, viewRef]);

@@ -22,8 +22,10 @@ export interface BlogLookState {
   error: string | null;
   /** Fetches the blog's look anew („Aussehen des Blogs laden“). */
   load: () => Promise<void>;
-  /** The hint „Das Titelbild erscheint im Blog zweimal“ applies. */
+  /** The hint „Das Beitragsbild erscheint im Blog zweimal“ applies. */
   featuredTwice: boolean;
+  /** Publishing will leave the featured image unset (the body's figure was chosen): the blog look shows none either. */
+  leavesOutFeatured: boolean;
   /** Keeps one of the two for this post (front matter) … */
   choosePost: (choice: FeaturedTwiceChoice) => void;
   /** … or for every post of this blog (blog setting). */
@@ -112,6 +114,7 @@ export function useBlogLook(store: PostDocumentStore): BlogLookState {
 
   const setting = blog?.featuredTwice ?? 'ask';
   const featuredTwice = shows && opens && ownTwice === null && setting === 'ask';
+  const leavesOutFeatured = shows && opens && (ownTwice ?? setting) === 'body';
 
   const choosePost = useCallback((choice: FeaturedTwiceChoice) => void store.setFeaturedTwice(choice), [store]);
   const chooseBlog = useCallback(
@@ -123,5 +126,5 @@ export function useBlogLook(store: PostDocumentStore): BlogLookState {
     [blogId],
   );
 
-  return { look, setLook, blog, theme, loading, error, load, featuredTwice, choosePost, chooseBlog };
+  return { look, setLook, blog, theme, loading, error, load, featuredTwice, leavesOutFeatured, choosePost, chooseBlog };
 }

@@ -1,4 +1,5 @@
 import { THEME_TAGS, type BlogTheme, type ThemeNode } from '../../electron/common/blog-theme/blog-theme';
+import { paneRelative } from './pane-relative';
 import { sanitizeThemeStyle, sanitizeToFragment, type SanitizeOptions } from './sanitize';
 
 /**
@@ -24,9 +25,18 @@ export interface MountedBlogLook {
 const TAGS: ReadonlySet<string> = new Set(THEME_TAGS);
 const CLASS = /^[A-Za-z_][\w-]*$/;
 
+/**
+ * Below the theme's rules (lowest specificity, first in order): a published post's figures carry the blog's block
+ * classes (`wp-block-image`) that size them; the preview's plain figures get the same effect here.
+ */
+const UNDER_THEME_CSS = `
+:where(.kb-body) img, :where(.kb-body) video { max-width: 100%; height: auto; }
+:where(.kb-body) figure { margin-left: 0; margin-right: 0; }
+`;
+
 /** What the preview's own markers need inside the shadow root, where the app's stylesheet does not reach. */
 const BASE_CSS = `
-:host { display: block; contain: layout paint; min-height: 100%; }
+:host { display: block; contain: layout paint; container-type: inline-size; min-height: 100%; }
 .kb-html, .kb-body { min-height: 100%; margin: 0; }
 .kb-body { overflow-wrap: break-word; }
 .k-remote-image, .k-remote-media { display: inline-block; min-width: 8em; min-height: 2em; outline: 1px dashed currentColor; }
@@ -61,7 +71,7 @@ export function mountBlogLook(host: HTMLElement, theme: BlogTheme, sanitize: () 
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   root.replaceChildren();
   const style = document.createElement('style');
-  style.textContent = `${theme.css}\n${BASE_CSS}`;
+  style.textContent = `${UNDER_THEME_CSS}\n${paneRelative(theme.css)}\n${BASE_CSS}`;
   const html = document.createElement('div');
   html.className = 'kb-html';
   const body = document.createElement('div');
@@ -74,7 +84,7 @@ export function mountBlogLook(host: HTMLElement, theme: BlogTheme, sanitize: () 
     const el = document.createElement(TAGS.has(node.tag) ? node.tag : 'div');
     const names = classesOf(node.className);
     if (names.length > 0) el.className = names.join(' ');
-    const css = node.style ? sanitizeThemeStyle(node.style) : '';
+    const css = node.style ? paneRelative(sanitizeThemeStyle(node.style)) : '';
     if (css) el.setAttribute('style', css);
     parent.append(el);
     if (node.role === 'title') found.title ??= el;
