@@ -1,5 +1,5 @@
 import type { BlogLookState } from '../hooks/useBlogLook';
-import { useI18n } from '../i18n/i18n';
+import { errorText, useI18n } from '../i18n/i18n';
 
 export interface PreviewLookBarProps {
   state: BlogLookState;
@@ -23,7 +23,7 @@ export function PreviewLookBar({ state }: PreviewLookBarProps) {
       {state.look === 'blog' && !state.blog && <p className="preview-look-note">{t('preview.lookNoBlog')}</p>}
       {(missing || state.loading || state.error) && (
         <p className="preview-look-note" role="status">
-          {state.loading ? t('preview.lookLoading') : state.error ? t('preview.lookFailed', { message: state.error }) : t('preview.lookMissing', { blog: blogName })}{' '}
+          {state.loading ? t('preview.lookLoading') : state.error ? t('preview.lookFailed', { message: errorText(t, state.error) }) : t('preview.lookMissing', { blog: blogName })}{' '}
           {!state.loading && (
             <button type="button" onClick={() => void state.load()}>
               {t('preview.lookLoad')}

@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { BlogTheme } from '../../electron/common/blog-theme/blog-theme';
 import { bodyOpensWithFeaturedImage, ownFeaturedTwice, type FeaturedTwiceChoice } from '../../electron/common/markdown/featured-twice';
 import type { BlogView } from '../../electron/common/model/blog';
+import type { AppError } from '../../electron/common/result';
 import type { PostDocumentStore, PostSnapshot } from '../document/post-document-store';
 import { usePostSelector } from '../document/use-post-snapshot';
 import { api } from '../lib/api';
+import { getPreviewLook, onBlogLookRefresh, setPreviewLook, subscribePreviewLook, type PreviewLook } from '../preview/preview-look';
 
-/** „Artikel“ (Kladde's own article style) or „Wie im Blog“ (the blog theme's look). */
-export type PreviewLook = 'article' | 'blog';
+export type { PreviewLook };
 
 export interface BlogLookState {
   look: PreviewLook;
@@ -18,8 +19,8 @@ export interface BlogLookState {
   theme: BlogTheme | null;
   /** A capture is running. */
   loading: boolean;
-  /** Why the last capture failed (as main said it), or null. */
-  error: string | null;
+  /** Why the last capture failed, or null. */
+  error: AppError | null;
   /** Fetches the blog's look anew („Aussehen des Blogs laden“). */
   load: () => Promise<void>;
   /** The hint „Das Beitragsbild erscheint im Blog zweimal“ applies. */
@@ -32,7 +33,6 @@ export interface BlogLookState {
   chooseBlog: (choice: FeaturedTwiceChoice) => Promise<void>;
 }
 
-const LOOK_KEY = 'kladde.previewLook';
 const selectPublishedTo = (s: PostSnapshot) => {
   const fm = s.doc.frontMatter;
   const publish = fm.ok ? fm.data['publish'] : null;
@@ -44,21 +44,18 @@ const selectId = (s: PostSnapshot) => s.id;
 
 /** Which blog's look the preview shows, that look, and the featured-image hint for it. */
 export function useBlogLook(store: PostDocumentStore): BlogLookState {
-  const [look, setLookState] = useState<PreviewLook>(() => (localStorage.getItem(LOOK_KEY) === 'blog' ? 'blog' : 'article'));
+  const look = useSyncExternalStore(subscribePreviewLook, getPreviewLook);
   const [blogs, setBlogs] = useState<BlogView[]>([]);
   const [theme, setTheme] = useState<BlogTheme | null>(null);
   const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
   const [opens, setOpens] = useState(false);
   const publishedTo = usePostSelector(store, selectPublishedTo);
   const ownTwice = usePostSelector(store, selectOwnTwice);
   const featured = usePostSelector(store, selectFeatured);
   const id = usePostSelector(store, selectId);
 
-  const setLook = useCallback((next: PreviewLook) => {
-    localStorage.setItem(LOOK_KEY, next);
-    setLookState(next);
-  }, []);
+  const setLook = setPreviewLook;
 
   useEffect(() => {
     void api.listBlogs().then((r) => r.ok && setBlogs(r.value));
@@ -86,8 +83,9 @@ export function useBlogLook(store: PostDocumentStore): BlogLookState {
     const r = await api.refreshBlogTheme(blogId);
     setLoading(false);
     if (r.ok) setTheme(r.value);
-    else setError(r.error.message);
+    else setError(r.error);
   }, [blogId]);
+  useEffect(() => onBlogLookRefresh(() => void load()), [load]);
 
   // Whether the body opens with the featured image: read a moment after typing stops, from the post's start only.
   const shows = theme?.showsFeaturedImage === true;

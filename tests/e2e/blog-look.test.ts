@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -223,5 +223,19 @@ describe('featured image shown twice', () => {
     const text = await readFile(file(), 'utf8');
     expect(text.replace(/^featured_twice: body\n/m, '')).toContain(POST.slice(POST.indexOf('![Ein bunter Kopf]')));
     expect(outside).toEqual([]);
+  });
+});
+
+describe('no look captured, blog unreachable', () => {
+  it('says the look is missing, and why loading it failed', async () => {
+    await rm(path.dirname(themeFile()), { recursive: true, force: true });
+    await page.reload();
+    await page.locator(`[data-post-id="${SLUG}"]`).click();
+    const note = page.locator('.preview-look-note[role="status"]');
+    await expect.poll(() => note.textContent(), { timeout: 15_000 }).toContain('Das Aussehen von „Kladde Testblog“ ist noch nicht geladen.');
+    expect(await page.locator('.k-blog-look').count()).toBe(0);
+    await note.getByRole('button', { name: 'Aussehen des Blogs laden' }).click();
+    await expect.poll(() => note.textContent(), { timeout: 30_000 }).toContain('Das Aussehen des Blogs ließ sich nicht laden');
+    expect(await note.textContent()).toContain('nicht erreichbar');
   });
 });
