@@ -180,6 +180,13 @@ describe('preview „Wie im Blog“', () => {
     expect(await page.evaluate(() => 'wp' in window || '_wpemojiSettings' in window)).toBe(false);
     expect(outside).toEqual([]);
     expect((await violations()).slice(before)).toEqual([]);
+
+    // Back to „Artikel“: Kladde's own style with the whole text again.
+    await page.getByRole('radio', { name: 'Artikel' }).click();
+    await expect.poll(() => page.locator('.k-article p').filter({ hasText: 'Sylter Deich' }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.locator('.k-blog-look').count()).toBe(0);
+    await page.getByRole('radio', { name: 'Wie im Blog' }).click();
+    await expect.poll(async () => (await lookStyles(page))?.images, { timeout: 15_000 }).toBe(2);
   });
 
   it('a look tampered with in the library still runs nothing and loads nothing: the CSP stops it', async () => {
