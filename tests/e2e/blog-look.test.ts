@@ -231,6 +231,17 @@ describe('featured image shown twice', () => {
     expect(text.replace(/^featured_twice: body\n/m, '')).toContain(POST.slice(POST.indexOf('![Ein bunter Kopf]')));
     expect(outside).toEqual([]);
   });
+
+  it('„Immer so in diesem Blog“ sets the blog, not the post', async () => {
+    // The post's own choice taken out by another program: the hint is back.
+    await writeFile(file(), (await readFile(file(), 'utf8')).replace(/^featured_twice: body\n/m, ''));
+    await expect.poll(() => hint().count(), { timeout: 15_000 }).toBe(1);
+    await hint().getByRole('button', { name: 'Immer so in diesem Blog' }).click();
+    await expect.poll(async () => (await call<BlogView[]>('listBlogs')).find((b) => b.id === blog.id)?.featuredTwice, { timeout: 15_000 }).toBe('body');
+    await expect.poll(() => hint().count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(async () => (await lookStyles(page))?.images, { timeout: 15_000 }).toBe(1);
+    expect(await readFile(file(), 'utf8')).not.toContain('featured_twice');
+  });
 });
 
 describe('no look captured, blog unreachable', () => {
