@@ -3,6 +3,7 @@ import type { BlogTheme } from '../../electron/common/blog-theme/blog-theme';
 import type { BlogView } from '../../electron/common/model/blog';
 import { errorText, useI18n } from '../i18n/i18n';
 import { api } from '../lib/api';
+import { blogLookCaptured, blogsChanged } from '../preview/preview-look';
 
 export interface BlogThemeSettingsProps {
   blog: BlogView;
@@ -25,8 +26,9 @@ export function BlogThemeSettings({ blog, onPatch }: BlogThemeSettingsProps) {
     setError(null);
     const r = await api.refreshBlogTheme(blog.id);
     setBusy(false);
-    if (r.ok) setTheme(r.value);
-    else setError(errorText(t, r.error));
+    if (!r.ok) return setError(errorText(t, r.error));
+    setTheme(r.value);
+    blogLookCaptured(r.value);
   };
 
   return (
@@ -47,7 +49,7 @@ export function BlogThemeSettings({ blog, onPatch }: BlogThemeSettingsProps) {
         </button>
       </div>
       <label htmlFor="blog-featured-twice">{t('blogs.featuredTwice')}</label>
-      <select id="blog-featured-twice" value={blog.featuredTwice ?? 'ask'} onChange={(e) => void onPatch({ featuredTwice: e.target.value as NonNullable<BlogView['featuredTwice']> })}>
+      <select id="blog-featured-twice" value={blog.featuredTwice ?? 'ask'} onChange={(e) => void onPatch({ featuredTwice: e.target.value as NonNullable<BlogView['featuredTwice']> }).then(blogsChanged)}>
         <option value="ask">{t('blogs.featuredTwiceAsk')}</option>
         <option value="body">{t('blogs.featuredTwiceBody')}</option>
         <option value="both">{t('blogs.featuredTwiceBoth')}</option>

@@ -6,7 +6,7 @@ import type { AppError } from '../../electron/common/result';
 import type { PostDocumentStore, PostSnapshot } from '../document/post-document-store';
 import { usePostSelector } from '../document/use-post-snapshot';
 import { api } from '../lib/api';
-import { getPreviewLook, onBlogLookRefresh, setPreviewLook, subscribePreviewLook, type PreviewLook } from '../preview/preview-look';
+import { blogLookCaptured, getPreviewLook, onBlogLookCaptured, onBlogLookRefresh, onBlogsChanged, setPreviewLook, subscribePreviewLook, type PreviewLook } from '../preview/preview-look';
 
 export type { PreviewLook };
 
@@ -58,7 +58,14 @@ export function useBlogLook(store: PostDocumentStore): BlogLookState {
   const setLook = setPreviewLook;
 
   useEffect(() => {
-    void api.listBlogs().then((r) => r.ok && setBlogs(r.value));
+    let live = true;
+    const read = () => void api.listBlogs().then((r) => live && r.ok && setBlogs(r.value));
+    read();
+    const stop = onBlogsChanged(read);
+    return () => {
+      live = false;
+      stop();
+    };
   }, [look, id]);
 
   const known = publishedTo.split('\n').find((b) => blogs.some((x) => x.id === b));
@@ -82,10 +89,19 @@ export function useBlogLook(store: PostDocumentStore): BlogLookState {
     setError(null);
     const r = await api.refreshBlogTheme(blogId);
     setLoading(false);
-    if (r.ok) setTheme(r.value);
+    if (r.ok) blogLookCaptured(r.value);
     else setError(r.error);
   }, [blogId]);
   useEffect(() => onBlogLookRefresh(() => void load()), [load]);
+  useEffect(
+    () =>
+      onBlogLookCaptured((captured) => {
+        if (captured.blogId !== blogId) return;
+        setTheme(captured);
+        setError(null);
+      }),
+    [blogId],
+  );
 
   // Whether the body opens with the featured image: read a moment after typing stops, from the post's start only.
   const shows = theme?.showsFeaturedImage === true;

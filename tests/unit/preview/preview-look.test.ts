@@ -1,6 +1,17 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { getPreviewLook, onBlogLookRefresh, requestBlogLookRefresh, setPreviewLook, subscribePreviewLook } from '../../../renderer/preview/preview-look.js';
+import type { BlogTheme } from '../../../electron/common/blog-theme/blog-theme.js';
+import {
+  blogLookCaptured,
+  blogsChanged,
+  getPreviewLook,
+  onBlogLookCaptured,
+  onBlogLookRefresh,
+  onBlogsChanged,
+  requestBlogLookRefresh,
+  setPreviewLook,
+  subscribePreviewLook,
+} from '../../../renderer/preview/preview-look.js';
 
 describe('preview look outside React (for menus and commands)', () => {
   it('switches, tells subscribers once per change and keeps the choice for the next start', () => {
@@ -24,5 +35,18 @@ describe('preview look outside React (for menus and commands)', () => {
     stop();
     requestBlogLookRefresh();
     expect(asked).toBe(1);
+  });
+
+  it('hands a look captured elsewhere, and changed blogs, to the preview', () => {
+    const got: string[] = [];
+    const stopLook = onBlogLookCaptured((theme) => got.push(theme.blogId));
+    const stopBlogs = onBlogsChanged(() => got.push('blogs'));
+    blogLookCaptured({ blogId: 'mein-blog' } as BlogTheme);
+    blogsChanged();
+    stopLook();
+    stopBlogs();
+    blogLookCaptured({ blogId: 'anderer' } as BlogTheme);
+    blogsChanged();
+    expect(got).toEqual(['mein-blog', 'blogs']);
   });
 });
