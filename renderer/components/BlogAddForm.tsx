@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { BLOG_KINDS, type AddedBlog, type BlogKind } from '../../electron/common/model/blog';
 import { useI18n } from '../i18n/i18n';
 import { addBlogErrorText } from '../lib/error-texts';
+import { blogLookCaptured, blogsChanged } from '../preview/preview-look';
 import { api } from '../lib/api';
 import { BlogChoiceNote } from './BlogChoiceNote';
 
@@ -36,6 +37,9 @@ export function BlogAddForm({ onAdded, onExisting }: BlogAddFormProps) {
     }
     setUrl('');
     setAdded(r.value);
+    // The blog's look for the preview „Wie im Blog“ is fetched in the background; adding never waits for it.
+    blogsChanged();
+    void api.refreshBlogTheme(r.value.id).then((captured) => captured.ok && blogLookCaptured(captured.value));
     onAdded(r.value);
   };
 
