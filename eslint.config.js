@@ -72,7 +72,7 @@ export default tseslint.config(
   },
   // Publisher targets stand side by side behind one interface: none imports another (ARCHITECTURE.md).
   ...PUBLISH_TARGETS.map((target) => ({
-    files: [`electron/main/publish/${target}*.ts`],
+    files: [`electron/main/publish/${target}*.ts`, `electron/main/publish/${target}/**/*.ts`],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -81,7 +81,7 @@ export default tseslint.config(
           patterns: [
             patterns(['**/renderer/**', '**/preload/**', '**/web/**'], 'main importiert weder renderer noch preload noch web'),
             patterns(
-              PUBLISH_TARGETS.filter((other) => other !== target).map((other) => `./${other}*`),
+              PUBLISH_TARGETS.filter((other) => other !== target).flatMap((other) => [`./${other}*`, `../${other}*`]),
               'ein Veröffentlichungsziel importiert kein anderes; Gemeinsames gehört ins Publisher-Interface oder den HTTP-Helfer',
             ),
           ],

@@ -1,5 +1,6 @@
 import type { BlogChoice, BlogKind } from '../../common/model/blog.js';
 import type { HttpClient } from '../http/http-client.js';
+import { GhostPublisher } from './ghost/ghost.js';
 import { PublishFailure } from './publish-errors.js';
 import type { DiscoveredBlog, Publisher } from './publisher.js';
 import { normalizeBlogUrl } from './wordpress-api.js';
@@ -56,5 +57,6 @@ export function defaultPublishers(): PublisherRegistry {
     new WordPressPublisher('wordpress-com'),
     new WordPressXmlRpcPublisher(),
     new MetaWeblogPublisher(),
+    new GhostPublisher(),
   ]);
 }
