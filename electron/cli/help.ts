@@ -91,7 +91,7 @@ ${COMMON_DE}`,
 kladde blog list                                  eingerichtete Blogs
 kladde blog remove NAME                           Blog samt Passwort entfernen
 
---kind wählt die Schnittstelle selbst (wordpress, wordpress-com, wordpress-xmlrpc, metaweblog); sonst findet
+--kind wählt die Schnittstelle selbst (wordpress, wordpress-com, wordpress-xmlrpc, metaweblog, micropub); sonst findet
 Kladde sie wie die App (WordPress.com über XML-RPC, andere Blogs über die REST-API, XML-RPC wenn sie gesperrt ist).
 
 ${SECRETS_DE}
@@ -153,7 +153,7 @@ ${COMMON_EN}`,
 kladde blog list                                   blogs set up
 kladde blog remove NAME                            remove a blog with its password
 
---kind chooses the interface (wordpress, wordpress-com, wordpress-xmlrpc, metaweblog); otherwise Kladde finds it
+--kind chooses the interface (wordpress, wordpress-com, wordpress-xmlrpc, metaweblog, micropub); otherwise Kladde finds it
 as the app does (WordPress.com over XML-RPC, other blogs over the REST API, XML-RPC when that is blocked).
 
 ${SECRETS_EN}

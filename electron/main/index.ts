@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ipcEvent } from '../common/ipc/channels.js';
 import { resolveUiLanguage } from '../common/model/settings.js';
 import { registerSchemes, serveMedia, serveRenderer } from './app-protocol.js';
+import { exportSaveDialog, printPageToPdf } from './electron/export-electron.js';
 import { createDispatcher } from './ipc/dispatch.js';
 import { registerIpc } from './ipc/register.js';
 import { installMenu } from './menu.js';
@@ -50,6 +51,12 @@ if (!app.requestSingleInstanceLock()) {
         const chosen = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
         return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
       },
+      // Exports: the save dialog and printToPDF stay in main; the renderer learns only the file name.
+      chooseExportTarget: exportSaveDialog(
+        () => win,
+        async (): Promise<'de' | 'en'> => resolveUiLanguage((await services.settings.get()).uiLanguage, app.getLocale()),
+      ),
+      printToPdf: printPageToPdf,
       // Blog passwords are encrypted by the operating system's keychain (Keychain, DPAPI, libsecret).
       ...(safeStorage.isEncryptionAvailable()
         ? {

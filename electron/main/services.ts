@@ -1,7 +1,10 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { AppInfo } from '../common/ipc/contract.js';
+import { countText } from '../common/text/counts.js';
 import { EventHub } from './events/event-sink.js';
+import { PostHistory } from './history/post-history.js';
+import { ExportService, type SaveTargetRequest } from './export/export-service.js';
 import { ImportService } from './import/import-service.js';
 import type { Handlers } from './ipc/dispatch.js';
 import { ImageService } from './images/image-service.js';
@@ -32,6 +35,10 @@ export interface ServiceOptions {
   fetch?: FetchLike;
   /** Electron's open dialog for a WordPress export (a path, or null when cancelled); absent in the web host. */
   chooseImportFile?: () => Promise<string | null>;
+  /** Electron's save dialog for an export (a path, or null when cancelled); absent in the web host (downloads). */
+  chooseExportTarget?: (request: SaveTargetRequest) => Promise<string | null>;
+  /** Electron's printToPDF on a hidden window; absent in the web host (the browser prints the page itself). */
+  printToPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 export function defaultLibraryPath(): string {
@@ -51,6 +58,10 @@ export class Services {
   /** „Beiträge holen“; `imports.run(request, onProgress, signal)` is the command line's way in. */
   imports!: ImportService;
   search!: SearchService;
+  /** Earlier versions of every post (`.kladde/verlauf/`). */
+  history!: PostHistory;
+  /** Export of a post (HTML, PDF) and of the library (ZIP); the web host serves its downloads. */
+  exports!: ExportService;
   /** Closing the Electron window waits for the renderer's last save; the web host never asks (nothing to close). */
   readonly closeHandshake = new CloseHandshake({ send: (requestId) => this.events.emit('flushRequest', { requestId }) });
 
@@ -70,6 +81,13 @@ export class Services {
       ownVersion: (id) => this.posts.knownVersion(id),
     });
     await this.posts.removeStaleTempFiles();
+    this.history = new PostHistory({
+      root: this.posts.root,
+      readPost: (id) => this.posts.peek(id),
+      savePost: (id, text, baseVersion, force) => this.posts.save(id, text, baseVersion, force),
+      countWords: (text) => countText(text).words,
+      ...(this.options.log ? { log: this.options.log } : {}),
+    });
     this.spell = createSpellService(this.posts.root, this.options.log);
     this.images = new ImageService(this.posts.paths);
     this.watcher = new LibraryWatcher(this.posts, this.events, this.options.log);
@@ -84,7 +102,7 @@ export class Services {
       // Published credits read like the preview's: the same templates and featured-credit placement.
       renderOptions: async () => {
         const s = await this.settings.get();
-        return { creditTexts: s.creditTexts, featuredCredit: s.featuredCredit };
+        return { creditTexts: s.creditTexts, featuredCredit: s.featuredCredit, privateEmbeds: s.privateEmbeds };
       },
     });
     await this.publishing.start();
@@ -93,6 +111,7 @@ export class Services {
       http: this.publishing.http,
       configDir: this.options.configDir,
       sources: (blogId, signal) => this.publishing.service.importSource(blogId, signal),
+      beforeOverwrite: async (postId, text) => void (await this.history.snapshot(postId, text, 'import').catch(() => null)),
       events: this.events,
       ...(this.options.chooseImportFile ? { chooseFile: this.options.chooseImportFile } : {}),
     });
@@ -100,9 +119,23 @@ export class Services {
     // The search index follows every change the library watcher reports.
     this.search = new SearchService({ posts: this.posts, ...(this.options.log ? { log: this.options.log } : {}) });
     this.events.add(this.search.sink);
+    this.exports = new ExportService({
+      posts: this.posts,
+      images: this.images,
+      downloadsDir: path.join(this.options.configDir, 'export-files'),
+      events: this.events,
+      renderOptions: async () => {
+        const s = await this.settings.get();
+        return { creditTexts: s.creditTexts, featuredCredit: s.featuredCredit };
+      },
+      ...(this.options.chooseExportTarget ? { chooseTarget: this.options.chooseExportTarget } : {}),
+      ...(this.options.printToPdf ? { printToPdf: this.options.printToPdf } : {}),
+    });
+    await this.exports.start();
   }
 
   async stop(): Promise<void> {
+    await this.history?.flush().catch(() => undefined);
     await this.imports?.stop();
     await this.search?.stop();
     await this.watcher?.stop();
@@ -121,7 +154,11 @@ export class Services {
         libraryPath: this.posts.root,
       }),
       listPosts: () => posts().list(),
-      openPost: (id) => posts().open(id),
+      openPost: async (id) => {
+        const opened = await posts().open(id);
+        this.history.noteOpened(id, opened.text);
+        return opened;
+      },
       createPost: ({ title }) => posts().create(title),
       savePost: async (id, { text, baseVersion, force }) => {
         const result = await posts().save(id, text, baseVersion, force);
@@ -129,10 +166,14 @@ export class Services {
         // on disk now — even one taken halfway through a word. It goes; what is typed after the save is journaled
         // again by the editor (with the new version) while it stays unsaved.
         if (result.status === 'saved') await this.recovery.discard(id).catch(() => undefined);
+        // Queued only: the version is written after this answer is on its way (never on the save path).
+        if (result.status === 'saved') this.history.noteSaved(result.id, text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
         return result;
       },
       renamePost: async (id, slug) => {
+        if (slug !== id) await this.history.snapshotDisk(id, 'rename').catch(() => null);
         const renamed = await posts().rename(id, slug);
+        if (renamed.id !== id) await this.history.renamed(id, renamed.id).catch(() => undefined);
         // The editor journals its text under the new id from now on.
         if (renamed.id !== id) await this.recovery.moveAway(id);
         // An imported post is found again by the import index under its new name.
@@ -144,10 +185,15 @@ export class Services {
       deletePost: async (id) => {
         const entry = await posts().delete(id);
         await this.recovery.moveAway(id);
+        await this.history.trashed(id, entry.trashId).catch(() => undefined);
         return entry;
       },
       listTrash: () => posts().listTrash(),
-      restorePost: (trashId) => posts().restore(trashId),
+      restorePost: async (trashId) => {
+        const restored = await posts().restore(trashId);
+        await this.history.untrashed(trashId, restored.id).catch(() => undefined);
+        return restored;
+      },
       getSettings: () => this.settings.get(),
       setSettings: (patch) => this.settings.update(patch),
       spellCheck: (request) => this.spell.check(request),
@@ -160,6 +206,11 @@ export class Services {
       listPostImages: (id) => this.images.list(id),
       postProblems: (id) => this.images.problems(id),
       ...publishingHandlers(() => this.publishing, posts),
+      publishPost: async (postId, blogId, options) => {
+        // What goes out is kept as a version first, so what a blog got can always be found again.
+        await this.history.snapshotDisk(postId, 'publish').catch(() => null);
+        return publishingHandlers(() => this.publishing, posts).publishPost(postId, blogId, options);
+      },
       writeRecovery: (id, entry) => this.recovery.write(id, entry),
       patchRecovery: (id, patch) => this.recovery.patch(id, patch),
       listRecovery: () => this.recovery.list(),
@@ -167,6 +218,11 @@ export class Services {
       ...ImportService.handlers(() => this.imports),
       flushDone: async (requestId, result) => ({ accepted: this.closeHandshake.answer(requestId, result) }),
       searchLibrary: (request) => this.search.search(request),
+      listPostVersions: (id) => this.history.list(id),
+      readPostVersion: async (id, versionId) => ({ text: await this.history.read(id, versionId) }),
+      restorePostVersion: (id, versionId, { baseVersion }) => this.history.restore(id, versionId, baseVersion),
+      snapshotPost: async (id, { text, reason }) => ({ version: await this.history.snapshot(id, text, reason) }),
+      ...ExportService.handlers(() => this.exports),
     };
   }
 }

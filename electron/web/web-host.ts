@@ -19,6 +19,7 @@ import { ImageService } from '../main/images/image-service.js';
 import { parseMediaPath } from '../main/images/media-path.js';
 import { KladdeError } from '../common/result.js';
 import { loadIdentity, newToken, saveIdentity } from './web-identity.js';
+import { serveDownload } from './download-route.js';
 
 export interface WebHostOptions {
   services: Services;
@@ -164,6 +165,13 @@ export class WebHost {
       // The raw path, not the URL-normalised one: `/media/a/../b/x.png` is refused, not quietly rewritten.
       const raw = (req.url ?? '').replace(/[?#].*$/, '');
       return this.serveMedia(raw.startsWith('/media/') ? raw.slice('/media/'.length) : '', req, res);
+    }
+    if (url.pathname.startsWith('/download/')) {
+      // A download is a navigation (a link, a print tab): like media, the token may come in the query string.
+      if (!this.hasToken(req) && !this.sameToken(url.searchParams.get('token') ?? '')) {
+        return send(res, 401, 'text/plain; charset=utf-8', 'Token fehlt oder ist falsch');
+      }
+      return serveDownload(this.options.services.exports.downloads, url.pathname.slice('/download/'.length), url.searchParams.get('view') === '1', req, res);
     }
     return this.serveStatic(url.pathname, res);
   }

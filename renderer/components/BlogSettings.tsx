@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { BlogTerms, BlogView } from '../../electron/common/model/blog';
 import { errorText, useI18n } from '../i18n/i18n';
 import { api } from '../lib/api';
+import { BlogImageSettings } from './BlogImageSettings';
 import { BlogSignIn } from './BlogSignIn';
 
 /** One blog's sign-in, publishing defaults and removal. */
@@ -76,6 +77,7 @@ export function BlogSettings({ blog, onChanged, onImport }: { blog: BlogView; on
           <option value="blocks">{t('blogs.outputBlocks')}</option>
           <option value="classic">{t('blogs.outputClassic')}</option>
         </select>
+        <BlogImageSettings blog={blog} onChange={(images) => void patch({ images })} />
         <span>{t('blogs.terms')}</span>
         <div className="row-buttons">
           <span className="muted">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { BlogView } from '../../electron/common/model/blog';
 import { errorText, useI18n, type Translate } from '../i18n/i18n';
 import { api, openExternal } from '../lib/api';
+import { MicropubSignIn } from './MicropubSignIn';
 
 export interface BlogSignInProps {
   blog: BlogView;
@@ -15,6 +16,12 @@ export interface BlogSignInProps {
  * Admin API key (no user name) — the hint explains which, with the page where it is made.
  */
 export function BlogSignIn({ blog, onSignedIn }: BlogSignInProps) {
+  // A Micropub site signs in with a bearer token only: in the browser (IndieAuth) or pasted.
+  if (blog.kind === 'micropub') return <MicropubSignIn blog={blog} onSignedIn={onSignedIn} />;
+  return <PasswordSignIn blog={blog} onSignedIn={onSignedIn} />;
+}
+
+function PasswordSignIn({ blog, onSignedIn }: BlogSignInProps) {
   const { t } = useI18n();
   const [user, setUser] = useState(blog.user);
   const [secret, setSecret] = useState('');

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
+import type { DiffLayout } from '../editor/diff-view';
 import { Dialog } from './Dialog';
+import { DiffLayoutSwitch } from './history/DiffLayoutSwitch';
+import { DiffView } from './history/DiffView';
 
 export interface ConflictBannerProps {
   mine: () => string;
@@ -13,6 +16,8 @@ export interface ConflictBannerProps {
 export function ConflictBanner(props: ConflictBannerProps) {
   const { t } = useI18n();
   const [both, setBoth] = useState<string | null>(null);
+  // The same comparison as the version history: the file on disk against the editor's text.
+  const [layout, setLayout] = useState<DiffLayout>('split');
   return (
     <div className="banner banner-warning" role="alert" data-testid="conflict-banner">
       <span>{t('conflict.message')}</span>
@@ -29,16 +34,11 @@ export function ConflictBanner(props: ConflictBannerProps) {
       </span>
       {both !== null && (
         <Dialog title={t('conflict.showBoth')} onClose={() => setBoth(null)} wide>
-          <div className="compare">
-            <section>
-              <h3>{t('conflict.mine')}</h3>
-              <pre>{both}</pre>
-            </section>
-            <section>
-              <h3>{t('conflict.theirs')}</h3>
-              <pre>{props.theirs}</pre>
-            </section>
+          <div className="history-compare-head">
+            <span />
+            <DiffLayoutSwitch layout={layout} onChange={setLayout} />
           </div>
+          <DiffView original={props.theirs} current={both} layout={layout} labels={{ original: t('conflict.theirs'), current: t('conflict.mine') }} />
           <div className="dialog-buttons">
             <button type="button" onClick={() => setBoth(null)}>
               {t('conflict.close')}

@@ -118,6 +118,7 @@ export function EditorArea({ store, viewRef, settings, onSettings, configured, o
     () => ({
       resolveLocalImage: (src: string) => (id ? mediaUrl(id, src) : src),
       remoteImageLabel: (src: string) => t('preview.remoteImage', { src }),
+      blockedEmbedLabel: (host: string) => t('preview.blockedEmbed', { host }),
     }),
     [id, t],
   );

@@ -13,6 +13,8 @@ export interface PostStatusBarProps {
   note: string | null;
   spellcheck: boolean;
   spellStatus: SpellState | null;
+  /** Opens the version history (see useHistoryPanel). */
+  onHistory?: () => void;
 }
 
 const selectId = (s: PostSnapshot) => s.id;
@@ -25,7 +27,7 @@ const selectLang = (s: PostSnapshot) => s.doc.lang;
  * The status bar of the open post: counts after a pause in typing, save state, and notes. It selects what it
  * shows, so a keystroke renders it only when the save state changes.
  */
-export function PostStatusBar({ store, selection, note, spellcheck, spellStatus }: PostStatusBarProps) {
+export function PostStatusBar({ store, selection, note, spellcheck, spellStatus, onHistory }: PostStatusBarProps) {
   const { t } = useI18n();
   const s = {
     id: usePostSelector(store, selectId),
@@ -48,6 +50,7 @@ export function PostStatusBar({ store, selection, note, spellcheck, spellStatus 
       selection={selectionCounts}
       saveState={s.saveState}
       saveError={s.saveError}
+      {...(s.id && onHistory ? { onHistory } : {})}
       notes={[
         ...(note ? [note] : []),
         ...(s.id && lacking > 0 ? [t('images.lacking', { count: lacking })] : []),

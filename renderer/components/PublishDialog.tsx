@@ -1,15 +1,20 @@
 import { useEffect, useState } from 'react';
-import type { BlogView, OutboxJob, PublishOutcome as Outcome, PublishProblem } from '../../electron/common/model/blog';
+import type { ThirdPartyChoice, ThirdPartyEntry } from '../../electron/common/markdown/third-party';
+import type { BlogView, OutboxJob, PublishOutcome as Outcome, PublishProblem, PublishProgress } from '../../electron/common/model/blog';
 import { errorText, useI18n } from '../i18n/i18n';
 import { api, onEvent } from '../lib/api';
 import { Dialog } from './Dialog';
+import { PublishBytes } from './PublishBytes';
 import { PublishOutcome } from './PublishOutcome';
+import { ThirdPartyCheck } from './ThirdPartyCheck';
 
 export interface PublishDialogProps {
   postId: string;
   title: string;
   /** Saves the editor's text first: a job publishes the saved version. */
   save: () => Promise<boolean>;
+  /** Remembers a Datenschutz choice in the open post's front matter; false when it cannot take it. */
+  chooseThirdParty: (key: string, choice: ThirdPartyChoice) => boolean;
   onManageBlogs: () => void;
   onOpenPost: (id: string) => void;
   onClose: () => void;
@@ -30,6 +35,10 @@ export function PublishDialog(props: PublishDialogProps) {
   const [blogId, setBlogId] = useState('');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [job, setJob] = useState<OutboxJob | null>(null);
+  const [thirdParty, setThirdParty] = useState<ThirdPartyEntry[] | null>(null);
+  const [choiceError, setChoiceError] = useState<string | null>(null);
+  // The images' weight before and after shrinking, kept after the job's progress is gone (done).
+  const [bytes, setBytes] = useState<PublishProgress['bytes'] | null>(null);
   const { postId } = props;
 
   useEffect(() => {
@@ -45,9 +54,12 @@ export function PublishDialog(props: PublishDialogProps) {
     if (!blogId) return;
     let live = true;
     setPhase({ kind: 'checking' });
+    setThirdParty(null);
     void props.save().then(async () => {
-      const r = await api.checkPublish(postId, blogId);
+      const [r, third] = await Promise.all([api.checkPublish(postId, blogId), api.listThirdParty(postId, blogId)]);
       if (!live) return;
+      // The Datenschutz list is advice, not a problem: when it cannot be read, publishing still works.
+      setThirdParty(third.ok ? third.value : []);
       if (!r.ok) setPhase({ kind: 'error', text: errorText(t, r.error) });
       else setPhase(r.value.length > 0 ? { kind: 'problems', problems: r.value } : { kind: 'idle' });
     });
@@ -62,16 +74,25 @@ export function PublishDialog(props: PublishDialogProps) {
       onEvent('outboxChanged', ({ jobs }) => {
         const mine = jobs.filter((j) => j.postId === postId && j.blogId === blogId).at(-1);
         if (mine) setJob(mine);
+        if (mine?.progress?.bytes) setBytes(mine.progress.bytes);
       }),
     [blogId, postId],
   );
 
   const publish = async (onConflict: 'ask' | 'overwrite' | 'publish-anew', retryJobId?: string) => {
     setPhase({ kind: 'sending', jobId: retryJobId ?? null });
+    setBytes(null);
     if (!(await props.save())) return setPhase({ kind: 'error', text: t('publish.saveFirst') });
     const r = retryJobId ? await api.retryJob(retryJobId, { onConflict }) : await api.publishPost(postId, blogId, { onConflict });
     if (!r.ok) return setPhase({ kind: 'error', text: errorText(t, r.error) });
     setPhase(r.value.status === 'problems' ? { kind: 'problems', problems: r.value.problems } : { kind: 'outcome', outcome: r.value });
+  };
+
+  // The choice goes into the post (saved before publishing), so the next publish remembers it.
+  const chooseThirdParty = (key: string, choice: ThirdPartyChoice) => {
+    if (!props.chooseThirdParty(key, choice)) return setChoiceError(t('privacy.cannotSave'));
+    setChoiceError(null);
+    setThirdParty((list) => list?.map((e) => (e.key === key ? { ...e, choice } : e)) ?? null);
   };
 
   const blog = blogs?.find((b) => b.id === blogId) ?? null;
@@ -107,6 +128,8 @@ export function PublishDialog(props: PublishDialogProps) {
           </button>
         </p>
       )}
+      {blog?.kind === 'micropub' && <p className="muted" data-testid="publish-no-online-check">{t('publish.noOnlineCheck')}</p>}
+      {blog && phase.kind !== 'outcome' && <ThirdPartyCheck entries={thirdParty} disabled={busy} onChoose={chooseThirdParty} error={choiceError} />}
       <div className="publish-state" role="status" data-testid="publish-state">
         {phase.kind === 'checking' && <p className="muted">{t('publish.checking')}</p>}
         {phase.kind === 'problems' && (
@@ -131,6 +154,7 @@ export function PublishDialog(props: PublishDialogProps) {
               : t('publish.sending')}
           </p>
         )}
+        {bytes && (phase.kind === 'sending' || phase.kind === 'outcome') && <PublishBytes bytes={bytes} />}
         {phase.kind === 'error' && <p className="field-error">{phase.text}</p>}
         {phase.kind === 'outcome' && blog && (
           <PublishOutcome outcome={phase.outcome} onRetry={publish} onOpenPost={props.onOpenPost} onClose={props.onClose} postId={postId} blog={blog} />

@@ -81,6 +81,10 @@ export function SettingsDialog(props: SettingsDialogProps) {
           <option value="list">{t('settings.featuredCreditList')}</option>
           <option value="none">{t('settings.featuredCreditNone')}</option>
         </select>
+        <label className="check">
+          <input type="checkbox" checked={s.privateEmbeds} onChange={(e) => props.onChange({ privateEmbeds: e.target.checked })} />
+          {t('settings.privateEmbeds')}
+        </label>
         <h3>{t('settings.creditTemplates')}</h3>
         <div className="template-pick">
           <select aria-label={t('images.license')} value={license} onChange={(e) => setLicense(e.target.value as License)}>

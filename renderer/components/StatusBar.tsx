@@ -10,6 +10,8 @@ export interface StatusBarProps {
   saveError: AppError | null;
   /** Short notices: unknown language, spell checking off, … */
   notes?: string[];
+  /** Opens the version history of the open post (no button without it). */
+  onHistory?: () => void;
 }
 
 export function StatusBar(props: StatusBarProps) {
@@ -39,6 +41,11 @@ export function StatusBar(props: StatusBarProps) {
           {n}
         </span>
       ))}
+      {props.onHistory && (
+        <button type="button" className="ghost status-history" title={t('history.openTitle')} data-testid="open-history" onClick={props.onHistory}>
+          {t('history.open')}
+        </button>
+      )}
       <span className={`save-state save-${props.saveState}`} data-testid="save-state" role="status">
         {saveText}
       </span>

@@ -11,6 +11,8 @@ export interface ToolbarProps {
   onFixQuotes: () => void;
   onOutbox: () => void;
   onPublish: () => void;
+  /** „Exportieren …“: the post as HTML/PDF, the library as ZIP. */
+  onExport: () => void;
   onOpenSettings: () => void;
 }
 
@@ -51,6 +53,9 @@ export function Toolbar(props: ToolbarProps) {
       </button>
       <button type="button" className="ghost" data-testid="outbox-button" onClick={props.onOutbox}>
         {t('outbox.button', { count: props.openJobs })}
+      </button>
+      <button type="button" className="ghost" data-testid="export-button" title={t('export.openTitle')} onClick={props.onExport}>
+        {t('export.open')}
       </button>
       {hasPost && (
         <button type="button" className="primary" onClick={props.onPublish}>

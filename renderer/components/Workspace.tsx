@@ -2,6 +2,7 @@ import { openSearchPanel } from '@codemirror/search';
 import type { EditorView } from '@codemirror/view';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo } from '../../electron/common/ipc/contract';
+import type { ExportKind } from '../../electron/common/model/export';
 import type { Settings, SettingsPatch } from '../../electron/common/model/settings';
 import type { AppError } from '../../electron/common/result';
 import { insertImages } from '../document/image-insertion';
@@ -11,6 +12,7 @@ import { usePostSelector } from '../document/use-post-snapshot';
 import { fixQuotesInDocument } from '../editor/smart-quotes';
 import type { MisspellingAt } from '../editor/spellcheck';
 import { useEditorExtensions, type SpellState } from '../hooks/useEditorExtensions';
+import { useHistoryPanel } from '../hooks/useHistoryPanel';
 import { useLibrary } from '../hooks/useLibrary';
 import { useMenuRouting } from '../hooks/useMenuRouting';
 import { useNote } from '../hooks/useNote';
@@ -25,6 +27,7 @@ import { api, onEvent } from '../lib/api';
 import { EditorArea } from './EditorArea';
 import { EditorSpellMenu } from './EditorSpellMenu';
 import { ErrorBoundary } from './ErrorBoundary';
+import { HistoryPanel } from './history/HistoryPanel';
 import { LeaveDialog } from './LeaveDialog';
 import { LibrarySearch } from './LibrarySearch';
 import { PostBanners } from './PostBanners';
@@ -85,12 +88,15 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
   const actions = usePostActions({ store, t, showError, refreshList: library.refresh });
 
   const [modal, setModal] = useState<Modal>(null);
+  /** Opens „Exportieren …“ with one kind chosen; the command palette's entry for export. */
+  const openExport = useCallback((kind: ExportKind) => setModal({ kind: 'export', exportKind: kind }), []);
   const [tab, setTab] = useState<PanelTab>('fields');
   const [selectedImage, setSelectedImage] = useState<string | null>(null);
   const [selection, setSelection] = useState<{ from: number; to: number } | null>(null);
   const [spellStatus, setSpellStatus] = useState<SpellState | null>(null);
   const [spellMenu, setSpellMenu] = useState<MisspellingAt | null>(null);
   const [note, setNote] = useNote();
+  const history = useHistoryPanel(); // history.openHistory(): the version history (command palette, menu)
 
   // Settings and the files in the post's folder are part of what the post document is parsed with.
   useEffect(() => {
@@ -178,6 +184,7 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
           onFixQuotes={fixQuotes}
           onOutbox={() => setModal({ kind: 'outbox' })}
           onPublish={() => setModal({ kind: 'publish' })}
+          onExport={() => openExport(id === null ? 'zip' : 'html')}
           onOpenSettings={() => setModal({ kind: 'settings' })}
         />
         <PostBanners store={store} error={error} onDismissError={() => setError(null)} />
@@ -215,7 +222,8 @@ export function Workspace({ info, settings, onSettings }: WorkspaceProps) {
             onImageAtCursor={showImage}
           />
         </div>
-        <PostStatusBar store={store} selection={selection} note={note} spellcheck={settings.spellcheck} spellStatus={spellStatus} />
+        <PostStatusBar store={store} selection={selection} note={note} spellcheck={settings.spellcheck} spellStatus={spellStatus} onHistory={history.openHistory} />
+        {history.open && id && <HistoryPanel store={store} postId={id} onClose={history.closeHistory} onError={showError} onRestored={() => setNote(t('history.restored'))} />}
         {spellMenu && <EditorSpellMenu at={spellMenu} lang={lang} view={() => viewRef.current} onClose={() => setSpellMenu(null)} onError={showError} />}
       </main>
       <WorkspaceDialogs

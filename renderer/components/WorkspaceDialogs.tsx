@@ -1,10 +1,12 @@
 import type { AppInfo } from '../../electron/common/ipc/contract';
+import type { ExportKind } from '../../electron/common/model/export';
 import type { PostSummary } from '../../electron/common/model/post';
 import type { Settings, SettingsPatch } from '../../electron/common/model/settings';
 import type { PostDocumentStore } from '../document/post-document-store';
 import { useI18n } from '../i18n/i18n';
 import { BlogsDialog } from './BlogsDialog';
 import { ConfirmDialog } from './ConfirmDialog';
+import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './import/ImportDialog';
 import { OutboxDialog } from './OutboxDialog';
 import { PublishDialog } from './PublishDialog';
@@ -20,6 +22,8 @@ export type Modal =
   | { kind: 'outbox' }
   /** „Beiträge holen“, for one blog when opened from the blogs dialog. */
   | { kind: 'import'; blogId: string | null }
+  /** „Exportieren …“ with one kind chosen (HTML, PDF, library ZIP). */
+  | { kind: 'export'; exportKind: ExportKind }
   | null;
 
 export interface WorkspaceDialogsProps {
@@ -76,6 +80,7 @@ export function WorkspaceDialogs(props: WorkspaceDialogsProps) {
           postId={id}
           title={doc.fields ? doc.fields.title : id}
           save={() => store.flush()}
+          chooseThirdParty={(key, choice) => store.patchThirdParty(key, choice)}
           onManageBlogs={() => setModal({ kind: 'blogs', then: 'publish' })}
           onOpenPost={props.onOpenPost}
           onClose={close}
@@ -103,6 +108,19 @@ export function WorkspaceDialogs(props: WorkspaceDialogsProps) {
       );
     case 'outbox':
       return <OutboxDialog onClose={close} />;
+    case 'export': {
+      const { id, doc } = store.getSnapshot();
+      return (
+        <ExportDialog
+          kind={modal.exportKind}
+          postId={id}
+          postTitle={doc.fields?.title || id || ''}
+          transport={props.info.transport}
+          save={() => store.flush()}
+          onClose={close}
+        />
+      );
+    }
     case 'settings':
       return (
         <SettingsDialog

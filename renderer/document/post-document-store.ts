@@ -1,5 +1,6 @@
 import { setImageCredit, type ImagesProblem } from '../../electron/common/markdown/front-matter-images';
 import { removeFrontMatterKeys, updateFrontMatter, type FieldPatch } from '../../electron/common/markdown/front-matter';
+import { setThirdPartyChoice, type ThirdPartyChoice } from '../../electron/common/markdown/third-party';
 import {
   eagerText,
   parsePostDocument,
@@ -161,6 +162,14 @@ export class PostDocumentStore {
     return true;
   }
 
+  /** Remembers the Datenschutz choice for one third-party item in `third_party:`. False when the YAML cannot be edited. */
+  patchThirdParty(key: string, choice: ThirdPartyChoice): boolean {
+    const next = setThirdPartyChoice(this.snapshot.text, key, choice);
+    if (next === null) return false;
+    if (next !== this.snapshot.text) this.applyOwnChange(next, 'input.fields');
+    return true;
+  }
+
   /** Writes an image's credit into `images:`. Returns the problem when the front matter cannot take it. */
   patchImage(key: string, patch: CreditPatch): ImagesProblem | null {
     const edit = setImageCredit(this.snapshot.text, key, patch);
@@ -289,11 +298,45 @@ export class PostDocumentStore {
     return this.enqueue(() => this.saveNow(true));
   }
 
-  /** The conflict is decided for the file: its text replaces the editor's. */
+  /**
+   * The conflict is decided for the file: its text replaces the editor's. The editor's text is kept in the version
+   * history first (sent with the call, so nothing waits for it), and can be restored from there.
+   */
   takeTheirs(): void {
     const { conflict, id } = this.snapshot;
     if (!conflict || id === null) return;
+    void this.deps.api.snapshotPost?.(id, { text: this.snapshot.text, reason: 'take-theirs' }).catch(() => undefined);
     this.load({ id, text: conflict.diskText, version: conflict.diskVersion }, null);
+  }
+
+  /**
+   * Puts a kept version of the open post back. Saves first (so the text on disk is the editor's); main keeps that
+   * text as a version and writes the old one; the editor then gets it as one change of its own, so Strg+Z in the
+   * editor undoes it as well. False when it could not be saved or restored (the error goes to `onError`).
+   */
+  restoreVersion(versionId: string): Promise<boolean> {
+    this.cancelAutosave();
+    return this.enqueue(async () => {
+      const id = this.snapshot.id;
+      const restore = this.deps.api.restorePostVersion;
+      if (id === null || !restore || this.snapshot.readOnly !== null) return false;
+      if (!(await this.saveNow(false))) return false;
+      const result = await restore.call(this.deps.api, id, versionId, { baseVersion: this.snapshot.version });
+      if (!result.ok) {
+        this.deps.onError?.(result.error);
+        return false;
+      }
+      if (this.snapshot.id !== id) return false;
+      const base = this.snapshot.savedText;
+      const restored = result.value;
+      this.set({ version: restored.version, savedText: restored.text });
+      // Typed while main wrote (a few milliseconds): kept when it does not touch what the restore changed.
+      const merged = mergeText(base, this.snapshot.text, restored.text);
+      if (merged !== null) this.applyOwnChange(merged, 'input.restore');
+      else this.load(restored, null);
+      this.afterChange();
+      return true;
+    });
   }
 
   /**

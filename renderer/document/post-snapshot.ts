@@ -50,6 +50,10 @@ export interface PostDocumentApi {
   renamePost(id: string, slug: string): Promise<Result<OpenedPost>>;
   /** Rewrites a read-only (not UTF-8) post as UTF-8, after the user asked for it. */
   convertPostToUtf8?(id: string): Promise<Result<OpenedPost>>;
+  /** Keeps the text on disk as a version, then saves the kept version `versionId` over it (version history). */
+  restorePostVersion?(id: string, versionId: string, body: { baseVersion: string }): Promise<Result<OpenedPost>>;
+  /** Keeps the editor's text as a version before „Fremde übernehmen“ replaces it. */
+  snapshotPost?(id: string, body: { text: string; reason: 'take-theirs' }): Promise<Result<unknown>>;
 }
 
 export interface StoreTimers {

@@ -150,3 +150,12 @@ function mediaUrlOf(encoded: string): string {
   if (transport === 'electron') return `kladde-media://post/${encoded}`;
   return `/media/${encoded}?token=${encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '')}`;
 }
+
+/**
+ * The web host's address of an export waiting for its one download (`view`: open a page in the tab to print it
+ * instead of saving it). The browser navigates there, so the token rides in the query string as for media.
+ */
+export function downloadUrl(downloadToken: string, view = false): string {
+  const token = encodeURIComponent(sessionStorage.getItem(TOKEN_KEY) ?? '');
+  return `/download/${encodeURIComponent(downloadToken)}?token=${token}${view ? '&view=1' : ''}`;
+}

@@ -1,10 +1,16 @@
 import DOMPurify from 'dompurify';
+import { embedPlaceholders } from '../../electron/common/markdown/third-party';
 
 export interface SanitizeOptions {
   /** Maps a local image (or audio/video) source to a URL the preview may load; remote sources never get here. */
   resolveLocalImage: (src: string) => string;
   /** Text shown in place of a remote image or media file, which the preview never loads. */
   remoteImageLabel: (src: string) => string;
+  /**
+   * Text of the placeholder that stands where a post embeds YouTube, Vimeo or any other frame (a bare video address
+   * included), naming the host; without it such embeds simply vanish. The preview never loads them.
+   */
+  blockedEmbedLabel?: (host: string) => string;
 }
 
 const FORBID_TAGS = [
@@ -145,7 +151,9 @@ purifier.addHook('afterSanitizeAttributes', (node) => {
 export function sanitizeToFragment(html: string, options: SanitizeOptions): DocumentFragment {
   current = options;
   try {
-    return purifier.sanitize(html, {
+    const label = options.blockedEmbedLabel;
+    const shown = label ? embedPlaceholders(html, (item) => label(item.host)) : html;
+    return purifier.sanitize(shown, {
       RETURN_DOM_FRAGMENT: true,
       FORBID_TAGS,
       FORBID_ATTR,

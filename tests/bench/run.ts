@@ -1,13 +1,16 @@
 import os from 'node:os';
 import { benchExtra } from './extra.js';
+import { benchHistory } from './history-bench.js';
 import { benchImport } from './import-bench.js';
 import { benchListing } from './listing-bench.js';
+import { benchPhotos } from './photo-bench.js';
 import { benchPreview, previewLines } from './preview-bench.js';
 import { benchSearch } from './search-bench.js';
 
 /**
  * `npm run bench`: prints the figures; targets are stated, never asserted in tests.
- * `npm run bench -- preview` (or `listing`, `extra`, `import`, `search`) runs only the named benchmarks.
+ * `npm run bench -- preview` (or `listing`, `extra`, `import`, `search`, `history`, `photos`) runs only the named
+ * benchmarks.
  */
 async function main(): Promise<void> {
   const only = new Set(process.argv.slice(2));
@@ -19,6 +22,8 @@ async function main(): Promise<void> {
   if (wanted('extra')) for (const line of await benchExtra()) console.log('  ' + line);
   if (wanted('import')) for (const line of await benchImport()) console.log('  ' + line);
   if (wanted('search')) for (const line of await benchSearch()) console.log('  ' + line);
+  if (wanted('history')) for (const line of await benchHistory()) console.log('  ' + line);
+  if (wanted('photos')) for (const line of await benchPhotos()) console.log('  ' + line);
   console.log(`  (Last am Ende: ${load()} – auf einer belasteten Maschine sind alle Zeiten länger)`);
 }
 

@@ -72,7 +72,8 @@ describe('writing a post in the browser', () => {
     await app.page.screenshot({ path: path.join(SCREENSHOT_DIR, 'konflikt.png') });
 
     await app.page.getByRole('button', { name: 'Beide anzeigen' }).click();
-    await expect.poll(() => app.page.locator('.compare pre').nth(1).textContent()).toContain('Fremde Änderung.');
+    await expect.poll(() => app.page.getByTestId('diff-view').textContent()).toContain('Fremde Änderung.');
+    await expect.poll(() => app.page.getByTestId('diff-view').textContent()).toContain('Meine Änderung.');
     await app.page.getByRole('dialog').getByRole('button', { name: 'Meine behalten' }).click();
     await expect.poll(() => readFile(file, 'utf8'), { timeout: 5000 }).toContain('Meine Änderung.');
     expect(await readFile(file, 'utf8')).not.toContain('Fremde Änderung.');

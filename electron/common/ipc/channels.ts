@@ -53,9 +53,19 @@ export const CHANNELS = [
   'downloadImportedImages',
   'searchLibrary',
   'patchRecovery',
+  'beginBlogSignIn',
+  'finishBlogSignIn',
+  'cancelBlogSignIn',
+  'listPostVersions',
+  'readPostVersion',
+  'restorePostVersion',
+  'snapshotPost',
+  'listThirdParty',
+  'exportPost',
+  'exportLibrary',
 ] as const satisfies readonly Channel[];
 
-export const EVENTS = ['postChangedOnDisk', 'libraryChanged', 'menuCommand', 'outboxChanged', 'flushRequest', 'importProgress'] as const satisfies readonly EventName[];
+export const EVENTS = ['postChangedOnDisk', 'libraryChanged', 'menuCommand', 'outboxChanged', 'flushRequest', 'importProgress', 'exportProgress'] as const satisfies readonly EventName[];
 
 /** IPC channel strings are namespaced so they cannot collide with Electron's own. */
 export const ipcChannel = (name: string): string => `kladde:${name}`;

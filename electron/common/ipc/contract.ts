@@ -11,6 +11,7 @@ import { settingsPatchSchema, settingsSchema } from '../model/settings.js';
 import { imageMetadataSchema, imageUploadSchema, importedImageSchema, postImageFileSchema } from '../model/images.js';
 import { postProblemSchema } from '../markdown/image-problems.js';
 import { publishRecordSchema } from '../markdown/front-matter-publish.js';
+import { thirdPartyEntrySchema } from '../markdown/third-party.js';
 import {
   spellCheckRequestSchema,
   spellCheckResultSchema,
@@ -51,6 +52,13 @@ import {
   remotePostQuerySchema,
 } from '../model/import.js';
 import { searchHitSchema, searchRequestSchema } from '../model/search.js';
+import {
+  historyRestoreRequestSchema,
+  historySnapshotRequestSchema,
+  historyVersionIdSchema,
+  historyVersionSchema,
+} from '../model/history.js';
+import { exportOutcomeSchema, exportPostRequestSchema, exportProgressSchema } from '../model/export.js';
 import type { Result } from '../result.js';
 
 const MAX_POST_CHARS = 20_000_000;
@@ -116,12 +124,23 @@ export const contract = {
   /** Write-only: checks the sign-in and stores the secret encrypted. Wrong credentials are refused. */
   setBlogCredentials: { args: z.tuple([blogIdSchema, blogCredentialsSchema]), result: credentialCheckSchema },
   hasBlogCredentials: { args: z.tuple([blogIdSchema]), result: z.boolean() },
+  /**
+   * Starts a sign-in in the browser (IndieAuth with PKCE, for Micropub sites): main listens on a loopback address
+   * for the redirect and answers the address the renderer opens in the system browser.
+   */
+  beginBlogSignIn: { args: z.tuple([blogIdSchema]), result: z.object({ url: z.string() }) },
+  /** Waits for the browser's redirect, trades the code for a token and stores it encrypted (never returned). */
+  finishBlogSignIn: { args: z.tuple([blogIdSchema]), result: credentialCheckSchema },
+  /** Stops waiting for the browser's redirect. */
+  cancelBlogSignIn: { args: z.tuple([blogIdSchema]), result: z.object({ cancelled: z.boolean() }) },
   /** Categories and tags from the cache (works offline). */
   listBlogTerms: { args: z.tuple([blogIdSchema]), result: blogTermsSchema },
   /** Fetches categories and tags from the blog and caches them. */
   refreshBlogTerms: { args: z.tuple([blogIdSchema]), result: blogTermsSchema },
   /** What must be fixed before the saved post can go to this blog; empty when it can. */
   checkPublish: { args: z.tuple([postIdSchema, blogIdSchema]), result: z.array(publishProblemSchema) },
+  /** The Datenschutz check: what the saved post, published to this blog, would load from third parties, with the choices. */
+  listThirdParty: { args: z.tuple([postIdSchema, blogIdSchema]), result: z.array(thirdPartyEntrySchema) },
   /** Publishes the saved post through the outbox and waits for the first attempt. */
   publishPost: { args: z.tuple([postIdSchema, blogIdSchema, publishOptionsSchema]), result: publishOutcomeSchema },
   /** Saves the online version of a published post as a new local post (the answer to a conflict). */
@@ -156,6 +175,18 @@ export const contract = {
   downloadImportedImages: { args: z.tuple([postIdSchema.nullable()]), result: importJobSchema },
   /** Searches title, body, tags, categories and image credits of every post (German folding, prefixes). */
   searchLibrary: { args: z.tuple([searchRequestSchema]), result: z.array(searchHitSchema) },
+  /** The kept versions of a post, newest first (time, why, words, change in words). */
+  listPostVersions: { args: z.tuple([postIdSchema]), result: z.array(historyVersionSchema) },
+  /** The text of one kept version. */
+  readPostVersion: { args: z.tuple([postIdSchema, historyVersionIdSchema]), result: z.object({ text: z.string() }) },
+  /** Keeps the text on disk as a version, then saves the chosen version over it (`conflict` unless at `baseVersion`). */
+  restorePostVersion: { args: z.tuple([postIdSchema, historyVersionIdSchema, historyRestoreRequestSchema]), result: openedPostSchema },
+  /** Keeps the editor's text as a version before „Fremde übernehmen“ replaces it; null when it was kept already. */
+  snapshotPost: { args: z.tuple([postIdSchema, historySnapshotRequestSchema]), result: z.object({ version: historyVersionSchema.nullable() }) },
+  /** A saved post as standalone HTML or PDF: saved where the user chooses (app) or offered as one download (web). */
+  exportPost: { args: z.tuple([exportPostRequestSchema]), result: exportOutcomeSchema },
+  /** The whole library as a ZIP for backup (progress as `exportProgress` events). */
+  exportLibrary: { args: z.tuple([]), result: exportOutcomeSchema },
 } as const;
 
 export type Contract = typeof contract;
@@ -197,6 +228,8 @@ export const eventContract = {
   flushRequest: z.object({ requestId: flushRequestIdSchema }),
   /** An import's state after every post (see startImport). */
   importProgress: importJobSchema,
+  /** The library ZIP's progress (see exportLibrary). */
+  exportProgress: exportProgressSchema,
   menuCommand: z.object({
     command: z.enum([
       'newPost',

@@ -7,7 +7,7 @@ import { postIdSchema } from './post.js';
  */
 
 /** Which publisher serves a blog; one entry per publisher in main's registry. */
-export const BLOG_KINDS = ['wordpress', 'wordpress-com', 'wordpress-xmlrpc', 'metaweblog', 'ghost'] as const;
+export const BLOG_KINDS = ['wordpress', 'wordpress-com', 'wordpress-xmlrpc', 'metaweblog', 'micropub', 'ghost'] as const;
 export const blogKindSchema = z.enum(BLOG_KINDS);
 export type BlogKind = z.infer<typeof blogKindSchema>;
 
@@ -21,6 +21,25 @@ export const BLOG_DEFAULT_STATUSES = ['draft', 'publish'] as const;
 /** A blog id: lower-case letters, digits and dashes (it is a key in every post's front matter). */
 export const blogIdSchema = z.string().min(1).max(64).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'Ungültige Blog-ID' });
 export type BlogId = z.infer<typeof blogIdSchema>;
+
+/**
+ * What happens to a photo between the library and the blog (the file in the library stays as it is): scaled to
+ * `longestEdge` and recompressed (`shrink`), GPS position and camera serial numbers removed (`stripLocation`) while
+ * creator, copyright and credit stay. Blogs set up before this existed have none stored and get the defaults.
+ */
+export const blogImagesSchema = z.object({
+  shrink: z.boolean(),
+  /** Pixels of the longer side at most. */
+  longestEdge: z.number().int().min(320).max(12_000),
+  stripLocation: z.boolean(),
+});
+export type BlogImages = z.infer<typeof blogImagesSchema>;
+export const DEFAULT_BLOG_IMAGES: Readonly<BlogImages> = { shrink: true, longestEdge: 2560, stripLocation: true };
+
+/** The blog's image settings, the defaults when it has none stored. */
+export function blogImagesOf(blog: { images?: BlogImages | undefined }): BlogImages {
+  return blog.images ?? { ...DEFAULT_BLOG_IMAGES };
+}
 
 export const blogSchema = z.object({
   id: blogIdSchema,
@@ -44,6 +63,8 @@ export const blogSchema = z.object({
   /** Category name used when a post names none; empty for the blog's own default. */
   defaultCategory: z.string().max(200),
   output: z.enum(BLOG_OUTPUTS),
+  /** Absent: {@link DEFAULT_BLOG_IMAGES} (read through {@link blogImagesOf}). */
+  images: blogImagesSchema.optional(),
 });
 export type Blog = z.infer<typeof blogSchema>;
 
@@ -76,6 +97,7 @@ export const blogPatchSchema = z
     defaultStatus: z.enum(BLOG_DEFAULT_STATUSES),
     defaultCategory: z.string().max(200),
     output: z.enum(BLOG_OUTPUTS),
+    images: blogImagesSchema,
   })
   .partial()
   .strict();
@@ -198,6 +220,12 @@ export const publishProgressSchema = z.object({
   phase: z.enum(['prepare', 'terms', 'images', 'post', 'save']),
   done: z.number().int().nonnegative(),
   total: z.number().int().nonnegative(),
+  /**
+   * Images phase: how many files went up so far (`files`; found on the blog counts not), the bytes of their
+   * library files (`original`) and what went over the wire after scaling and recompressing (`sent`). Absent in
+   * other phases and in job files from before.
+   */
+  bytes: z.object({ files: z.number().int().nonnegative(), original: z.number().int().nonnegative(), sent: z.number().int().nonnegative() }).optional(),
 });
 export type PublishProgress = z.infer<typeof publishProgressSchema>;
 

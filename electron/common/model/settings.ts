@@ -28,6 +28,8 @@ export const settingsSchema = z.object({
   /** The user's own credit-line templates, per language; empty means the defaults. */
   creditTexts: creditTextOverridesSchema.default({}),
   theme: z.enum(THEMES).default('system'),
+  /** „YouTube und Vimeo immer datenschutzfreundlich einbetten“: youtube-nocookie.com, Vimeo with `dnt=1`. */
+  privateEmbeds: z.boolean().default(true),
   windowBounds: z
     .object({ x: z.number(), y: z.number(), width: z.number().min(400), height: z.number().min(300), maximized: z.boolean() })
     .nullable()
@@ -52,6 +54,7 @@ export const settingsPatchSchema = settingsSchema
     featuredCredit: true,
     creditTexts: true,
     theme: true,
+    privateEmbeds: true,
   })
   .partial()
   .strict();

@@ -84,7 +84,10 @@ function hideBlocks(text: string, mask: Mask, start: number): void {
     if (open?.[1]) {
       fence = { char: open[1].charAt(0), length: open[1].length };
       hide(mask, lineStart, next, BREAK);
+      // A fence at the margin ends a list, as any other unindented block does.
+      if (!/^[ \t]/.test(line)) inList = false;
       previousBlank = false;
+      previousCode = false;
       lineStart = next;
       continue;
     }
@@ -273,7 +276,8 @@ function countBlock(src: string): BlockCounts {
     characters: graphemes(spaced),
     charactersNoSpaces: graphemes(spaced.replace(/ /g, '')),
     empty: spaced === '',
-    open: occurrences(src, '[') !== occurrences(src, ']') || occurrences(src, '<') !== occurrences(src, '>'),
+    // A lone `>` (a quote marker) or `]` closes nothing opened here; what matters is an opener left open.
+    open: occurrences(src, '[') > occurrences(src, ']') || src.lastIndexOf('<') > src.lastIndexOf('>'),
   };
   if (blockCounts.size >= MAX_CACHED_BLOCKS) blockCounts.clear();
   blockCounts.set(src, counts);
@@ -299,7 +303,7 @@ function countBlockwise(body: string): TextCounts | null {
   let shown = 0;
   for (const block of scanBlocks(body)) {
     const c = countBlock(block.src);
-    if (c.open && !balancedInline(block.src)) return null;
+    if (c.open) return null;
     words += c.words;
     characters += c.characters;
     charactersNoSpaces += c.charactersNoSpaces;
@@ -307,11 +311,6 @@ function countBlockwise(body: string): TextCounts | null {
   }
   characters += Math.max(0, shown - 1);
   return { words, characters, charactersNoSpaces, readingMinutes: words === 0 ? 0 : Math.max(1, Math.round(words / WORDS_PER_MINUTE)) };
-}
-
-/** Whether no bracket, tag or code span of the block is left open at its end (all close within it). */
-function balancedInline(src: string): boolean {
-  return occurrences(src, '[') === occurrences(src, ']') && occurrences(src, '<') === occurrences(src, '>');
 }
 
 /**

@@ -39,6 +39,8 @@ export interface ImportServiceDeps {
   chooseFile?: () => Promise<string | null>;
   /** Largest image taken (default: the body limit, 80 MB). */
   maxImageBytes?: number;
+  /** Called with a local post's text before an import overwrites it (the version history keeps it). */
+  beforeOverwrite?: (postId: string, text: string) => Promise<void>;
 }
 
 type WxrRequest = Extract<ImportRequest, { kind: 'wxr' }>;
@@ -90,7 +92,7 @@ export class ImportService {
     this.files = new ImportFiles(path.join(deps.configDir, 'import-files'));
     this.index = ImportIndex.inLibrary(deps.posts.root);
     const shared = { posts: deps.posts, http: deps.http, index: this.index, ...(deps.events ? { events: deps.events } : {}), ...(deps.maxImageBytes ? { maxImageBytes: deps.maxImageBytes } : {}) };
-    this.writer = new ImportWriter(shared);
+    this.writer = new ImportWriter({ ...shared, ...(deps.beforeOverwrite ? { beforeOverwrite: deps.beforeOverwrite } : {}) });
     this.images = new ImageFetcher(shared);
   }
 

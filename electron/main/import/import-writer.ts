@@ -49,6 +49,8 @@ export interface ImportWriterDeps {
   index: ImportIndex;
   events?: EventSink;
   maxImageBytes?: number;
+  /** Called with a local post's text before the import overwrites it (the version history keeps it). */
+  beforeOverwrite?: (postId: string, text: string) => Promise<void>;
 }
 
 /**
@@ -199,6 +201,7 @@ export class ImportWriter {
         await this.remember(item, postId, remoteHash, writtenHash, images.pending);
         const dir = await this.deps.posts.paths.realInside(this.deps.posts.paths.postDir(postId));
         for (const s of images.staged) await rename(path.join(staging, s.file), path.join(dir, s.file));
+        await this.deps.beforeOverwrite?.(postId, local.text);
         const saved = await this.deps.posts.save(postId, text, local.version, false);
         if (saved.status === 'conflict') {
           return result('local-changes', postId, 'Der Beitrag wurde eben hier gespeichert; er bleibt, wie er ist, bis du das Überschreiben erlaubst.');

@@ -13,7 +13,9 @@ import type {
   PublishProblem,
   PublishedPost,
   PublishProgress,
+  BlogImages,
 } from '../../common/model/blog.js';
+import { blogImagesOf } from '../../common/model/blog.js';
 import type { OpenedPost } from '../../common/model/post.js';
 import { slugSchema } from '../../common/model/post.js';
 import { formatCaption, formatCredit, type CreditFormatOptions } from '../../common/markdown/credits.js';
@@ -25,6 +27,7 @@ import { htmlText, importPost } from '../../common/markdown/import-post.js';
 import { withRemoteImageAddresses } from '../../common/markdown/remote-image-addresses.js';
 import { findImageReferences, imageKey, isLocalImage } from '../../common/markdown/image-refs.js';
 import { renderPost, type RenderOptions } from '../../common/markdown/render.js';
+import { applyThirdPartyChoices, readThirdPartyChoices, thirdPartyEntries, type ThirdPartyEntry, type ThirdPartyPolicy } from '../../common/markdown/third-party.js';
 import { KladdeError } from '../../common/result.js';
 import { slugify } from '../../common/text/slug.js';
 import type { CredentialStore } from '../credentials/credential-store.js';
@@ -37,7 +40,9 @@ import type { MediaIndex } from './media-index.js';
 import { sameBlog } from './blog-identity.js';
 import { normalizeBlogUrl } from './wordpress-api.js';
 import { PublishFailure } from './publish-errors.js';
-import { contentHash, type LocalImage, type PublishTarget } from './publisher.js';
+import { uploadHash, type LocalImage, type PublishTarget } from './publisher.js';
+import { processForUpload, uploadRecipe } from '../images/upload-processing.js';
+import type { ImageType } from '../../common/model/images.js';
 import type { PublisherRegistry } from './registry.js';
 import type { RemotePostSource } from '../import/remote-source.js';
 
@@ -51,7 +56,7 @@ export interface PublishServiceDeps {
   /** What each blog already has by content hash (`.kladde/media/`); without it only the post's own record counts. */
   media?: MediaIndex;
   /** Credit templates and featured-credit mode from the settings, so the blog gets what the preview shows. */
-  renderOptions?: () => Promise<Pick<RenderOptions, 'creditTexts' | 'featuredCredit'>>;
+  renderOptions?: () => Promise<Pick<RenderOptions, 'creditTexts' | 'featuredCredit'> & { privateEmbeds?: boolean }>;
 }
 
 /** What one attempt of a job may carry over from earlier attempts (kept in the outbox job file). */
@@ -165,7 +170,9 @@ export class PublishService {
       if (error instanceof PublishFailure && error.code === 'auth') {
         // The sign-in form is where the user is: the next step is this form, not „Neu anmelden“.
         const hint = error.next.replace(/^Mit „Neu anmelden“ [^.]*\.\s*/, '');
-        throw new KladdeError('forbidden', `${error.reason} Benutzername und Passwort prüfen und noch einmal anmelden.${hint ? ` ${hint}` : ''}`);
+        // Without a user name the secret is a token (Micropub, WordPress.com REST).
+        const check = credentials.user.trim() === '' ? 'Das Token prüfen und noch einmal anmelden.' : 'Benutzername und Passwort prüfen und noch einmal anmelden.';
+        throw new KladdeError('forbidden', `${error.reason} ${check}${hint ? ` ${hint}` : ''}`);
       }
       throw asKladdeError(error);
     }
@@ -203,6 +210,20 @@ export class PublishService {
       problems.push({ code: 'no-credentials', message: 'Für diesen Blog ist kein Passwort hinterlegt (Blogs verwalten → Anmelden).', file: null, line: null });
     }
     return problems;
+  }
+
+  /**
+   * The Datenschutz check of the saved post for this blog: everything its published HTML would load from third
+   * parties, each with the choice that applies (the post's `third_party:`, else the setting's default).
+   */
+  async thirdParty(postId: string, blogId: string): Promise<ThirdPartyEntry[]> {
+    const { text } = await this.deps.posts.open(postId);
+    const blog = await this.deps.blogs.get(blogId);
+    const { privateEmbeds, ...renderExtras } = (await this.deps.renderOptions?.()) ?? {};
+    const parsed = parseFrontMatter(text);
+    const policy: ThirdPartyPolicy = { choices: parsed.ok ? readThirdPartyChoices(parsed.data) : {}, privateEmbeds: privateEmbeds ?? true };
+    // Local images become the blog's own uploads: they stay relative here and are no third party.
+    return thirdPartyEntries(renderPost(text, renderExtras), policy, { ownHosts: blogHosts(blog) });
   }
 
   private async problemsOf(postId: string, text: string): Promise<PublishProblem[]> {
@@ -251,8 +272,11 @@ export class PublishService {
     if (!parsed.ok) return { kind: 'problems', problems };
     const fields = parsed.fields;
     const state = readPublishState(text, blogId);
-    const renderExtras = (await this.deps.renderOptions?.()) ?? {};
-    const images = await this.localImages(postId, text, { lang: fields.lang, ...(renderExtras.creditTexts ? { overrides: renderExtras.creditTexts } : {}) });
+    const { privateEmbeds, ...renderExtras } = (await this.deps.renderOptions?.()) ?? {};
+    const policy: ThirdPartyPolicy = { choices: readThirdPartyChoices(parsed.data), privateEmbeds: privateEmbeds ?? true };
+    const ownHosts = blogHosts(target.blog);
+    const settings = blogImagesOf(target.blog);
+    const images = await this.localImages(postId, text, { lang: fields.lang, ...(renderExtras.creditTexts ? { overrides: renderExtras.creditTexts } : {}) }, settings);
     const featured = findImageReferences(text).find((r) => r.featured && r.local);
     const knownMedia = { ...state.media, ...memory.media };
     // The blog's media library, not just the post's: the same photo uploaded for another post is reused.
@@ -261,6 +285,8 @@ export class PublishService {
       const found = await this.deps.media?.find(blogId, image.hash);
       if (found) knownMedia[image.key] = found;
     }
+    // Only what must go up is scaled and recompressed (the hash already names the result, so nothing else needs it).
+    await prepareUploads(images.filter((image) => knownMedia[image.key]?.hash !== image.hash), settings, hooks.progress);
     const current: AttemptMemory = { media: { ...memory.media }, createAttempted: memory.createAttempted };
     const publisher = this.deps.registry.get(target.blog.kind);
     const result = await publisher.publish({
@@ -275,11 +301,16 @@ export class PublishService {
       onConflict: onConflict === 'overwrite' ? 'overwrite' : 'ask',
       createAttempted: memory.createAttempted,
       terms: await this.deps.blogs.terms(blogId),
+      // What goes out is what the Datenschutz check listed, with the writer's choices applied.
       render: (resolve) =>
-        renderPost(text, {
-          ...renderExtras,
-          resolveImage: (src) => (isLocalImage(src) ? (resolve(imageKey(src)) ?? src) : src),
-        }),
+        applyThirdPartyChoices(
+          renderPost(text, {
+            ...renderExtras,
+            resolveImage: (src) => (isLocalImage(src) ? (resolve(imageKey(src)) ?? src) : src),
+          }),
+          policy,
+          { ownHosts },
+        ),
       progress: hooks.progress,
       mediaUploaded: async (key, media) => {
         current.media[key] = media;
@@ -370,7 +401,7 @@ export class PublishService {
   }
 
   /** The post's local images (body and featured), read and hashed, with what their credit says. */
-  private async localImages(postId: string, text: string, format: CreditFormatOptions): Promise<LocalImage[]> {
+  private async localImages(postId: string, text: string, format: CreditFormatOptions, settings: BlogImages): Promise<LocalImage[]> {
     const credits = readImages(text).images;
     const seen = new Map<string, LocalImage>();
     for (const ref of findImageReferences(text)) {
@@ -378,6 +409,7 @@ export class PublishService {
       const file = await this.deps.posts.paths.realInPost(postId, ref.key);
       const bytes = await readFile(file);
       const sniffed = sniffImage(bytes.subarray(0, 4096));
+      const type = sniffed.kind === 'image' ? sniffed.type : null;
       const credit = credits[ref.key] ?? {};
       const caption = formatCaption(credit, format);
       const line = formatCredit(credit, format);
@@ -386,7 +418,7 @@ export class PublishService {
         fileName: path.basename(ref.key),
         contentType: sniffed.kind === 'image' ? MIME[sniffed.type] : 'application/octet-stream',
         bytes,
-        hash: contentHash(bytes),
+        hash: uploadHash(bytes, uploadRecipe(type, settings)),
         credit,
         alt: (credit.alt ?? '').trim() || ref.alt,
         captionHtml: caption.html,
@@ -395,6 +427,41 @@ export class PublishService {
     }
     return [...seen.values()];
   }
+}
+
+/**
+ * Scales, recompresses and cleans the images that go up, in place, per the blog's settings (the library files stay
+ * as they are). A file sharp cannot read is not sent as it is when its position was to be removed: that fails the
+ * attempt with the file's name instead of sending what the user asked to keep private.
+ */
+async function prepareUploads(images: LocalImage[], settings: BlogImages, progress: (p: PublishProgress) => void): Promise<void> {
+  let done = 0;
+  for (const image of images) {
+    const type = imageTypeOf(image.contentType);
+    if (uploadRecipe(type, settings) === null) continue;
+    progress({ phase: 'prepare', done, total: images.length });
+    let processed;
+    try {
+      processed = await processForUpload(image.bytes, type, settings);
+    } catch (error) {
+      throw new PublishFailure(
+        'internal',
+        `Das Bild „${image.key}“ ließ sich nicht für den Blog verkleinern (${error instanceof Error ? error.message : String(error)}).`,
+        false,
+        'Das Bild in einem Bildprogramm neu speichern oder in den Blog-Einstellungen „Bilder vor dem Hochladen verkleinern“ und „Standortdaten entfernen“ ausschalten.',
+      );
+    }
+    if (processed.changed) {
+      image.originalSize = image.bytes.byteLength;
+      image.bytes = processed.bytes;
+    }
+    done++;
+  }
+}
+
+function imageTypeOf(contentType: string): ImageType | null {
+  const entry = Object.entries(MIME).find(([, mime]) => mime === contentType);
+  return entry ? (entry[0] as ImageType) : null;
 }
 
 /**
@@ -432,4 +499,14 @@ export function asKladdeError(error: unknown): Error {
     return new KladdeError(code, error.message);
   }
   return error instanceof Error ? error : new Error(String(error));
+}
+
+/** The hosts that are the blog itself (its address and its API's), whose content is no third party. */
+function blogHosts(blog: { url: string; apiRoot: string }): string[] {
+  const hosts: string[] = [];
+  for (const address of [blog.url, blog.apiRoot]) {
+    const m = /^https?:\/\/([^/?#:]+)/i.exec(address);
+    if (m?.[1]) hosts.push(m[1].toLowerCase());
+  }
+  return hosts;
 }

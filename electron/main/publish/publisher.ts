@@ -26,6 +26,23 @@ export interface Publisher {
   fetchOnline(target: PublishTarget, remoteId: string): Promise<OnlinePost>;
   /** Lists and fetches the blog's posts for „Beiträge holen“; absent when the kind cannot be imported from. */
   readonly importer?: RemotePostSource;
+  /** Sign-in in the system browser with a redirect back to Kladde (IndieAuth); absent when the kind has none. */
+  readonly browserSignIn?: BrowserSignIn;
+}
+
+/**
+ * Sign-in in the browser (OAuth-style, with PKCE): main opens a loopback address for the redirect, the publisher
+ * builds the address the browser opens, then turns the redirect's query into the secret kept for the blog.
+ */
+export interface BrowserSignIn {
+  begin(blog: Blog, http: HttpClient, redirectUri: string): Promise<BrowserSignInSession>;
+}
+
+export interface BrowserSignInSession {
+  /** The address to open in the system browser. */
+  url: string;
+  /** Checks the redirect's query and fetches the secret; throws PublishFailure. */
+  complete(query: URLSearchParams): Promise<{ secret: string; accountName: string }>;
 }
 
 /** What discovery found out about a blog. */
@@ -52,9 +69,15 @@ export interface LocalImage {
   key: string;
   fileName: string;
   contentType: string;
+  /** What goes to the blog: the library file, or what the blog's image settings made of it. */
   bytes: Uint8Array;
-  /** Content hash (hex) — decides whether it must be sent again. */
+  /**
+   * Content hash (hex) — decides whether it must be sent again: of the library file plus the processing recipe
+   * ({@link uploadHash}), so the same photo with the same settings is never sent twice.
+   */
   hash: string;
+  /** Size of the library file in bytes, when `bytes` were processed from it (absent: `bytes` are the file). */
+  originalSize?: number;
   credit: ImageCredit;
   /** Alt text: the credit's, else the Markdown's. */
   alt: string;
@@ -121,16 +144,24 @@ export async function sendMissingImages(
 ): Promise<Record<string, PublishedMedia>> {
   const media: Record<string, PublishedMedia> = { ...request.knownMedia };
   const toSend = request.images.filter((img) => media[img.key]?.hash !== img.hash);
-  request.progress({ phase: 'images', done: 0, total: toSend.length });
-  let sent = 0;
+  // Bytes of library files whose content went over the wire, and of what was sent for them.
+  const bytes = { files: 0, original: 0, sent: 0 };
+  request.progress({ phase: 'images', done: 0, total: toSend.length, bytes: { ...bytes } });
+  let done = 0;
   const byHash = new Map<string, PublishedMedia>();
   for (const image of toSend) {
     // The same file twice in one post (two names, one content) goes up once.
-    const uploaded = byHash.get(image.hash) ?? (await lookup?.(image)) ?? (await upload(image));
-    byHash.set(image.hash, uploaded);
-    media[image.key] = uploaded;
-    await request.mediaUploaded(image.key, uploaded);
-    request.progress({ phase: 'images', done: ++sent, total: toSend.length });
+    let found = byHash.get(image.hash) ?? (await lookup?.(image)) ?? null;
+    if (!found) {
+      found = await upload(image);
+      bytes.files++;
+      bytes.original += image.originalSize ?? image.bytes.byteLength;
+      bytes.sent += image.bytes.byteLength;
+    }
+    byHash.set(image.hash, found);
+    media[image.key] = found;
+    await request.mediaUploaded(image.key, found);
+    request.progress({ phase: 'images', done: ++done, total: toSend.length, bytes: { ...bytes } });
   }
   return media;
 }
@@ -138,6 +169,16 @@ export async function sendMissingImages(
 /** The content hash of an image (hex, 128 bits of SHA-256): what decides whether the blog has it already. */
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex').slice(0, 32);
+}
+
+/**
+ * The hash that decides whether an image must be sent again: the library file's content plus what is done to it
+ * before upload (`recipe`, see images/upload-processing.ts). Without a recipe it is {@link contentHash} of the file,
+ * as for every upload before processing existed.
+ */
+export function uploadHash(original: Uint8Array, recipe: string | null): string {
+  if (recipe === null) return contentHash(original);
+  return createHash('sha256').update(original).update('\0').update(recipe).digest('hex').slice(0, 32);
 }
 
 /** The post's categories, or the blog's default category when the post names none. */

@@ -11,6 +11,7 @@ import { Outbox, type OutboxClock } from '../outbox/outbox.js';
 import type { PostStore } from '../posts/post-store.js';
 import { parseFrontMatter } from '../../common/markdown/front-matter.js';
 import { BlogStore } from './blog-store.js';
+import { BrowserSignInService } from './browser-sign-in.js';
 import { MediaIndex } from './media-index.js';
 import { asKladdeError, PublishService, type PublishServiceDeps } from './publish-service.js';
 import { defaultPublishers, type PublisherRegistry } from './registry.js';
@@ -39,9 +40,13 @@ type PublishChannels =
   | 'removeBlog'
   | 'setBlogCredentials'
   | 'hasBlogCredentials'
+  | 'beginBlogSignIn'
+  | 'finishBlogSignIn'
+  | 'cancelBlogSignIn'
   | 'listBlogTerms'
   | 'refreshBlogTerms'
   | 'checkPublish'
+  | 'listThirdParty'
   | 'publishPost'
   | 'downloadOnlineCopy'
   | 'listOutbox'
@@ -56,17 +61,20 @@ export class Publishing {
   readonly credentials: CredentialStore;
   readonly service: PublishService;
   readonly outbox: Outbox;
+  readonly browserSignIn: BrowserSignInService;
 
   constructor(options: PublishingOptions) {
     this.http = new HttpClient({ fetch: options.fetch ?? platformFetch, timeoutMs: options.timeoutMs ?? 30_000, ...(options.log ? { log: options.log } : {}) });
     this.blogs = new BlogStore(options.configDir);
     const box = options.secretBox ?? new FileKeySecretBox(path.join(options.configDir, 'secret.key'));
     this.credentials = new CredentialStore(path.join(options.configDir, 'credentials.json'), box);
+    const registry = options.registry ?? defaultPublishers();
+    this.browserSignIn = new BrowserSignInService({ blogs: this.blogs, credentials: this.credentials, registry, http: this.http });
     this.service = new PublishService({
       posts: options.posts,
       blogs: this.blogs,
       credentials: this.credentials,
-      registry: options.registry ?? defaultPublishers(),
+      registry,
       http: this.http,
       media: new MediaIndex(path.join(options.posts.root, '.kladde', 'media')),
       ...(options.events ? { events: options.events } : {}),
@@ -88,6 +96,7 @@ export class Publishing {
   }
 
   stop(): Promise<void> {
+    this.browserSignIn.closeAll();
     return this.outbox.stop();
   }
 }
@@ -112,9 +121,13 @@ export function publishingHandlers(get: () => Publishing, posts: () => PostStore
     },
     setBlogCredentials: (id, credentials) => service().setCredentials(id, credentials),
     hasBlogCredentials: (id) => service().hasCredentials(id),
+    beginBlogSignIn: (id) => get().browserSignIn.begin(id),
+    finishBlogSignIn: (id) => get().browserSignIn.finish(id),
+    cancelBlogSignIn: async (id) => ({ cancelled: get().browserSignIn.cancel(id) }),
     listBlogTerms: (id) => service().terms(id),
     refreshBlogTerms: (id) => service().refreshTerms(id),
     checkPublish: (postId, blogId) => service().checkPublish(postId, blogId),
+    listThirdParty: (postId, blogId) => service().thirdParty(postId, blogId),
     publishPost: async (postId, blogId, options) => {
       const problems = await service().checkPublish(postId, blogId);
       if (problems.length > 0) return { status: 'problems' as const, problems };

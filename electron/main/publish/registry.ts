@@ -4,6 +4,7 @@ import { GhostPublisher } from './ghost/ghost.js';
 import { PublishFailure } from './publish-errors.js';
 import type { DiscoveredBlog, Publisher } from './publisher.js';
 import { normalizeBlogUrl } from './wordpress-api.js';
+import { MicropubPublisher } from './micropub/micropub.js';
 import { WordPressPublisher } from './wordpress.js';
 import { MetaWeblogPublisher } from './xmlrpc/metaweblog.js';
 import { WordPressXmlRpcPublisher } from './xmlrpc/wordpress-xmlrpc.js';
@@ -26,7 +27,7 @@ export class PublisherRegistry {
    * Finds the blog behind an address with the kind the user chose, or else with the first kind that works:
    * WordPress.com goes over XML-RPC (account or application password, as MarsEdit does; its REST API needs an
    * OAuth token); any other blog over the REST API, over XML-RPC when its REST API is blocked, and over MetaWeblog
-   * when it is no WordPress. A failure that
+   * when it is no WordPress, and — when none of those — over Micropub (an IndieWeb site). A failure that
    * says nothing about the interface (offline, timeout, TLS) ends the search at once.
    */
   async discover(input: string, http: HttpClient, kind?: BlogKind): Promise<{ kind: BlogKind; found: DiscoveredBlog; choice: BlogChoice }> {
@@ -34,7 +35,8 @@ export class PublisherRegistry {
     const url = normalizeBlogUrl(input);
     const host = url ? new URL(url).hostname : '';
     const hosted = host === 'wordpress.com' || host.endsWith('.wordpress.com');
-    const order: BlogKind[] = hosted ? ['wordpress-xmlrpc'] : ['wordpress', 'wordpress-xmlrpc', 'metaweblog'];
+    const wanted: BlogKind[] = hosted ? ['wordpress-xmlrpc'] : ['wordpress', 'wordpress-xmlrpc', 'metaweblog', 'micropub'];
+    const order = wanted.filter((k) => this.publishers.has(k));
     let first: PublishFailure | null = null;
     for (const [index, candidate] of order.entries()) {
       try {
@@ -58,5 +60,6 @@ export function defaultPublishers(): PublisherRegistry {
     new WordPressXmlRpcPublisher(),
     new MetaWeblogPublisher(),
     new GhostPublisher(),
+    new MicropubPublisher(),
   ]);
 }

@@ -4,6 +4,7 @@ import type { PostStatus } from '../../common/model/post.js';
 import type { HttpRequest } from '../http/http-client.js';
 import { PublishFailure, type RequestPurpose } from './publish-errors.js';
 import type { PublishTarget } from './publisher.js';
+import { parseSiteAddress } from './site-address.js';
 
 /**
  * The pure parts of talking to WordPress: addresses of REST routes, the API-root `Link` header, post fields as
@@ -29,17 +30,8 @@ export function apiRootFromLink(header: string | null): string | null {
 
 /** `example.org/blog` → `https://example.org/blog/`; refuses anything that is not an http(s) address. */
 export function normalizeBlogUrl(input: string): string | null {
-  let text = input.trim();
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) text = `https://${text}`;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (url.username || url.password) return null;
-  url.hash = '';
+  const url = parseSiteAddress(input);
+  if (!url) return null;
   url.search = '';
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return url.toString();

@@ -44,10 +44,12 @@ export async function findInMediaLibrary(
     .filter((item) => typeof item.source_url === 'string' && sameName(item.source_url, stem))
     .filter((item) => typeof item.media_details?.filesize !== 'number' || item.media_details.filesize === image.bytes.byteLength)
     .slice(0, MAX_DOWNLOADS);
+  // The bytes that would be sent (the processed photo), not the library file the hash names.
+  const wanted = contentHash(image.bytes);
   for (const item of candidates) {
     try {
       const file = await target.http.send({ url: item.source_url, responseType: 'bytes', timeoutMs: 120_000, ...(target.signal ? { signal: target.signal } : {}) });
-      if (file.status === 200 && file.bytes && contentHash(file.bytes) === image.hash) {
+      if (file.status === 200 && file.bytes && contentHash(file.bytes) === wanted) {
         if (!item.post) unattached?.(String(item.id));
         return { hash: image.hash, id: String(item.id), url: item.source_url };
       }
@@ -67,7 +69,7 @@ export async function attachMedia(target: PublishTarget, call: WordPressCall, me
 }
 
 /** `Rike Kopf.JPG` → `rike-kopf`: the name as WordPress stores it, roughly (lower case, dashes). */
-function fileStem(fileName: string): string {
+export function fileStem(fileName: string): string {
   return fileName
     .replace(/\.[^.]+$/, '')
     .toLowerCase()
@@ -76,7 +78,7 @@ function fileStem(fileName: string): string {
 }
 
 /** Whether an upload's address is this file: `…/2026/12/kopf.png`, also `kopf-1.png` or `kopf-scaled.png`. */
-function sameName(sourceUrl: string, stem: string): boolean {
+export function sameName(sourceUrl: string, stem: string): boolean {
   let base: string;
   try {
     base = decodeURIComponent(new URL(sourceUrl).pathname.split('/').pop() ?? '');

@@ -84,6 +84,29 @@ describe('the real handlers answer as the contract says', () => {
   });
 });
 
+describe('the history channels answer as the contract says', () => {
+  it('list, snapshot, read, restore', async () => {
+    const dispatch = createDispatcher(t.services.handlers());
+    const call = async (channel: Channel, ...args: unknown[]): Promise<unknown> => {
+      const result = await dispatch(channel, args);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+      expect(contract[channel].result.safeParse(result.value).success, channel).toBe(true);
+      return result.value;
+    };
+    const created = (await call('createPost', { title: 'Verlauf' })) as { id: string; text: string; version: string };
+    expect(await call('listPostVersions', created.id)).toEqual([]);
+    const kept = (await call('snapshotPost', created.id, { text: created.text + 'Im Editor.\n', reason: 'take-theirs' })) as {
+      version: { versionId: string };
+    };
+    const listed = (await call('listPostVersions', created.id)) as { versionId: string }[];
+    expect(listed.map((v) => v.versionId)).toEqual([kept.version.versionId]);
+    expect(await call('readPostVersion', created.id, kept.version.versionId)).toEqual({ text: created.text + 'Im Editor.\n' });
+    const restored = (await call('restorePostVersion', created.id, kept.version.versionId, { baseVersion: created.version })) as { text: string };
+    expect(restored.text).toBe(created.text + 'Im Editor.\n');
+    expect(((await call('listPostVersions', created.id)) as { reason: string }[]).map((v) => v.reason)).toEqual(['restore', 'take-theirs']);
+  });
+});
+
 describe('the dispatcher', () => {
   const calls: unknown[][] = [];
   const logged: string[] = [];
@@ -142,6 +165,10 @@ describe('the dispatcher', () => {
     ['path as a recovery id', 'writeRecovery', ['../../etc', { text: 'x', baseVersion: '' }]],
     ['unknown key in a recovery entry', 'writeRecovery', ['a', { text: 'x', baseVersion: '', pfad: '/etc' }]],
     ['path as a discard id', 'discardRecovery', ['/etc/passwd']],
+    ['path as a version id', 'readPostVersion', ['a', '../../beitraege']],
+    ['path as a restored version id', 'restorePostVersion', ['a', '/etc/passwd', { baseVersion: '' }]],
+    ['path as a history post id', 'listPostVersions', ['../../etc']],
+    ['a snapshot for another reason', 'snapshotPost', ['a', { text: 'x', reason: 'save' }]],
     ['flushDone without a result', 'flushDone', ['r1']],
     ['oversize flush request id', 'flushDone', ['r'.repeat(101), { saved: true }]],
     ['settings main owns', 'setSettings', [{ windowBounds: { x: 0, y: 0, width: 800, height: 600, maximized: false } }]],

@@ -7,6 +7,7 @@ import type { AppError } from '../../../electron/common/result.js';
 import { HttpError } from '../../../electron/main/http/http-client.js';
 import { errorResult } from '../../../electron/main/ipc/dispatch.js';
 import { PostStore } from '../../../electron/main/posts/post-store.js';
+import { micropubFailure } from '../../../electron/main/publish/micropub/micropub-errors.js';
 import { NEXT_STEPS_DE, PublishFailure, publishFailure } from '../../../electron/main/publish/publish-errors.js';
 import type { DiscoveredBlog, Publisher } from '../../../electron/main/publish/publisher.js';
 import { Publishing } from '../../../electron/main/publish/publishing.js';
@@ -55,8 +56,12 @@ const CAUSES: Record<PublishErrorCode, [string, () => PublishFailure][]> = {
   auth: [
     ['REST 401 (revoked application password)', () => wordpressFailure(http(401, 'rest_not_logged_in'), 'create')],
     ['XML-RPC fault 403', () => xmlRpcFailure(new XmlRpcFault(403, 'Falscher Benutzername'), 'create')],
+    ['Micropub 403 (revoked token)', () => micropubFailure(http(403, 'forbidden'), 'create')],
   ],
-  forbidden: [['403 on upload', () => wordpressFailure(http(403, 'rest_cannot_create'), 'media')]],
+  forbidden: [
+    ['403 on upload', () => wordpressFailure(http(403, 'rest_cannot_create'), 'media')],
+    ['Micropub insufficient_scope', () => micropubFailure(http(401, 'insufficient_scope'), 'media')],
+  ],
   'deleted-online': [['404 on update', () => wordpressFailure(http(404, 'rest_post_invalid_id'), 'update')]],
   'not-found': [['404 on terms', () => publishFailure(http(404), 'terms')]],
   'rest-disabled': [['rest_no_route', () => wordpressFailure(http(404, 'rest_no_route'), 'media')]],

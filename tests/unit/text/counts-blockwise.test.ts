@@ -8,6 +8,8 @@ const PIECES = [
   '| Spalte | Wert |\n| --- | --- |\n| Äpfel | 3 |', 'Eine URL https://example.com/pfad?x=1 im Satz.', '![Bild](bild.png)',
   'Fußnote[^1] im Text.', '[^1]: Die Fußnote.', '***', 'Setext\n======', 'Emoji 👍🏽 und e\u0301 kombiniert.', '',
   'Ein ~~durchgestrichener~~ Satz.\\* mit Escape.',
+  // A quote marker or a lone `>`/`]` opens nothing: such blocks are counted block by block too.
+  '> Zitat\n> zweite Zeile > mit Pfeil', 'a > b und c ] d',
 ];
 
 function random(seed: number): () => number {

@@ -11,6 +11,7 @@ import { xmlRpcCall } from './xmlrpc-client.js';
 import { findXmlRpcEndpoint } from './xmlrpc-discovery.js';
 import { xmlRpcFailure } from './xmlrpc-errors.js';
 import { WordPressXmlRpcImporter } from './wordpress-xmlrpc-import.js';
+import { attachToPost, XmlRpcMediaLibrary, type WpCall } from './wordpress-xmlrpc-media.js';
 import { onlineHash, postIdParam, toPost, type XmlRpcPost } from './wordpress-xmlrpc-post.js';
 
 /** Where WordPress.com users make an application password (needed when two-step authentication is on). */
@@ -92,8 +93,21 @@ export class WordPressXmlRpcPublisher implements Publisher {
     const categories = await this.ensureTerms(request, 'categories', categoryNames(request), terms.categories);
     const tags = await this.ensureTerms(request, 'tags', request.fields.tags, terms.tags);
 
-    // 3. Images not yet on the blog (by content hash).
-    const media = await sendMissingImages(request, (image) => this.upload(request, image));
+    // 3. Images not yet on the blog (by content hash; the blog's own media library is asked first). An existing
+    // post gets its new uploads attached at once; a new one after it was created, with orphans found there.
+    const call: WpCall = (purpose, method, params) => this.call(request, purpose, method, [...this.auth(request), ...params]);
+    const library = new XmlRpcMediaLibrary(request, call);
+    const uploaded: string[] = [];
+    const orphans: string[] = [];
+    const media = await sendMissingImages(
+      request,
+      async (image) => {
+        const sent = await this.upload(request, image, existing?.id);
+        uploaded.push(sent.id);
+        return sent;
+      },
+      (image) => library.find(image, (id) => orphans.push(id)),
+    );
 
     // 4. The post itself, rendered by the one renderer with the blog's image addresses.
     request.progress({ phase: 'post', done: 0, total: 1 });
@@ -132,6 +146,7 @@ export class WordPressXmlRpcPublisher implements Publisher {
       id = textOf(await this.call(request, 'create', 'wp.newPost', [...this.auth(request), struct]));
       if (id === '') throw new PublishFailure('invalid-response', 'Der Blog hat den Beitrag angelegt, aber keine Nummer dafür genannt.', false);
     }
+    await attachToPost(call, existing ? orphans : [...uploaded, ...orphans], id);
     const saved = await this.readPost(request, id);
     request.progress({ phase: 'post', done: 1, total: 1 });
     const record: PublishRecord = { id: saved.id, link: saved.link, modified_gmt: saved.modifiedGmt, online_hash: onlineHash(saved), media };
@@ -185,8 +200,10 @@ export class WordPressXmlRpcPublisher implements Publisher {
     }
   }
 
-  private async upload(request: PublishRequest, image: LocalImage): Promise<PublishedMedia> {
-    const file = { name: image.fileName, type: image.contentType, bits: new XmlRpcBase64(image.bytes), overwrite: false };
+  private async upload(request: PublishRequest, image: LocalImage, postId?: string): Promise<PublishedMedia> {
+    const file: XmlRpcStruct = { name: image.fileName, type: image.contentType, bits: new XmlRpcBase64(image.bytes), overwrite: false };
+    // Uploaded for an existing post: WordPress attaches it there („Hochgeladen zu“).
+    if (postId && /^\d+$/.test(postId)) file['post_id'] = Number(postId);
     const answer = await this.call(request, 'media', 'wp.uploadFile', [...this.auth(request), file], 120_000);
     const id = isStruct(answer) ? textOf(answer['attachment_id']) || textOf(answer['id']) : '';
     const url = isStruct(answer) ? textOf(answer['url']) : '';

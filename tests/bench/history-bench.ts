@@ -1,0 +1,123 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { countText } from '../../electron/common/text/counts.js';
+import { PostHistory } from '../../electron/main/history/post-history.js';
+import { launchChromium } from '../support/browser.js';
+import { startKladde, type RunningKladde } from '../e2e/support/kladde.js';
+import { germanPost } from './corpus.js';
+import { formatMs, median, percentile } from './stats.js';
+
+const TARGET_MS = 16;
+const SLUG = 'verlauf-bench';
+
+interface TypingFigures {
+  label: string;
+  max: number;
+  p95: number;
+  median: number;
+  keys: number;
+  saves: number;
+  versions: number;
+}
+
+/** A history that keeps a version after every save (no three-minute pause): the most writing typing can meet. */
+function everySave(kladde: RunningKladde, throttleMs: number): PostHistory {
+  const posts = kladde.services.posts;
+  return new PostHistory({
+    root: posts.root,
+    readPost: (id) => posts.peek(id),
+    savePost: (id, text, base, force) => posts.save(id, text, base, force),
+    countWords: (text) => countText(text).words,
+    throttleMs,
+  });
+}
+
+/**
+ * The longest keystroke delay in Chromium (keydown until the frame after it is produced) while the post is saved
+ * every few keystrokes and each save writes a version — against the same typing with versions switched off.
+ */
+export async function benchHistory(): Promise<string[]> {
+  const kladde = await startKladde();
+  const browser = await launchChromium();
+  const lines: string[] = [];
+  try {
+    await mkdir(path.join(kladde.library, SLUG));
+    await writeFile(path.join(kladde.library, SLUG, 'index.md'), germanPost('Verlauf Benchmark', SLUG, 200 * 1024));
+    const page = await browser.context.newPage();
+    await page.goto(kladde.url);
+    await page.locator('.cm-content').waitFor();
+    await page.locator(`[data-post-id="${SLUG}"]`).click();
+    await page.waitForFunction(() => (document.querySelector('.title-input') as HTMLInputElement | null)?.value === 'Verlauf Benchmark');
+    await page.waitForTimeout(500);
+    await page.evaluate(() => {
+      const w = window as unknown as { __paints: number[] };
+      w.__paints = [];
+      document.addEventListener(
+        'keydown',
+        () => {
+          const t0 = performance.now();
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => w.__paints.push(performance.now() - t0);
+            channel.port2.postMessage(0);
+          });
+        },
+        { capture: true },
+      );
+    });
+
+    const run = async (label: string, throttleMs: number): Promise<TypingFigures> => {
+      const history = everySave(kladde, throttleMs);
+      kladde.services.history = history;
+      const before = (await history.list(SLUG)).length;
+      await page.evaluate(() => ((window as unknown as { __paints: number[] }).__paints = []));
+      await page.locator('.cm-line', { hasText: 'Absatz' }).first().click();
+      await page.keyboard.press('End');
+      let saves = 0;
+      for (let round = 0; round < 8; round++) {
+        await page.keyboard.type(' Wir tippen weiter, und jede Speicherung legt eine Version an.', { delay: 35 });
+        await page.keyboard.press('Control+s');
+        saves++;
+      }
+      await page.waitForTimeout(1500);
+      await history.settled();
+      const paints = await page.evaluate(() => (window as unknown as { __paints: number[] }).__paints);
+      return {
+        label,
+        max: Math.max(...paints),
+        p95: percentile(paints, 95),
+        median: median(paints),
+        keys: paints.length,
+        saves,
+        versions: (await history.list(SLUG)).length - before,
+      };
+    };
+
+    const without = await run('ohne Versionen', 1_000_000_000);
+    const withVersions = await run('mit einer Version je Speicherung', 0);
+    for (const f of [without, withVersions]) {
+      lines.push(
+        `Verlauf, Tippen in 200 KB (${f.label}): längste Verzögerung Tastendruck→Bild ${formatMs(f.max)}` +
+          ` (Ziel ≤ ${TARGET_MS} ms: ${f.max <= TARGET_MS ? 'erfüllt' : 'verfehlt'}), p95 ${formatMs(f.p95)}, Median ${formatMs(f.median)}` +
+          ` · ${f.keys} Tasten, ${f.saves} Speicherungen, ${f.versions} Versionen geschrieben`,
+      );
+    }
+
+    // The writing itself, in main: hashing, counting and gzip (in the thread pool) plus the atomic write.
+    const history = everySave(kladde, 0);
+    for (const [label, bytes] of [['10 KB', 10 * 1024], ['1 MB', 1024 * 1024]] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const text = germanPost(`Version ${i}`, SLUG, bytes) + `\n${i}\n`;
+        const start = performance.now();
+        await history.snapshot(SLUG, text, 'publish');
+        times.push(performance.now() - start);
+      }
+      lines.push(`Verlauf, eine Version schreiben (${label}, gzip, atomar): Median ${formatMs(median(times))}, max ${formatMs(Math.max(...times))}`);
+    }
+  } finally {
+    await browser.close();
+    await kladde.stop();
+  }
+  return lines;
+}
