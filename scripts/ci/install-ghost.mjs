@@ -86,11 +86,11 @@ function main() {
     PATH: `${join(nodeDir, 'bin')}:${process.env.PATH ?? ''}`,
     npm_config_nodedir: nodeDir,
     npm_config_build_from_source: 'true',
-    // Keep pnpm's store inside the cache so the install leaves nothing elsewhere and works offline afterwards.
-    npm_config_store_dir: join(building, 'pnpm-store'),
     CI: 'true',
   };
-  run(pnpm, ['install', '--prod', '--frozen-lockfile', '--config.confirmModulesPurge=false'], {
+  // The store stays inside the cache, so the install leaves nothing elsewhere and a second machine state (another
+  // install's store in ~/.local/share/pnpm) cannot stand in for a build. pnpm 11+ ignores npm_config_store_dir: a flag.
+  run(pnpm, ['install', '--prod', '--frozen-lockfile', '--config.confirmModulesPurge=false', `--store-dir=${join(building, 'pnpm-store')}`], {
     cwd: ghostDir,
     env,
   });
