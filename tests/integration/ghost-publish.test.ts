@@ -176,6 +176,8 @@ describe('publishing to a real Ghost', () => {
     expect(post.feature_image_alt).toBe('Ein roter Kopf');
     expect(post.feature_image_caption).toBe(formatCaption(credits['kopf.png'], { lang: 'de' }).html);
     expect(post.feature_image_caption).toBe('Bild: Rike / <a href="https://www.pixelio.de" rel="noopener">pixelio.de</a>');
+    // Said once: under the featured image, not again as a credit line at the end of the body.
+    expect(post.html).not.toContain('Bild: Rike');
 
     // The body image: Ghost's image card with the uploaded file and the credit as its caption.
     const figure = /<figure[^>]*>[\s\S]*?<\/figure>/.exec(post.html)?.[0] ?? '';
@@ -232,6 +234,7 @@ describe('publishing to a real Ghost', () => {
     // Changed online after Kladde read it: the PUT carries the stale updated_at and Ghost refuses it.
     const current = await onlinePost(postId);
     let edited = false;
+    const putStatuses: number[] = [];
     const racing = {
       blog,
       secret: ghost.adminKey,
@@ -242,7 +245,9 @@ describe('publishing to a real Ghost', () => {
             await new Promise((r) => setTimeout(r, 1100));
             await ghost.admin('PUT', `posts/${postId}/`, { posts: [{ title: 'Dazwischen geändert', updated_at: current.updated_at }] });
           }
-          return fetch(input, init);
+          const response = await fetch(input, init);
+          if (init?.method === 'PUT') putStatuses.push(response.status);
+          return response;
         },
       }),
     };
@@ -265,6 +270,8 @@ describe('publishing to a real Ghost', () => {
       creating: async () => undefined,
     });
     expect(result.kind).toBe('conflict');
+    // The conflict came from Ghost's refusal of the stale save, not from the read before it.
+    expect(putStatuses).toEqual([409]);
     if (result.kind === 'conflict') expect(result.online.title).toBe('Dazwischen geändert');
     await kladde.call<PublishOutcome>('publishPost', 'ghost-post', blog.id, { onConflict: 'overwrite' });
     expect((await onlinePost(postId)).title).toBe('Ghost: Unvergleichlich');

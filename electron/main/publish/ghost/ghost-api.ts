@@ -121,6 +121,23 @@ export function onlineHash(post: Pick<GhostPost, 'title' | 'html' | 'custom_exce
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }
 
+/** The classes Ghost's image card gives a plain image (a wide or full-width card keeps its class: Markdown has no width). */
+const PLAIN_CARD_CLASSES = new Set(['kg-card', 'kg-image-card', 'kg-card-hascaption']);
+
+/**
+ * Ghost's stored HTML as the HTML Kladde sent: Ghost gives every heading an `id` made from its text and wraps an image
+ * in its image card's classes. Both say nothing the Markdown does not, so they are dropped before the HTML → Markdown
+ * conversion (which keeps any attribute it cannot express as raw HTML). Anything else stays as Ghost has it.
+ */
+export function plainGhostHtml(html: string): string {
+  return html
+    .replace(/<(h[1-6]) id="[^"<>]*">/g, '<$1>')
+    .replace(/<figure class="([^"<>]*)">/g, (whole, classes: string) =>
+      classes.split(/\s+/).every((c) => PLAIN_CARD_CLASSES.has(c)) ? '<figure>' : whole,
+    )
+    .replace(/(<img\b[^<>]*?) class="kg-image"/g, '$1');
+}
+
 /** The media id Kladde remembers for an uploaded image: its path below `/content/images/` (Ghost gives no id). */
 export function mediaIdOf(url: string): string {
   const match = /\/content\/images\/(.+)$/.exec(url.replace(/[?#].*$/, ''));

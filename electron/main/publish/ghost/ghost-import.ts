@@ -2,7 +2,7 @@ import type { RemotePostQuery } from '../../../common/model/import.js';
 import type { RemoteImportPost, RemoteListedPost, RemoteListing, RemoteMedia, RemotePostSource } from '../../import/remote-source.js';
 import { PublishFailure } from '../publish-errors.js';
 import type { PublishTarget } from '../publisher.js';
-import { adminUrl, importStatusOf, isBlogImage, mediaIdOf, onlineHash, utcSeconds, type GhostPagination, type GhostPost } from './ghost-api.js';
+import { adminUrl, importStatusOf, plainGhostHtml, isBlogImage, mediaIdOf, onlineHash, utcSeconds, type GhostPagination, type GhostPost } from './ghost-api.js';
 import type { GhostClient, GhostType } from './ghost-client.js';
 
 interface Listed {
@@ -75,7 +75,7 @@ export class GhostImporter implements RemotePostSource {
       throw error;
     }
     const { post, type } = found;
-    const html = post.html ?? '';
+    const html = plainGhostHtml(post.html ?? '');
     const date = utcSeconds(post.published_at ?? post.updated_at);
     return {
       remoteId: post.id,

@@ -25,6 +25,7 @@ import {
   MAX_IMAGE_ALT,
   normalizeSiteUrl,
   onlineHash,
+  plainGhostHtml,
   remoteStatusOf,
   tagKey,
   utcSeconds,
@@ -44,6 +45,8 @@ export class GhostPublisher implements Publisher {
   readonly kind = 'ghost' as const;
   private readonly client = new GhostClient();
   readonly importer = new GhostImporter(this.client);
+  /** `feature_image_caption` carries the featured image's credit; themes show it under the image. */
+  readonly captionsFeaturedImage = true;
 
   async discover(input: string, http: HttpClient): Promise<DiscoveredBlog> {
     const url = normalizeSiteUrl(input);
@@ -138,7 +141,7 @@ export class GhostPublisher implements Publisher {
     const { post } = await this.client.readPostOrPage(target, remoteId);
     return {
       title: post.title,
-      content: post.html ?? '',
+      content: plainGhostHtml(post.html ?? ''),
       excerpt: post.custom_excerpt ?? '',
       slug: post.slug,
       date: utcSeconds(post.published_at ?? post.updated_at),
