@@ -55,7 +55,7 @@ function main() {
     try {
       execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
     } catch {
-      throw new Error(`install-ghost: ${tool} is missing (apt-get install -y build-essential python3)`);
+      throw new Error(`${tool} is missing (apt-get install -y build-essential python3)`);
     }
   }
   const started = Date.now();
@@ -105,4 +105,12 @@ function main() {
   console.log(`install-ghost: done in ${Math.round(installMs / 1000)} s → ${root}`);
 }
 
-main();
+try {
+  main();
+} catch (error) {
+  // One line that says what failed and what it means, after the tool's own output above.
+  const what = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  console.error(`install-ghost: FAILED – ${what}`);
+  console.error(`install-ghost: Ghost ${GHOST_VERSION} is not installed in ${ghostCacheDir()}; the Ghost integration tests will fail until it is.`);
+  process.exit(1);
+}
