@@ -24,6 +24,11 @@ export interface GhostServer {
   admin<T>(method: string, route: string, body?: unknown): Promise<T>;
   /** Creates another integration and returns its id and Admin API key. */
   createIntegration(name: string): Promise<{ id: string; adminKey: string }>;
+  /**
+   * The owner's own staff access token (Ghost Admin → Settings → Staff → the owner → „Staff access token“), in the
+   * same `id:secret` form as an integration's Admin API key; Ghost makes it on first request.
+   */
+  staffToken(): Promise<string>;
   /** Stops only the Ghost process: the port refuses connections, the database stays. */
   stopServer(): Promise<void>;
   /** Starts Ghost again on the same port after {@link stopServer}. */
@@ -90,6 +95,12 @@ export async function startGhost(): Promise<GhostServer> {
       if (!integration || !key) throw new Error(`Ghost created the integration ${name} without an Admin API key`);
       return { id: integration.id, adminKey: key.secret.includes(':') ? key.secret : `${key.id}:${key.secret}` };
     };
+    const staffToken = async () => {
+      const answer = await admin<{ apiKey?: { id?: string; secret?: string } }>('GET', 'users/me/token/');
+      const key = answer.apiKey;
+      if (!key?.id || !key.secret) throw new Error(`Ghost gave no staff access token: ${JSON.stringify(answer).slice(0, 200)}`);
+      return `${key.id}:${key.secret}`;
+    };
     const first = await createIntegration('Kladde Test');
     let stopped = false;
     return {
@@ -101,6 +112,7 @@ export async function startGhost(): Promise<GhostServer> {
       startup: { totalMs: Date.now() - started, installMs: install.installMs },
       admin,
       createIntegration,
+      staffToken,
       async stopServer() {
         if (!process_) return;
         running.delete(process_.pid);
