@@ -35,6 +35,7 @@ images:
     license: pixelio
   grafik.png:
     alt: Eine blaue Fläche
+    title: Blaue Fläche
     author: Anna Beispiel
     sourceUrl: https://example.org/grafik
     license: cc-by-4.0
@@ -133,7 +134,7 @@ describe('a Ghost blog in the UI', () => {
     expect(post.feature_image).toMatch(new RegExp(`^${ghost.baseUrl}/content/images/.*titel`));
     expect(post.feature_image_alt).toBe('Ein rotes Titelbild');
     expect(post.feature_image_caption).toBe('Bild: Rike / <a href="https://www.pixelio.de" rel="noopener">pixelio.de</a>');
-    expect(post.html).toMatch(/<figcaption>[^]*Bild: „Eine blaue Fläche“ von Anna Beispiel[^]*CC BY 4\.0[^]*<\/figcaption>/);
+    expect(post.html).toMatch(/<figcaption>[^]*Bild: „Blaue Fläche“ von Anna Beispiel[^]*CC BY 4\.0[^]*<\/figcaption>/);
     expect(post.html).not.toContain('Bild: Rike');
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'ghost-veroeffentlicht.png') });
@@ -155,7 +156,7 @@ describe('a Ghost blog in the UI', () => {
     expect(posts[0]?.properties['title']).toBe('„Zweimal“ veröffentlicht');
     // Micropub has no caption for the featured photo: its credit is the line at the end of the body.
     expect(posts[0]?.content).toContain('Bild: Rike / <a');
-    expect(posts[0]?.content).toMatch(/Bild: „Eine blaue Fläche“ von Anna Beispiel/);
+    expect(posts[0]?.content).toMatch(/Bild: „Blaue Fläche“ von Anna Beispiel/);
     // Ghost still has exactly the one post.
     expect(await ghostPosts()).toHaveLength(1);
     const text = await readFile(path.join(kladde.library, 'zweimal', 'index.md'), 'utf8');
@@ -166,6 +167,7 @@ describe('a Ghost blog in the UI', () => {
 
 /** The Micropub site's entry in the publish dialog's list: the one that is not Ghost. */
 async function micropubName(): Promise<string> {
+  await expect.poll(() => page.locator('#publish-blog option').count(), { timeout: 15_000 }).toBe(2);
   const labels = await page.locator('#publish-blog option').allTextContents();
   const other = labels.find((l) => l !== 'Kladde Ghost');
   if (!other) throw new Error(`no Micropub blog in ${JSON.stringify(labels)}`);
