@@ -29,7 +29,7 @@ export class GhostUnavailableError extends Error {
     super(
       `The real Ghost test server is not installed in ${root} (${detail}). ` +
         `Install it with: node ${INSTALL_SCRIPT}  (Node 22 and Ghost ${GHOST_VERSION} from npm, native modules built here; ` +
-        `needs build-essential and python3, takes about 5 minutes; .ci/run does this before npm test).`,
+        `needs build-essential and python3, takes about 10 minutes once; .ci/run does this before npm test).`,
     );
     this.name = 'GhostUnavailableError';
   }
