@@ -336,6 +336,37 @@ describe('publishing to a real Ghost', () => {
     expect(readPublishState(await readPost('unterbrochen'), blog.id).record?.id).toBe(mine[0]?.id);
   });
 
+  it('does not duplicate a post whose create answer was lost when Ghost went away right after creating it', async () => {
+    const text = GERMAN_POST.replace('Ghost: Unvergleichlich', 'Verlorene Antwort bei Ghost').replace('slug: ghost-unvergleichlich', 'slug: verlorene-antwort');
+    await writePost('verloren', text, { 'kopf.png': tinyPng(42, 30, [90, 30, 30]), 'grafik.png': tinyPng(32, 20, [20, 90, 220]) });
+    kladde.intercept = async (request, send) => {
+      const response = await send();
+      if (request.method === 'POST' && /\/posts\/(?:\?|$)/.test(request.url)) {
+        kladde.intercept = null;
+        // Ghost created the post and stops; its answer never arrives.
+        await response.arrayBuffer();
+        await ghost.stopServer();
+        throw new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+      }
+      return response;
+    };
+    const outcome = await kladde.call<PublishOutcome>('publishPost', 'verloren', blog.id, { onConflict: 'ask' });
+    if (outcome.status !== 'queued') throw new Error(`expected the job to wait: ${JSON.stringify(outcome)}`);
+    expect(outcome.error.code).toBe('timeout');
+    expect(await readPost('verloren')).toBe(text);
+    await ghost.startServer();
+    const before = kladde.requests.length;
+    const again = await kladde.call<PublishOutcome>('retryJob', outcome.jobId, { onConflict: 'ask' });
+    const mine = await postsTitled('Verlorene Antwort bei Ghost');
+    expect(mine).toHaveLength(1);
+    expect(again).toMatchObject({ status: 'done', remoteId: mine[0]?.id });
+    // Found and updated, not created again; the images went up before the create and are not sent twice.
+    const sent = kladde.requests.slice(before);
+    expect(sent.filter((r) => r.method === 'POST' && /\/posts\/(?:\?|$)/.test(r.url))).toEqual([]);
+    expect(uploads(sent)).toEqual([]);
+    expect(readPublishState(await readPost('verloren'), blog.id).record?.id).toBe(mine[0]?.id);
+  });
+
   it('imports a post written in Ghost as Markdown with its tags, featured image and credits', async () => {
     const record = readPublishState(await readPost('ghost-post'), blog.id);
     const kopfUrl = record.media['kopf.png']?.url ?? '';
