@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../../electron/main/http/http-client.js';
-import { ghostDate, ghostStatus, isBlogImage, mediaIdOf, normalizeSiteUrl, remoteStatusOf } from '../../../electron/main/publish/ghost/ghost-api.js';
+import { ghostDate, ghostStatus, isBlogImage, mediaIdOf, normalizeSiteUrl, plainGhostHtml, remoteStatusOf } from '../../../electron/main/publish/ghost/ghost-api.js';
 import { ghostFailure, ghostStatusError } from '../../../electron/main/publish/ghost/ghost-errors.js';
 import { adminToken, parseAdminKey } from '../../../electron/main/publish/ghost/ghost-jwt.js';
 
@@ -93,6 +93,16 @@ describe('Ghost fields', () => {
     expect(ghostStatus('ready', undefined, now, 'draft')).toBe('draft');
     expect(remoteStatusOf('published')).toBe('publish');
     expect(remoteStatusOf('scheduled')).toBe('future');
+  });
+
+  it('drops the heading ids and plain image-card classes Ghost adds, and keeps a wide card as Ghost has it', () => {
+    const stored =
+      '<h2 id="warum-%C3%BCberhaupt">Warum überhaupt?</h2><figure class="kg-card kg-image-card kg-card-hascaption"><img src="/a.png" class="kg-image" alt="A" loading="lazy"><figcaption>Bild: Rike</figcaption></figure>' +
+      '<figure class="kg-card kg-image-card kg-width-wide"><img src="/b.png" class="kg-image" alt="B"></figure><h3 id="x" class="y">Z</h3>';
+    expect(plainGhostHtml(stored)).toBe(
+      '<h2>Warum überhaupt?</h2><figure><img src="/a.png" alt="A" loading="lazy"><figcaption>Bild: Rike</figcaption></figure>' +
+        '<figure class="kg-card kg-image-card kg-width-wide"><img src="/b.png" alt="B"></figure><h3 id="x" class="y">Z</h3>',
+    );
   });
 
   it('remembers an uploaded image by its path below content/images and knows the blog’s own images', () => {
