@@ -11,6 +11,7 @@ import { importPost } from '../../electron/common/markdown/import-post.js';
 import { HttpClient } from '../../electron/main/http/http-client.js';
 import { ghostDate } from '../../electron/main/publish/ghost/ghost-api.js';
 import { GhostPublisher } from '../../electron/main/publish/ghost/ghost.js';
+import { defaultPublishers } from '../../electron/main/publish/registry.js';
 import { startKladde, type Kladde, type SeenRequest } from '../support/kladde.js';
 import { startGhost, type GhostServer } from '../support/ghost/index.js';
 import { tinyPng } from '../unit/images/tiny-images.js';
@@ -135,6 +136,12 @@ afterAll(async () => {
 
 describe('publishing to a real Ghost', () => {
   let postId = '';
+
+  it('recognises Ghost at its Admin address when the user picks no system', async () => {
+    const http = new HttpClient({ fetch: (input, init) => fetch(input, init) });
+    const found = await defaultPublishers().discover(`${ghost.baseUrl}/ghost/#/dashboard`, http);
+    expect(found).toMatchObject({ kind: 'ghost', choice: { reason: 'fallback', insteadOf: 'wordpress' }, found: { name: 'Kladde Ghost', apiRoot: ghost.adminRoot } });
+  });
 
   it('adds the Ghost blog by its address and signs in with the Admin API key', async () => {
     blog = await kladde.call<BlogView>('addBlog', { url: ghost.baseUrl, kind: 'ghost' });
