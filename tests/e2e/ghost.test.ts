@@ -75,7 +75,8 @@ beforeAll(async () => {
   await page.goto(kladde.url);
   await page.locator('[data-post-id="zweimal"]').click();
   await page.waitForFunction(() => (document.querySelector('.title-input') as HTMLInputElement | null)?.value === '„Zweimal“ veröffentlicht');
-});
+  // Ghost's first start (database migrations) takes up to three minutes on a busy two-core machine.
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
