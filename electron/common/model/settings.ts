@@ -37,26 +37,40 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-/** The part of the settings the renderer may change; window bounds are main's business. */
-export const settingsPatchSchema = settingsSchema
-  .pick({
-    uiLanguage: true,
-    previewVisible: true,
-    editorShare: true,
-    sidebarVisible: true,
-    defaultLanguage: true,
-    spellcheck: true,
-    foldFrontMatter: true,
-    smartQuotes: true,
-    germanGuillemets: true,
-    smartDashes: true,
-    smartEllipsis: true,
-    featuredCredit: true,
-    creditTexts: true,
-    theme: true,
-    privateEmbeds: true,
-  })
-  .partial()
+/** The keys the renderer may change; window bounds and the library's place are main's business. */
+const PATCHABLE = {
+  uiLanguage: true,
+  previewVisible: true,
+  editorShare: true,
+  sidebarVisible: true,
+  defaultLanguage: true,
+  spellcheck: true,
+  foldFrontMatter: true,
+  smartQuotes: true,
+  germanGuillemets: true,
+  smartDashes: true,
+  smartEllipsis: true,
+  featuredCredit: true,
+  creditTexts: true,
+  theme: true,
+  privateEmbeds: true,
+} as const;
+
+type PatchShape = {
+  [K in keyof typeof PATCHABLE]: z.ZodOptional<ReturnType<(typeof settingsSchema.shape)[K]['unwrap']>>;
+};
+
+/**
+ * A change of some settings. Built from the stored schema without its defaults: zod 4 fills a default in even
+ * for an optional key, so `.partial()` of the stored schema turned every change into "all other settings back to
+ * their defaults".
+ */
+export const settingsPatchSchema = z
+  .object(
+    Object.fromEntries(
+      Object.keys(PATCHABLE).map((key) => [key, settingsSchema.shape[key as keyof typeof PATCHABLE].unwrap().optional()]),
+    ) as PatchShape,
+  )
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contract } from '../../../electron/common/ipc/contract.js';
 import { settingsSchema } from '../../../electron/common/model/settings.js';
 import { SettingsStore } from '../../../electron/main/settings/settings-store.js';
 
@@ -31,6 +32,17 @@ describe('SettingsStore', () => {
     await store.update({ uiLanguage: 'de', editorShare: 0.3, libraryPath: '/home/anna/Blog' });
     expect(await onDisk()).toMatchObject({ uiLanguage: 'de', editorShare: 0.3, libraryPath: '/home/anna/Blog' });
     expect(await new SettingsStore(file).get()).toEqual({ ...defaults, uiLanguage: 'de', editorShare: 0.3, libraryPath: '/home/anna/Blog' });
+  });
+
+  it('changes only what a change names, as the renderer sends it through the IPC contract', async () => {
+    const store = new SettingsStore(file);
+    await store.update({ spellcheck: false, theme: 'dark', editorShare: 0.3 });
+    // Validated like every renderer call: a change of one setting must not bring back the defaults of the others.
+    const [patch] = contract.setSettings.args.parse([{ previewVisible: false }]);
+    expect(patch).toEqual({ previewVisible: false });
+    await store.update(patch);
+    expect(await store.get()).toEqual({ ...defaults, spellcheck: false, theme: 'dark', editorShare: 0.3, previewVisible: false });
+    expect(() => contract.setSettings.args.parse([{ windowBounds: null }])).toThrow();
   });
 
   it('fills in defaults for settings the file does not have yet', async () => {
