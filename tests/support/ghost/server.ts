@@ -68,11 +68,14 @@ export async function startGhost(): Promise<GhostServer> {
   const started = Date.now();
   const install = await findGhostInstall();
   const dir = await mkdtemp(join(tmpdir(), 'kladde-ghost-'));
+  // The process while setting up; a failed set-up (owner, integration) stops it before the error goes on.
+  let starting: GroupProcess | null = null;
   try {
     await prepareInstance(install, dir);
     const port = await freePort();
     await writeFile(join(dir, 'config.development.json'), JSON.stringify(config(dir, port), null, 2));
     let process_: GroupProcess | null = await startProcess(install, dir, port);
+    starting = process_;
     const baseUrl = `http://127.0.0.1:${port}`;
     const adminRoot = `${baseUrl}/ghost/api/admin/`;
     const session = await setUpOwner(adminRoot, baseUrl);
@@ -135,6 +138,10 @@ export async function startGhost(): Promise<GhostServer> {
       },
     };
   } catch (error) {
+    if (starting) {
+      running.delete(starting.pid);
+      await stopGroup(starting.pid);
+    }
     await rm(dir, { recursive: true, force: true }).catch(() => undefined);
     throw error;
   }
