@@ -8,7 +8,7 @@ import { FEATURED_TWICE_SETTINGS } from '../markdown/featured-twice.js';
  */
 
 /** Which publisher serves a blog; one entry per publisher in main's registry. */
-export const BLOG_KINDS = ['wordpress', 'wordpress-com', 'wordpress-xmlrpc', 'metaweblog', 'micropub'] as const;
+export const BLOG_KINDS = ['wordpress', 'wordpress-com', 'wordpress-xmlrpc', 'metaweblog', 'micropub', 'ghost'] as const;
 export const blogKindSchema = z.enum(BLOG_KINDS);
 export type BlogKind = z.infer<typeof blogKindSchema>;
 

@@ -308,6 +308,7 @@ export class PublishService {
         applyThirdPartyChoices(
           renderPost(text, {
             ...renderExtras,
+            ...(publisher.captionsFeaturedImage ? { featuredCaptioned: true } : {}),
             resolveImage: (src) => (isLocalImage(src) ? (resolve(imageKey(src)) ?? src) : src),
           }),
           policy,
