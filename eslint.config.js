@@ -6,6 +6,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const msg = (why) => `Schichtregel: ${why}`;
 /** One file (or file prefix) per publishing target in electron/main/publish. */
 const PUBLISH_TARGETS = ['wordpress', 'ghost', 'micropub', 'xmlrpc'];
+const SELF_CONTAINED_TARGETS = ['ghost', 'micropub'];
 
 const banNode = nodeBuiltins.map((name) => ({ name, message: msg('kein Node-Modul hier') }));
 const banElectron = [{ name: 'electron', message: msg('kein electron hier; Fähigkeiten kommen über Konstruktoren') }];
@@ -72,7 +73,8 @@ export default tseslint.config(
   },
   // Publisher targets stand side by side behind one interface: none imports another (ARCHITECTURE.md).
   ...PUBLISH_TARGETS.map((target) => ({
-    files: [`electron/main/publish/${target}*.ts`],
+    // Ghost and Micropub live in folders of their own; xmlrpc/ is WordPress's XML-RPC and shares WordPress's REST helpers.
+    files: [`electron/main/publish/${target}*.ts`, ...(SELF_CONTAINED_TARGETS.includes(target) ? [`electron/main/publish/${target}/**/*.ts`] : [])],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -81,7 +83,7 @@ export default tseslint.config(
           patterns: [
             patterns(['**/renderer/**', '**/preload/**', '**/web/**'], 'main importiert weder renderer noch preload noch web'),
             patterns(
-              PUBLISH_TARGETS.filter((other) => other !== target).map((other) => `./${other}*`),
+              PUBLISH_TARGETS.filter((other) => other !== target).flatMap((other) => [`./${other}*`, `../${other}*`]),
               'ein Veröffentlichungsziel importiert kein anderes; Gemeinsames gehört ins Publisher-Interface oder den HTTP-Helfer',
             ),
           ],

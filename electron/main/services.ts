@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { AppInfo } from '../common/ipc/contract.js';
+import { BlogThemeStore } from './blog-theme/theme-store.js';
 import { countText } from '../common/text/counts.js';
 import { EventHub } from './events/event-sink.js';
 import { PostHistory } from './history/post-history.js';
@@ -58,6 +59,8 @@ export class Services {
   /** „Beiträge holen“; `imports.run(request, onProgress, signal)` is the command line's way in. */
   imports!: ImportService;
   search!: SearchService;
+  /** Each blog's captured look for the preview „Wie im Blog“ (`.kladde/themes/`). */
+  themes!: BlogThemeStore;
   /** Earlier versions of every post (`.kladde/verlauf/`). */
   history!: PostHistory;
   /** Export of a post (HTML, PDF) and of the library (ZIP); the web host serves its downloads. */
@@ -106,6 +109,12 @@ export class Services {
       },
     });
     await this.publishing.start();
+    this.themes = new BlogThemeStore({
+      root: this.posts.root,
+      http: this.publishing.http,
+      blogUrl: async (blogId) => (await this.publishing.blogs.get(blogId)).url,
+      ...(this.options.log ? { log: this.options.log } : {}),
+    });
     this.imports = new ImportService({
       posts: this.posts,
       http: this.publishing.http,
@@ -132,6 +141,17 @@ export class Services {
       ...(this.options.printToPdf ? { printToPdf: this.options.printToPdf } : {}),
     });
     await this.exports.start();
+  }
+
+  /** Removing a blog removes its captured look too. */
+  private themeOnRemove(handlers: ReturnType<typeof publishingHandlers>): Pick<Handlers, 'removeBlog'> {
+    return {
+      removeBlog: async (blogId) => {
+        const removed = await handlers.removeBlog(blogId);
+        await this.themes.remove(blogId).catch(() => undefined);
+        return removed;
+      },
+    };
   }
 
   async stop(): Promise<void> {
@@ -218,6 +238,9 @@ export class Services {
       ...ImportService.handlers(() => this.imports),
       flushDone: async (requestId, result) => ({ accepted: this.closeHandshake.answer(requestId, result) }),
       searchLibrary: (request) => this.search.search(request),
+      getBlogTheme: (blogId) => this.themes.get(blogId),
+      refreshBlogTheme: (blogId) => this.themes.refresh(blogId),
+      ...this.themeOnRemove(publishingHandlers(() => this.publishing, posts)),
       listPostVersions: (id) => this.history.list(id),
       readPostVersion: async (id, versionId) => ({ text: await this.history.read(id, versionId) }),
       restorePostVersion: (id, versionId, { baseVersion }) => this.history.restore(id, versionId, baseVersion),

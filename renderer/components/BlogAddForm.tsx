@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { BLOG_KINDS, type AddedBlog, type BlogKind } from '../../electron/common/model/blog';
 import { useI18n } from '../i18n/i18n';
 import { addBlogErrorText } from '../lib/error-texts';
+import { blogLookCaptured, blogsChanged } from '../preview/preview-look';
 import { api } from '../lib/api';
 import { BlogChoiceNote } from './BlogChoiceNote';
 
@@ -14,6 +15,7 @@ export interface BlogAddFormProps {
 /**
  * The address of a new blog. Kladde picks the interface itself (WordPress.com → XML-RPC, else REST, XML-RPC when
  * REST is blocked) and says which and why; „Erweitert“ lets the user pick one, e.g. WordPress.com's REST API.
+ * Ghost is a system of its own, chosen above the address (its sign-in is an Admin API key).
  */
 export function BlogAddForm({ onAdded, onExisting }: BlogAddFormProps) {
   const { t } = useI18n();
@@ -36,6 +38,9 @@ export function BlogAddForm({ onAdded, onExisting }: BlogAddFormProps) {
     }
     setUrl('');
     setAdded(r.value);
+    // The blog's look for the preview „Wie im Blog“ is fetched in the background; adding never waits for it.
+    blogsChanged();
+    void api.refreshBlogTheme(r.value.id).then((captured) => captured.ok && blogLookCaptured(captured.value));
     onAdded(r.value);
   };
 
@@ -48,20 +53,32 @@ export function BlogAddForm({ onAdded, onExisting }: BlogAddFormProps) {
           if (url.trim()) void add();
         }}
       >
+        <fieldset className="blog-system">
+          <legend>{t('blogs.system')}</legend>
+          <label>
+            <input type="radio" name="blog-system" checked={kind !== 'ghost'} onChange={() => setKind('')} /> {t('blogs.systemWordPress')}
+          </label>
+          <label>
+            <input type="radio" name="blog-system" checked={kind === 'ghost'} onChange={() => setKind('ghost')} /> {t('blogs.systemGhost')}
+          </label>
+        </fieldset>
+        {kind === 'ghost' && <p className="muted">{t('blogs.ghostHint')}</p>}
         <label htmlFor="blog-url">{t('blogs.address')}</label>
         <input id="blog-url" placeholder={t('blogs.addressPlaceholder')} value={url} onChange={(e) => setUrl(e.target.value)} />
-        <details className="blog-advanced">
-          <summary>{t('blogs.advanced')}</summary>
-          <label htmlFor="blog-kind">{t('blogs.kindLabel')}</label>
-          <select id="blog-kind" value={kind} onChange={(e) => setKind(e.target.value as BlogKind | '')}>
-            <option value="">{t('blogs.kindAuto')}</option>
-            {BLOG_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`blogs.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </details>
+        {kind !== 'ghost' && (
+          <details className="blog-advanced">
+            <summary>{t('blogs.advanced')}</summary>
+            <label htmlFor="blog-kind">{t('blogs.kindLabel')}</label>
+            <select id="blog-kind" value={kind} onChange={(e) => setKind(e.target.value as BlogKind | '')}>
+              <option value="">{t('blogs.kindAuto')}</option>
+              {BLOG_KINDS.filter((k) => k !== 'ghost').map((k) => (
+                <option key={k} value={k}>
+                  {t(`blogs.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </details>
+        )}
         <button type="submit" className="primary" disabled={busy || !url.trim()}>
           {busy ? t('blogs.searching') : t('blogs.add')}
         </button>

@@ -6,8 +6,11 @@ export function BlogChoiceNote({ blog }: { blog: AddedBlog }) {
   const { t } = useI18n();
   const api = t(`blogs.kind.${blog.kind}`);
   const { choice } = blog;
+  // Ghost is a system of its own, picked above the address (not under „Erweitert“).
   const text =
-    choice.reason === 'fallback'
+    blog.kind === 'ghost'
+      ? t('blogs.choice.ghost')
+      : choice.reason === 'fallback'
       ? t('blogs.choice.fallback', { api, other: choice.insteadOf ? t(`blogs.kind.${choice.insteadOf}`) : '', detail: choice.detail ?? '' })
       : t(`blogs.choice.${choice.reason}`, { api });
   return (

@@ -4,6 +4,7 @@ import { errorText, useI18n } from '../i18n/i18n';
 import { api } from '../lib/api';
 import { BlogImageSettings } from './BlogImageSettings';
 import { BlogSignIn } from './BlogSignIn';
+import { BlogThemeSettings } from './BlogThemeSettings';
 
 /** One blog's sign-in, publishing defaults and removal. */
 export function BlogSettings({ blog, onChanged, onImport }: { blog: BlogView; onChanged: () => void; onImport: () => void }) {
@@ -94,6 +95,7 @@ export function BlogSettings({ blog, onChanged, onImport }: { blog: BlogView; on
             {t('blogs.refreshTerms')}
           </button>
         </div>
+        <BlogThemeSettings blog={blog} onPatch={patch} />
       </div>
       <div className="row-buttons">
         {confirmRemove ? (

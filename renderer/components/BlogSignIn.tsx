@@ -12,8 +12,8 @@ export interface BlogSignInProps {
 
 /**
  * User name and secret for a blog. What the secret is depends on the interface: an application password (REST),
- * an access token (WordPress.com REST), or the account's own password or an application password (XML-RPC) — the
- * hint explains which, with the page where an application password is made.
+ * an access token (WordPress.com REST), the account's own password or an application password (XML-RPC), or Ghost's
+ * Admin API key (no user name) — the hint explains which, with the page where it is made.
  */
 export function BlogSignIn({ blog, onSignedIn }: BlogSignInProps) {
   // A Micropub site signs in with a bearer token only: in the browser (IndieAuth) or pasted.
@@ -28,6 +28,8 @@ function PasswordSignIn({ blog, onSignedIn }: BlogSignInProps) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const wording = secretWording(t, blog);
+  // Ghost signs in with the Admin API key alone; every other kind names an account.
+  const needsUser = blog.kind !== 'ghost';
 
   const signIn = async () => {
     setBusy(true);
@@ -53,8 +55,12 @@ function PasswordSignIn({ blog, onSignedIn }: BlogSignInProps) {
           if (secret) void signIn();
         }}
       >
-        <label htmlFor="blog-user">{t('blogs.user')}</label>
-        <input id="blog-user" autoComplete="username" value={user} onChange={(e) => setUser(e.target.value)} />
+        {needsUser && (
+          <>
+            <label htmlFor="blog-user">{t('blogs.user')}</label>
+            <input id="blog-user" autoComplete="username" value={user} onChange={(e) => setUser(e.target.value)} />
+          </>
+        )}
         <label htmlFor="blog-secret">{wording.label}</label>
         <input
           id="blog-secret"
@@ -66,7 +72,7 @@ function PasswordSignIn({ blog, onSignedIn }: BlogSignInProps) {
         />
         <span />
         <div className="row-buttons">
-          <button type="submit" className="primary" disabled={busy || !secret || !user}>
+          <button type="submit" className="primary" disabled={busy || !secret || (needsUser && !user)}>
             {busy ? t('blogs.checking') : t('blogs.signIn')}
           </button>
           {blog.authorizeUrl && (
@@ -108,6 +114,9 @@ function secretWording(t: Translate, blog: BlogView): { label: string; placehold
       create: wpcom ? t('blogs.createWpcomPassword') : t('blogs.createPassword'),
       hints: [t('blogs.xmlrpcPasswordHint'), wpcom ? t('blogs.wpcomPasswordHint') : t('blogs.selfHostedXmlrpcHint')],
     };
+  }
+  if (blog.kind === 'ghost') {
+    return { label: t('blogs.adminKey'), placeholder: t('blogs.adminKeyPlaceholder'), create: '', hints: [t('blogs.adminKeyHint')] };
   }
   if (blog.kind === 'wordpress-com') {
     return { label: t('blogs.token'), placeholder: '', create: t('blogs.createPassword'), hints: [t('blogs.tokenHint')] };

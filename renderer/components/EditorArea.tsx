@@ -14,6 +14,8 @@ import { Divider } from './Divider';
 import { ErrorBoundary } from './ErrorBoundary';
 import { EditorPane } from './EditorPane';
 import { PreviewPane, type PreviewHandle } from './PreviewPane';
+import { PreviewLookBar } from './PreviewLookBar';
+import { useBlogLook } from '../hooks/useBlogLook';
 
 export interface EditorAreaProps {
   store: PostDocumentStore;
@@ -51,6 +53,8 @@ function lazyOf(doc: Text): LazyText {
 }
 const selectId = (s: PostSnapshot) => s.id;
 const selectRenderKey = (s: PostSnapshot) => s.doc.renderKey;
+const selectTitle = (s: PostSnapshot) => s.doc.fields?.title ?? '';
+const selectFeaturedSrc = (s: PostSnapshot) => s.doc.fields?.image.trim() ?? '';
 
 /** Editor and preview side by side. Every change of the editor goes into the store, then into the preview. */
 export function EditorArea({ store, viewRef, settings, onSettings, configured, onSelection, onImageAtCursor }: EditorAreaProps) {
@@ -61,6 +65,14 @@ export function EditorArea({ store, viewRef, settings, onSettings, configured, o
   const renderKey = usePostSelector(store, selectRenderKey);
   const [share, setShare] = useState(settings.editorShare);
   const sync = useMemo(() => createScrollSync(() => viewRef.current, () => previewRef.current), [viewRef]);
+  const blogLook = useBlogLook(store);
+  const title = usePostSelector(store, selectTitle);
+  const featuredSrc = usePostSelector(store, selectFeaturedSrc);
+  const lookTheme = blogLook.look === 'blog' ? blogLook.theme : null;
+  // As published: without a featured image when the post keeps only the body's figure.
+  const lookFeatured = blogLook.leavesOutFeatured ? '' : featuredSrc;
+  const lookPost = useMemo(() => ({ title, featured: lookFeatured }), [title, lookFeatured]);
+  const look = useMemo(() => (lookTheme ? { theme: lookTheme, post: lookPost } : null), [lookTheme, lookPost]);
 
   useEffect(() => connectViewToStore(store, () => viewRef.current), [store, viewRef]);
 
@@ -109,6 +121,13 @@ export function EditorArea({ store, viewRef, settings, onSettings, configured, o
     previewRef.current?.update(store.getSnapshot().text);
   }, [settings.previewVisible, store]);
 
+  // Switching between „Artikel“ and „Wie im Blog“ (or a new capture) builds a new container: it gets the whole text.
+  useEffect(() => {
+    if (!settings.previewVisible) return;
+    previewRef.current?.reset();
+    previewRef.current?.update(store.getSnapshot().text);
+  }, [lookTheme, settings.previewVisible, store]);
+
   // Read while rendering a block: a new post starts a fresh preview, since its image URLs differ.
   const renderContext = useCallback(() => {
     const s = store.getSnapshot();
@@ -149,6 +168,8 @@ export function EditorArea({ store, viewRef, settings, onSettings, configured, o
               renderContext={renderContext}
               sanitizeOptions={sanitizeOptions}
               onTopLineChange={sync.previewScrolled}
+              blogLook={look}
+              header={<PreviewLookBar state={blogLook} />}
             />
           </ErrorBoundary>
         </>

@@ -1,5 +1,7 @@
-import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef } from 'react';
+import type { BlogTheme } from '../../electron/common/blog-theme/blog-theme';
 import { openExternal } from '../lib/api';
+import { mountBlogLook, type BlogLookPost, type MountedBlogLook } from '../preview/blog-look';
 import { IncrementalPreview, type PreviewEdit, type RenderContext } from '../preview/incremental-preview';
 import type { SanitizeOptions } from '../preview/sanitize';
 
@@ -17,6 +19,10 @@ export interface PreviewPaneProps {
   renderContext: () => RenderContext;
   sanitizeOptions: () => SanitizeOptions;
   onTopLineChange: (line: number) => void;
+  /** „Wie im Blog“: the blog's captured look and the post's title and featured image; null for the article style. */
+  blogLook?: { theme: BlogTheme; post: BlogLookPost } | null;
+  /** Above the preview (the look switch), outside the scrolled article. */
+  header?: React.ReactNode;
 }
 
 /** Elements whose default click action could take the app somewhere (the sanitizer keeps only `a`). */
@@ -30,19 +36,50 @@ const NAVIGATING = 'a, area, [href], [action], [formaction]';
 export const PreviewPane = forwardRef<PreviewHandle, PreviewPaneProps>(function PreviewPane(props, ref) {
   const scroller = useRef<HTMLDivElement>(null);
   const article = useRef<HTMLElement>(null);
+  const host = useRef<HTMLDivElement>(null);
+  /** Where the blocks are: the article, or the body wrapper inside the blog look's shadow root. */
+  const container = useRef<HTMLElement | null>(null);
   const preview = useRef<IncrementalPreview | null>(null);
+  const mounted = useRef<MountedBlogLook | null>(null);
   const options = useRef(props);
   options.current = props;
   const ignoreScrollUntil = useRef(0);
+  const theme = props.blogLook?.theme ?? null;
 
-  useEffect(() => {
-    if (!article.current) return;
+  // A new look builds a new container; the editor area then feeds it the whole text (see EditorArea).
+  useLayoutEffect(() => {
+    preview.current?.clear();
+    let target: HTMLElement | null = article.current;
+    let detach = () => undefined as void;
+    if (theme && host.current) {
+      mounted.current = mountBlogLook(host.current, theme, () => options.current.sanitizeOptions(), options.current.lang);
+      target = mounted.current.content;
+      const click = (event: MouseEvent) => onClick(event);
+      const aux = (event: MouseEvent) => onAuxClick(event);
+      target.addEventListener('click', click);
+      target.addEventListener('auxclick', aux);
+      detach = () => {
+        target?.removeEventListener('click', click);
+        target?.removeEventListener('auxclick', aux);
+      };
+    } else {
+      mounted.current = null;
+    }
+    if (!target) return;
+    container.current = target;
     preview.current = new IncrementalPreview(
-      article.current,
+      target,
       () => options.current.renderContext(),
       () => options.current.sanitizeOptions(),
     );
-  }, []);
+    return detach;
+    // onClick/onAuxClick read only refs.
+  }, [theme]);
+
+  const post = props.blogLook?.post;
+  useEffect(() => {
+    if (post) mounted.current?.setPost(post);
+  }, [theme, post?.title, post?.featured, post]);
 
   const measured = (run: () => void) => {
     const began = performance.now();
@@ -76,7 +113,7 @@ export const PreviewPane = forwardRef<PreviewHandle, PreviewPaneProps>(function 
     },
   }));
 
-  const onClick = (event: React.MouseEvent) => {
+  function onClick(event: MouseEvent | React.MouseEvent) {
     const target = event.target instanceof Element ? event.target.closest(NAVIGATING) : null;
     if (!target) return;
     event.preventDefault();
@@ -84,20 +121,20 @@ export const PreviewPane = forwardRef<PreviewHandle, PreviewPaneProps>(function 
     const href = target === anchor && anchor.namespaceURI === 'http://www.w3.org/1999/xhtml' ? (anchor.getAttribute('href') ?? '') : '';
     if (href.startsWith('#')) {
       const id = decodeURIComponent(href.slice(1));
-      const found = id ? article.current?.querySelector(`[id="${CSS.escape(id)}"]`) : null;
+      const found = id ? container.current?.querySelector(`[id="${CSS.escape(id)}"]`) : null;
       found?.scrollIntoView({ block: 'start' });
     } else if (/^(?:https?:|mailto:)/i.test(href)) {
       openExternal(href);
     }
-  };
+  }
 
   // A middle click would open a link in a new window, past the click handler.
-  const onAuxClick = (event: React.MouseEvent) => {
+  function onAuxClick(event: MouseEvent | React.MouseEvent) {
     if (event.target instanceof Element && event.target.closest(NAVIGATING)) event.preventDefault();
-  };
+  }
 
   const onScroll = () => {
-    if (performance.now() < ignoreScrollUntil.current || !scroller.current || !article.current) return;
+    if (performance.now() < ignoreScrollUntil.current || !scroller.current || !container.current) return;
     const top = scroller.current.getBoundingClientRect().top;
     const line = preview.current?.lineAt((el) => el.getBoundingClientRect().bottom > top);
     if (line !== null && line !== undefined) props.onTopLineChange(line);
@@ -105,8 +142,13 @@ export const PreviewPane = forwardRef<PreviewHandle, PreviewPaneProps>(function 
 
   return (
     <div className="preview-pane" ref={scroller} onScroll={onScroll} aria-label={props.label} role="region">
+      {props.header}
       {/* `contain: layout` makes the article the box for fixed/absolute content: a post cannot cover the app. */}
-      <article className="k-article" lang={props.lang} ref={article} onClick={onClick} onAuxClick={onAuxClick} style={{ contain: 'layout' }} />
+      {theme ? (
+        <div className="k-blog-look" ref={host} key={`${theme.blogId}\u0000${theme.fetchedAt}`} />
+      ) : (
+        <article className="k-article" lang={props.lang} ref={article} onClick={onClick} onAuxClick={onAuxClick} style={{ contain: 'layout' }} />
+      )}
     </div>
   );
 });

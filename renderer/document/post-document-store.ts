@@ -1,4 +1,5 @@
 import { setImageCredit, type ImagesProblem } from '../../electron/common/markdown/front-matter-images';
+import { setFeaturedTwice as writeFeaturedTwice, type FeaturedTwiceChoice } from '../../electron/common/markdown/featured-twice';
 import { removeFrontMatterKeys, updateFrontMatter, type FieldPatch } from '../../electron/common/markdown/front-matter';
 import { setThirdPartyChoice, type ThirdPartyChoice } from '../../electron/common/markdown/third-party';
 import {
@@ -160,6 +161,14 @@ export class PostDocumentStore {
     const next = updateFrontMatter(this.snapshot.text, patch);
     if (next === null) return false;
     this.applyOwnChange(next, 'input.fields');
+    return true;
+  }
+
+  /** Writes the post's choice about a featured image shown twice (`featured_twice:`); false when the YAML cannot take it. */
+  setFeaturedTwice(choice: FeaturedTwiceChoice | null): boolean {
+    const next = writeFeaturedTwice(this.snapshot.text, choice);
+    if (next === null) return false;
+    if (next !== this.snapshot.text) this.applyOwnChange(next, 'input.fields');
     return true;
   }
 

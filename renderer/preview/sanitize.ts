@@ -164,3 +164,23 @@ export function sanitizeToFragment(html: string, options: SanitizeOptions): Docu
     current = null;
   }
 }
+
+/**
+ * An inline style of a blog theme's wrapper (captured in main, see electron/main/blog-theme): as the browser
+ * parses it, with nothing that fetches, no escapes and nothing taken out of the preview's flow. Unlike a post's
+ * styles it may use the theme's custom properties (`var(--wp--preset--spacing--50)`): they come from the
+ * theme's own checked stylesheet, not from the post. Returns '' when nothing safe is left.
+ */
+export function sanitizeThemeStyle(style: string): string {
+  const probe = document.createElement('div');
+  probe.setAttribute('style', style);
+  const declared = probe.style;
+  for (let i = declared.length - 1; i >= 0; i--) {
+    const name = declared.item(i);
+    if (name.startsWith('--') || /\\/.test(declared.getPropertyValue(name))) declared.removeProperty(name);
+  }
+  const position = declared.getPropertyValue('position').trim();
+  if (!/^(?:|static|relative|sticky)$/i.test(position)) declared.removeProperty('position');
+  const text = declared.cssText;
+  return /url\s*\(|image-set|image\s*\(|cross-fade|element\s*\(|@import|expression\s*\(|\\/i.test(text) ? '' : text;
+}

@@ -53,6 +53,8 @@ export const CHANNELS = [
   'downloadImportedImages',
   'searchLibrary',
   'patchRecovery',
+  'getBlogTheme',
+  'refreshBlogTheme',
   'beginBlogSignIn',
   'finishBlogSignIn',
   'cancelBlogSignIn',

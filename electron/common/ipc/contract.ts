@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { blogThemeSchema } from '../blog-theme/blog-theme.js';
 import {
   openedPostSchema,
   postIdSchema,
@@ -176,6 +177,10 @@ export const contract = {
   downloadImportedImages: { args: z.tuple([postIdSchema.nullable()]), result: importJobSchema },
   /** Searches title, body, tags, categories and image credits of every post (German folding, prefixes). */
   searchLibrary: { args: z.tuple([searchRequestSchema]), result: z.array(searchHitSchema) },
+  /** The blog's captured look for the preview „Wie im Blog“, or null when none was captured yet. */
+  getBlogTheme: { args: z.tuple([blogIdSchema]), result: blogThemeSchema.nullable() },
+  /** Fetches the blog's stylesheets and one post page anew (capped, no scripts) into `.kladde/themes/<blog-id>/`. */
+  refreshBlogTheme: { args: z.tuple([blogIdSchema]), result: blogThemeSchema },
   /** The kept versions of a post, newest first (time, why, words, change in words). */
   listPostVersions: { args: z.tuple([postIdSchema]), result: z.array(historyVersionSchema) },
   /** The text of one kept version. */

@@ -45,6 +45,11 @@ export interface RenderOptions {
   creditTexts?: CreditTextOverrides;
   /** Default `line`. */
   featuredCredit?: FeaturedCreditMode;
+  /**
+   * The blog shows the featured image's credit as the image's own caption (Ghost's `feature_image_caption`), so
+   * `line` adds no credit line to the body (it would say the same twice). `list` is unchanged.
+   */
+  featuredCaptioned?: boolean;
   /** The featured image (`image:`); renderPost/renderPostBlocks read it from the front matter when not given. */
   featuredImage?: string;
   /**
@@ -216,6 +221,7 @@ export function renderContextKey(options: RenderOptions): string {
     options.lang ?? null,
     options.creditTexts ?? null,
     options.featuredCredit ?? null,
+    options.featuredCaptioned ?? null,
     options.featuredImage ?? null,
     options.existingFiles ? [...options.existingFiles].sort() : null,
   ]);
@@ -233,6 +239,7 @@ export function renderEndCredits(text: string, options: RenderOptions = {}): str
   const format = { ...(o.lang !== undefined ? { lang: o.lang } : {}), ...(o.creditTexts !== undefined ? { overrides: o.creditTexts } : {}) };
   const images = o.images ?? {};
   if (mode === 'line') {
+    if (o.featuredCaptioned) return '';
     const featured = o.featuredImage ? imageKey(o.featuredImage) : '';
     if (!featured) return '';
     const line = formatCredit(images[featured], format);

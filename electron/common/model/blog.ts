@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { postIdSchema } from './post.js';
+import { FEATURED_TWICE_SETTINGS } from '../markdown/featured-twice.js';
 
 /**
  * Blogs the user publishes to, publishing outcomes and outbox jobs: everything about publishing that crosses
@@ -7,7 +8,7 @@ import { postIdSchema } from './post.js';
  */
 
 /** Which publisher serves a blog; one entry per publisher in main's registry. */
-export const BLOG_KINDS = ['wordpress', 'wordpress-com', 'wordpress-xmlrpc', 'metaweblog', 'micropub'] as const;
+export const BLOG_KINDS = ['wordpress', 'wordpress-com', 'wordpress-xmlrpc', 'metaweblog', 'micropub', 'ghost'] as const;
 export const blogKindSchema = z.enum(BLOG_KINDS);
 export type BlogKind = z.infer<typeof blogKindSchema>;
 
@@ -63,6 +64,8 @@ export const blogSchema = z.object({
   /** Category name used when a post names none; empty for the blog's own default. */
   defaultCategory: z.string().max(200),
   output: z.enum(BLOG_OUTPUTS),
+  /** When the body opens with the featured image and the theme shows it too: ask, keep the body's (`body`) or both. */
+  featuredTwice: z.enum(FEATURED_TWICE_SETTINGS).optional(),
   /** Absent: {@link DEFAULT_BLOG_IMAGES} (read through {@link blogImagesOf}). */
   images: blogImagesSchema.optional(),
 });
@@ -97,6 +100,7 @@ export const blogPatchSchema = z
     defaultStatus: z.enum(BLOG_DEFAULT_STATUSES),
     defaultCategory: z.string().max(200),
     output: z.enum(BLOG_OUTPUTS),
+    featuredTwice: z.enum(FEATURED_TWICE_SETTINGS),
     images: blogImagesSchema,
   })
   .partial()

@@ -2,7 +2,7 @@
  * The Content-Security-Policy of the renderer, the same in the Electron window and the web host.
  * No inline or remote script can run; nothing remote is loaded (a post's remote images included), so a
  * hostile post can neither execute code nor phone home. CodeMirror sets inline styles, hence 'unsafe-inline'
- * for styles only.
+ * for styles only. Fonts may also be data: URLs (a blog theme's fonts, captured and inlined by main).
  */
 export function contentSecurityPolicy(extraImageSources: readonly string[] = []): string {
   return [
@@ -10,7 +10,8 @@ export function contentSecurityPolicy(extraImageSources: readonly string[] = [])
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     ['img-src', "'self'", 'data:', 'blob:', ...extraImageSources].join(' '),
-    "font-src 'self'",
+    // The blog look's fonts („Wie im Blog“) are inlined as data: URLs by main; nothing remote.
+    "font-src 'self' data:",
     "connect-src 'self'",
     "worker-src 'self'",
     "media-src 'none'",

@@ -19,6 +19,7 @@ import { blogImagesOf } from '../../common/model/blog.js';
 import type { OpenedPost } from '../../common/model/post.js';
 import { slugSchema } from '../../common/model/post.js';
 import { formatCaption, formatCredit, type CreditFormatOptions } from '../../common/markdown/credits.js';
+import { leavesOutFeaturedImage } from '../../common/markdown/featured-twice.js';
 import { parseFrontMatter } from '../../common/markdown/front-matter.js';
 import { readImages } from '../../common/markdown/front-matter-images.js';
 import { readPublishState, setPublishRecord, type PublishedMedia, type PublishRecord } from '../../common/markdown/front-matter-publish.js';
@@ -294,7 +295,8 @@ export class PublishService {
       fields,
       slug: fields.slug || slugify(fields.title),
       images,
-      featuredKey: featured ? featured.key : null,
+      // The theme would show the photo twice and the user kept the body's (with its credit): no featured image.
+      featuredKey: featured && !leavesOutFeaturedImage(text, parsed.data, target.blog.featuredTwice) ? featured.key : null,
       // Publishing anew after a delete online: the old id is forgotten; the images may still be there.
       previous: onConflict === 'publish-anew' ? null : state.record,
       knownMedia,
@@ -306,6 +308,7 @@ export class PublishService {
         applyThirdPartyChoices(
           renderPost(text, {
             ...renderExtras,
+            ...(publisher.captionsFeaturedImage ? { featuredCaptioned: true } : {}),
             resolveImage: (src) => (isLocalImage(src) ? (resolve(imageKey(src)) ?? src) : src),
           }),
           policy,

@@ -28,6 +28,8 @@ export interface Publisher {
   readonly importer?: RemotePostSource;
   /** Sign-in in the system browser with a redirect back to Kladde (IndieAuth); absent when the kind has none. */
   readonly browserSignIn?: BrowserSignIn;
+  /** The blog shows the featured image's credit as its caption (Ghost): the body gets no credit line for it. */
+  readonly captionsFeaturedImage?: boolean;
 }
 
 /**

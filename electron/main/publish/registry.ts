@@ -1,5 +1,6 @@
 import type { BlogChoice, BlogKind } from '../../common/model/blog.js';
 import type { HttpClient } from '../http/http-client.js';
+import { GhostPublisher } from './ghost/ghost.js';
 import { PublishFailure } from './publish-errors.js';
 import type { DiscoveredBlog, Publisher } from './publisher.js';
 import { normalizeBlogUrl } from './wordpress-api.js';
@@ -26,7 +27,8 @@ export class PublisherRegistry {
    * Finds the blog behind an address with the kind the user chose, or else with the first kind that works:
    * WordPress.com goes over XML-RPC (account or application password, as MarsEdit does; its REST API needs an
    * OAuth token); any other blog over the REST API, over XML-RPC when its REST API is blocked, and over MetaWeblog
-   * when it is no WordPress, and — when none of those — over Micropub (an IndieWeb site). A failure that
+   * when it is no WordPress, then Ghost's Admin API (a Ghost site chosen without picking „Ghost“), and — when none of
+   * those — over Micropub (an IndieWeb site). A failure that
    * says nothing about the interface (offline, timeout, TLS) ends the search at once.
    */
   async discover(input: string, http: HttpClient, kind?: BlogKind): Promise<{ kind: BlogKind; found: DiscoveredBlog; choice: BlogChoice }> {
@@ -34,7 +36,7 @@ export class PublisherRegistry {
     const url = normalizeBlogUrl(input);
     const host = url ? new URL(url).hostname : '';
     const hosted = host === 'wordpress.com' || host.endsWith('.wordpress.com');
-    const wanted: BlogKind[] = hosted ? ['wordpress-xmlrpc'] : ['wordpress', 'wordpress-xmlrpc', 'metaweblog', 'micropub'];
+    const wanted: BlogKind[] = hosted ? ['wordpress-xmlrpc'] : ['wordpress', 'wordpress-xmlrpc', 'metaweblog', 'ghost', 'micropub'];
     const order = wanted.filter((k) => this.publishers.has(k));
     let first: PublishFailure | null = null;
     for (const [index, candidate] of order.entries()) {
@@ -58,6 +60,7 @@ export function defaultPublishers(): PublisherRegistry {
     new WordPressPublisher('wordpress-com'),
     new WordPressXmlRpcPublisher(),
     new MetaWeblogPublisher(),
+    new GhostPublisher(),
     new MicropubPublisher(),
   ]);
 }

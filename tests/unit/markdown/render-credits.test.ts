@@ -118,6 +118,12 @@ describe('a post’s own featured_credit', () => {
     expect(postRenderOptions(post('featured_credit: list\n'), { featuredCredit: 'none' }).featuredCredit).toBe('list');
   });
 
+  it('a blog that captions the featured image itself (Ghost) gets no credit line; the list stays', () => {
+    expect(renderPost(post(''), { featuredCredit: 'line', featuredCaptioned: true })).not.toContain('k-credit-line');
+    expect(renderPost(post('featured_credit: line\n'), { featuredCaptioned: true })).not.toContain('Rike');
+    expect(renderPost(post(''), { featuredCredit: 'list', featuredCaptioned: true })).toContain('k-credits');
+  });
+
   it('an unknown value leaves the setting in charge', () => {
     expect(renderPost(post('featured_credit: vielleicht\n'), { featuredCredit: 'line' })).toContain('k-credit-line');
   });

@@ -51,6 +51,15 @@ describe('choosing the interface for a new blog', () => {
     });
   }
 
+  it('finds a Ghost site after the WordPress interfaces and MetaWeblog, before Micropub', async () => {
+    const tried: BlogKind[] = [];
+    const none = new PublishFailure('not-found', 'Kein Blog', false);
+    const failures: Partial<Record<BlogKind, PublishFailure>> = { wordpress: none, 'wordpress-xmlrpc': none, metaweblog: none };
+    const registry = new PublisherRegistry((['wordpress', 'wordpress-xmlrpc', 'metaweblog', 'ghost', 'micropub'] as const).map((k) => fake(k, failures[k] ?? null, tried)));
+    const found = await registry.discover('blog.example', http);
+    expect([found.kind, found.choice.reason, tried]).toEqual(['ghost', 'fallback', ['wordpress', 'wordpress-xmlrpc', 'metaweblog', 'ghost']]);
+  });
+
   it('takes the kind the user chose without trying others', async () => {
     const tried: BlogKind[] = [];
     const registry = new PublisherRegistry([fake('wordpress', null, tried), fake('wordpress-com', null, tried)]);
