@@ -8,6 +8,7 @@ import type { Settings, SettingsPatch } from '../../electron/common/model/settin
 import type { PostDocumentStore } from '../document/post-document-store';
 import { insertLink, setHeading, toggleWrap } from '../editor/format-commands';
 import type { UiLanguage } from '../i18n/i18n';
+import { getPreviewLook, requestBlogLookRefresh, setPreviewLook } from '../preview/preview-look';
 import { searchPanel } from '../search/search-panel-state';
 import type { Modal } from '../components/WorkspaceDialogs';
 import { commandPalette } from './palette-state';
@@ -64,6 +65,10 @@ export function useWorkspaceCommands(deps: WorkspaceCommandDeps): CommandRegistr
     },
   });
   const focus = settings.focusMode;
+  /** The preview comes back when a command is about what it shows (leaving focus mode if that hid it). */
+  const showPreview = () => {
+    if (!deps.previewShown) onSettings({ previewVisible: true, ...(focus && settings.focusHidesPreview ? { focusMode: false } : {}) });
+  };
 
   const handlers: CommandHandlers = {
     newPost: { run: () => deps.createPost() },
@@ -102,15 +107,23 @@ export function useWorkspaceCommands(deps: WorkspaceCommandDeps): CommandRegistr
       run: () => setModal({ kind: 'wordGoal' }),
     },
     commandPalette: { run: () => commandPalette.toggle() },
-    togglePreview: {
-      run: () =>
-        deps.previewShown
-          ? onSettings({ previewVisible: false })
-          : // Shown again even in focus mode, when focus mode was what hid it.
-            onSettings({ previewVisible: true, ...(focus && settings.focusHidesPreview ? { focusMode: false } : {}) }),
-    },
+    togglePreview: { run: () => (deps.previewShown ? onSettings({ previewVisible: false }) : showPreview()) },
     toggleSidebar: {
       run: () => (focus ? onSettings({ focusMode: false, sidebarVisible: true }) : onSettings({ sidebarVisible: !settings.sidebarVisible })),
+    },
+    previewLook: {
+      run: () => {
+        setPreviewLook(getPreviewLook() === 'blog' ? 'article' : 'blog');
+        showPreview();
+      },
+    },
+    refreshBlogLook: {
+      // Shows the blog's look and loads it anew; without a blog the bar above the preview says what to do.
+      run: () => {
+        setPreviewLook('blog');
+        showPreview();
+        requestBlogLookRefresh();
+      },
     },
     focusMode: { run: () => onSettings({ focusMode: !focus }) },
     typewriterScrolling: { run: () => onSettings({ typewriterScrolling: !settings.typewriterScrolling }) },

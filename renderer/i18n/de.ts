@@ -493,6 +493,8 @@ export const de = {
   'command.exportHtml': 'Als HTML exportieren …',
   'command.exportPdf': 'Als PDF exportieren …',
   'command.exportLibrary': 'Bibliothek als ZIP sichern …',
+  'command.previewLook': 'Vorschau: Artikel / Wie im Blog wechseln',
+  'command.refreshBlogLook': 'Aussehen des Blogs neu laden',
   'command.about': 'Über Kladde',
   'about.note': 'Kladde {version} – ein Markdown-Blog-Editor für den Desktop',
   'palette.title': 'Befehle',

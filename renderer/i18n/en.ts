@@ -495,6 +495,8 @@ export const en: Record<MessageKey, string> = {
   'command.exportHtml': 'Export as HTML …',
   'command.exportPdf': 'Export as PDF …',
   'command.exportLibrary': 'Back up library as ZIP …',
+  'command.previewLook': 'Preview: Switch Article / As on the Blog',
+  'command.refreshBlogLook': 'Reload the Blog’s Look',
   'command.about': 'About Kladde',
   'about.note': 'Kladde {version} – a desktop Markdown blog editor',
   'palette.title': 'Commands',

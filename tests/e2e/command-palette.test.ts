@@ -179,6 +179,21 @@ const checks: Record<PaletteId, Check> = {
     await runFromPalette('togglePreview');
     await expect.poll(() => app.page.locator('.preview-pane').count()).toBe(1);
   },
+  previewLook: async (run) => {
+    const checked = (label: string) => app.page.getByRole('radio', { name: label }).getAttribute('aria-checked');
+    expect(await checked(de['preview.lookArticle'])).toBe('true');
+    await run();
+    await expect.poll(() => checked(de['preview.lookBlog'])).toBe('true');
+    await runFromPalette('previewLook');
+    await expect.poll(() => checked(de['preview.lookArticle'])).toBe('true');
+  },
+  refreshBlogLook: async (run) => {
+    // This library has no blog: the preview switches to the blog's look and says what is missing.
+    await run();
+    await expect.poll(() => app.page.locator('.preview-look-note').first().textContent()).toBe(de['preview.lookNoBlog']);
+    await runFromPalette('previewLook');
+    await expect.poll(() => app.page.getByRole('radio', { name: de['preview.lookArticle'] }).getAttribute('aria-checked')).toBe('true');
+  },
   toggleSidebar: async (run) => {
     expect(await app.page.locator('nav.sidebar').count()).toBe(1);
     await run();

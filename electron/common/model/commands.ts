@@ -61,6 +61,8 @@ export const COMMAND_SPECS = [
   { id: 'commandPalette', menu: 'view', shortcut: 'CmdOrCtrl+Shift+P', paletteHidden: true },
   { id: 'togglePreview', menu: 'view', shortcut: 'CmdOrCtrl+Alt+P', separatorBefore: true },
   { id: 'toggleSidebar', menu: 'view', shortcut: 'CmdOrCtrl+Shift+L' },
+  { id: 'previewLook', menu: 'view' },
+  { id: 'refreshBlogLook', menu: 'view' },
   { id: 'focusMode', menu: 'view', shortcut: 'CmdOrCtrl+Shift+Enter', separatorBefore: true },
   // No keys of their own: Strg+Umschalt+T belongs to the browser (reopen tab) in the web host.
   { id: 'typewriterScrolling', menu: 'view' },
