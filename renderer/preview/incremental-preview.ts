@@ -475,6 +475,8 @@ export class IncrementalPreview {
     this.queue = [];
     this.idle?.cancel();
     this.idle = null;
+    if (this.endTimer) clearTimeout(this.endTimer);
+    this.endTimer = null;
     this.links = {};
     this.linksKey = '{}';
     this.endCreditsHtml = STALE;

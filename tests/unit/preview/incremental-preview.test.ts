@@ -1,9 +1,22 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { scanBlocks, splitBlocks } from '../../../electron/common/markdown/blocks.js';
 import { splitFrontMatter } from '../../../electron/common/markdown/front-matter.js';
 import { IncrementalPreview } from '../../../renderer/preview/incremental-preview.js';
 import { commonPrefix, commonSuffix } from '../../../renderer/preview/text-diff.js';
+
+/** Every preview a test makes; their idle rendering and end-credit timers stop when the test ends (else a timer
+ * fires after the test environment is gone). */
+const made: IncrementalPreview[] = [];
+class TrackedPreview extends IncrementalPreview {
+  constructor(...args: ConstructorParameters<typeof IncrementalPreview>) {
+    super(...args);
+    made.push(this);
+  }
+}
+afterEach(() => {
+  for (const preview of made.splice(0)) preview.clear();
+});
 
 const sanitize = { resolveLocalImage: (s: string) => s, remoteImageLabel: (s: string) => s };
 const context = { options: { lang: 'de' }, key: 'k' };
@@ -61,7 +74,7 @@ describe('IncrementalPreview', () => {
   it('shows after any sequence of edits what a fresh preview shows', async () => {
     const next = random(11);
     const container = document.createElement('article');
-    const preview = new IncrementalPreview(container, () => context, () => sanitize);
+    const preview = new TrackedPreview(container, () => context, () => sanitize);
     let text = `---\ntitle: T\n---\n\n${Array.from({ length: 20 }, () => PIECES[Math.floor(next() * PIECES.length)]).join('\n\n')}`;
     preview.update(text);
     for (let step = 0; step < 60; step++) {
@@ -72,7 +85,7 @@ describe('IncrementalPreview', () => {
       preview.update(text);
       await settled(container);
       const fresh = document.createElement('article');
-      new IncrementalPreview(fresh, () => context, () => sanitize).update(text);
+      new TrackedPreview(fresh, () => context, () => sanitize).update(text);
       await settled(fresh);
       expect(shown(container), `after edit ${step}`).toEqual(shown(fresh));
     }
@@ -81,7 +94,7 @@ describe('IncrementalPreview', () => {
   it('shows after edits reported as spans (as the editor reports them) what a fresh preview shows', async () => {
     const next = random(23);
     const container = document.createElement('article');
-    const preview = new IncrementalPreview(container, () => context, () => sanitize);
+    const preview = new TrackedPreview(container, () => context, () => sanitize);
     // Long enough that finding where the blocks split as before needs more than the first window behind an edit.
     let text = `---\ntitle: T\n---\n\n${Array.from({ length: 250 }, () => PIECES[Math.floor(next() * PIECES.length)]).join('\n\n')}`;
     preview.update(text);
@@ -97,7 +110,7 @@ describe('IncrementalPreview', () => {
       preview.updateEdit({ text: lazy, bodyOffset: split.bodyOffset, bodyLine: split.bodyLine, span: { from: at, toA: to, toB: at + insert.length } });
       await settled(container);
       const fresh = document.createElement('article');
-      new IncrementalPreview(fresh, () => context, () => sanitize).update(text);
+      new TrackedPreview(fresh, () => context, () => sanitize).update(text);
       await settled(fresh);
       expect(shown(container), `after edit ${step}`).toEqual(shown(fresh));
     }
@@ -105,7 +118,7 @@ describe('IncrementalPreview', () => {
 
   it('reads only the edited part of a long post when the editor reports an edit', () => {
     const container = document.createElement('article');
-    const preview = new IncrementalPreview(container, () => context, () => sanitize);
+    const preview = new TrackedPreview(container, () => context, () => sanitize);
     const text = `---\ntitle: T\n---\n\n${Array.from({ length: 3000 }, (_, i) => `Absatz ${i} mit etwas Text.`).join('\n\n')}`;
     preview.update(text);
     const at = text.indexOf('Absatz 1500') + 10;
@@ -130,7 +143,7 @@ describe('IncrementalPreview', () => {
 
   it('renders only the edited block when typing in a long post', () => {
     const container = document.createElement('article');
-    const preview = new IncrementalPreview(container, () => context, () => sanitize);
+    const preview = new TrackedPreview(container, () => context, () => sanitize);
     const body = Array.from({ length: 300 }, (_, i) => `Absatz ${i} mit etwas Text.`).join('\n\n');
     preview.update(body);
     const at = body.indexOf('Absatz 150') + 10;
@@ -140,7 +153,7 @@ describe('IncrementalPreview', () => {
 
   it('cuts a huge post with a note and still shows its start', () => {
     const container = document.createElement('article');
-    const preview = new IncrementalPreview(container, () => ({ options: { lang: 'de' }, key: 'k' }), () => sanitize);
+    const preview = new TrackedPreview(container, () => ({ options: { lang: 'de' }, key: 'k' }), () => sanitize);
     preview.update(`Anfang\n\n${'Zeile mit Text\n'.repeat(220_000)}`);
     expect(container.querySelector('.k-preview-cut')?.textContent).toContain('Die Vorschau zeigt die ersten');
     expect(container.querySelector('.k-block')?.textContent).toContain('Anfang');
