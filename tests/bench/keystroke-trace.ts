@@ -25,10 +25,17 @@ interface TraceEvent {
  * work of the app's, so the busy time is what a frame budget is judged on. Tracing adds its own overhead, so the
  * figures err on the slow side.
  */
-export async function traceKeystrokes(context: BrowserContext, page: Page, text: string, delay: number): Promise<KeystrokeWork[]> {
+export async function traceKeystrokes(
+  context: BrowserContext,
+  page: Page,
+  text: string,
+  delay: number,
+  /** What else happens while typing (e.g. saving between sentences); default: just the typing. */
+  typing: () => Promise<void> = () => page.keyboard.type(text, { delay }),
+): Promise<KeystrokeWork[]> {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReturnAsStream' });
-  await page.keyboard.type(text, { delay });
+  await typing();
   await page.waitForTimeout(300);
   const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e) => resolve(String(e.stream))));
   await cdp.send('Tracing.end');
