@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Blog, RemoteStatus } from '../../../common/model/blog.js';
 import type { PostStatus } from '../../../common/model/post.js';
+import { parseSiteAddress } from '../site-address.js';
 
 /**
  * The pure parts of talking to Ghost's Admin API (Ghost 5 and 6): addresses, fields as Ghost wants them, what its
@@ -16,17 +17,8 @@ export const MAX_IMAGE_ALT = 191;
 
 /** `example.org/blog` → `https://example.org/blog/`; refuses anything that is not an http(s) address. */
 export function normalizeSiteUrl(input: string): string | null {
-  let text = input.trim();
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) text = `https://${text}`;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (url.username || url.password) return null;
-  url.hash = '';
+  const url = parseSiteAddress(input);
+  if (!url) return null;
   url.search = '';
   // An address copied from Ghost Admin (`…/ghost/#/dashboard`) still names the site.
   url.pathname = url.pathname.replace(/\/ghost(?:\/.*)?$/, '/');
