@@ -14,14 +14,14 @@ const number = (value: number, digits: number): string => value.toLocaleString('
 const seconds = (ms: number): string => `${number(ms / 1000, 1)} s`;
 const megabytes = (bytes: number): string => `${number(bytes / 1_000_000, 1)} MB`;
 
-/** Ten camera-like JPEGs of about 5 MB (4000×3000, quality 92) with GPS, serials and credits, each different. */
+/** Ten camera-like JPEGs of about 5 MB (4000×3000, quality 97) with GPS, serials and credits, each different. */
 async function writePhotos(dir: string): Promise<{ names: string[]; bytes: number }> {
   const names: string[] = [];
   let bytes = 0;
   for (let i = 0; i < PHOTOS; i++) {
     const name = `foto-${String(i + 1).padStart(2, '0')}.jpg`;
     const file = path.join(dir, name);
-    await writePhoto(file, 4000, 3000, i + 1, 92);
+    await writePhoto(file, 4000, 3000, i + 1, 97);
     await writeTags(file, CAMERA_TAGS);
     bytes += (await readFile(file)).byteLength;
     names.push(name);
