@@ -6,7 +6,7 @@ import type { ExportKind } from '../../electron/common/model/export';
 import type { PostSummary } from '../../electron/common/model/post';
 import type { Settings, SettingsPatch } from '../../electron/common/model/settings';
 import type { PostDocumentStore } from '../document/post-document-store';
-import { insertLink, setHeading, toggleWrap } from '../editor/format-commands';
+import { FORMAT_COMMANDS } from '../editor/format-commands';
 import type { UiLanguage } from '../i18n/i18n';
 import { getPreviewLook, requestBlogLookRefresh, setPreviewLook } from '../preview/preview-look';
 import { searchPanel } from '../search/search-panel-state';
@@ -84,13 +84,13 @@ export function useWorkspaceCommands(deps: WorkspaceCommandDeps): CommandRegistr
     librarySearch: { run: () => searchPanel.open() },
     fixQuotes: { available: editable, run: deps.fixQuotes },
     insertImage: { available: editable, run: () => deps.fileInput.current?.click() },
-    bold: format(toggleWrap('**')),
-    italic: format(toggleWrap('*')),
-    link: format(insertLink),
-    heading1: format(setHeading(1)),
-    heading2: format(setHeading(2)),
-    heading3: format(setHeading(3)),
-    paragraph: format(setHeading(0)),
+    bold: format(FORMAT_COMMANDS.bold),
+    italic: format(FORMAT_COMMANDS.italic),
+    link: format(FORMAT_COMMANDS.link),
+    heading1: format(FORMAT_COMMANDS.heading1),
+    heading2: format(FORMAT_COMMANDS.heading2),
+    heading3: format(FORMAT_COMMANDS.heading3),
+    paragraph: format(FORMAT_COMMANDS.paragraph),
     publish: { available: hasPost, run: () => setModal({ kind: 'publish' }) },
     renamePost: withSummary((post) => setModal({ kind: 'rename', post })),
     duplicatePost: withSummary((post) => deps.duplicatePost(post)),

@@ -1,5 +1,7 @@
 import { EditorSelection, type ChangeSpec, type EditorState, type Transaction } from '@codemirror/state';
 import type { KeyBinding } from '@codemirror/view';
+import { COMMAND_SPECS, type CommandId } from '../../electron/common/model/commands';
+import { parseShortcut } from '../commands/shortcut';
 
 type StateCommand = (target: { state: EditorState; dispatch: (tr: Transaction) => void }) => boolean;
 
@@ -78,13 +80,26 @@ export function setHeading(level: number): StateCommand {
   };
 }
 
-/** Ctrl/Cmd+B, I, K and 1–3 for headings (0 back to text). */
-export const formatKeymap: readonly KeyBinding[] = [
-  { key: 'Mod-b', run: toggleWrap('**') },
-  { key: 'Mod-i', run: toggleWrap('*') },
-  { key: 'Mod-k', run: insertLink },
-  { key: 'Mod-1', run: setHeading(1) },
-  { key: 'Mod-2', run: setHeading(2) },
-  { key: 'Mod-3', run: setHeading(3) },
-  { key: 'Mod-0', run: setHeading(0) },
-];
+/** What each editor-owned command of the one command list (model/commands.ts) does to the selection. */
+export const FORMAT_COMMANDS = {
+  bold: toggleWrap('**'),
+  italic: toggleWrap('*'),
+  link: insertLink,
+  heading1: setHeading(1),
+  heading2: setHeading(2),
+  heading3: setHeading(3),
+  paragraph: setHeading(0),
+} as const satisfies Partial<Record<CommandId, StateCommand>>;
+
+type FormatCommandId = keyof typeof FORMAT_COMMANDS;
+const isFormatCommand = (id: string): id is FormatCommandId => id in FORMAT_COMMANDS;
+
+/**
+ * Ctrl/Cmd+B, I, K and 1–3 for headings (0 back to text): the keys come from the command list, so the editor,
+ * the menu and the palette name the same ones (`CmdOrCtrl+B` → CodeMirror's `Mod-b`).
+ */
+export const formatKeymap: readonly KeyBinding[] = COMMAND_SPECS.flatMap((spec) => {
+  if (!isFormatCommand(spec.id) || !('shortcut' in spec)) return [];
+  const s = parseShortcut(spec.shortcut);
+  return [{ key: `${s.mod ? 'Mod-' : ''}${s.alt ? 'Alt-' : ''}${s.shift ? 'Shift-' : ''}${s.key}`, run: FORMAT_COMMANDS[spec.id] }];
+});
