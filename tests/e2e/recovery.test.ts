@@ -21,6 +21,23 @@ async function journalTexts(): Promise<string> {
   const texts = await Promise.all(names.filter((n) => n.endsWith('.json')).map((n) => readFile(path.join(journalDir(), n), 'utf8').catch(() => '')));
   return texts.join('\n');
 }
+/**
+ * Reloads the tab after the host came back. The reload made while the host was down may still be settling on its
+ * error page when the host is up again (on a busy machine Chromium reports that refused connection late, or the late
+ * error page aborts the new reload), so a refused or aborted reload is tried again; any other failure, or a host
+ * that stays unreachable, fails the test.
+ */
+async function reloadOnceHostIsBack(): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.reload();
+      return;
+    } catch (error) {
+      if (attempt >= 10 || !/ERR_CONNECTION_REFUSED|ERR_ABORTED/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }
+}
 const editorText = () => page.locator('.cm-content').evaluate((el) => (el as HTMLElement).innerText);
 
 beforeAll(async () => {
@@ -76,7 +93,7 @@ describe('nothing typed is lost', () => {
     kladde = await startKladdeProcess({ library, config });
     // Same token, same port: the tab's address stays valid.
     expect(kladde.url).toBe(first.url);
-    await page.reload();
+    await reloadOnceHostIsBack();
     const dialog = page.getByRole('dialog', { name: 'Nicht gespeicherter Text gefunden' });
     await dialog.waitFor();
     const entry = dialog.locator('[data-recovery-id="neuer-beitrag"]');
@@ -118,7 +135,7 @@ describe('nothing typed is lost', () => {
     page.once('dialog', (dialog) => void dialog.accept());
     await page.reload().catch(() => undefined);
     kladde = await startKladdeProcess({ library, config });
-    await page.reload();
+    await reloadOnceHostIsBack();
     const dialog = page.getByRole('dialog', { name: 'Nicht gespeicherter Text gefunden' });
     await dialog.waitFor();
     await expect.poll(() => dialog.locator('.diff-added').first().textContent()).toContain('Ohne Verbindung geschrieben.');
