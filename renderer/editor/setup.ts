@@ -1,11 +1,12 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { yamlFrontmatter } from '@codemirror/lang-yaml';
-import { bracketMatching, defaultHighlightStyle, foldKeymap, syntaxHighlighting, HighlightStyle } from '@codemirror/language';
+import { bracketMatching, defaultHighlightStyle, foldKeymap, HighlightStyle, Language, LanguageSupport, syntaxHighlighting } from '@codemirror/language';
 import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
 import type { Extension } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, keymap, placeholder } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
+import { ChunkedMarkdownParser } from './chunked-markdown';
 import { formatKeymap } from './format-commands';
 import { frontMatterFolding } from './front-matter-fold';
 import { kladdeEditorTheme } from './theme';
@@ -23,6 +24,12 @@ const proseHighlight = HighlightStyle.define([
   { tag: tags.quote, color: 'var(--muted)', fontStyle: 'italic' },
   { tag: [tags.processingInstruction, tags.meta], color: 'var(--faint)' },
 ]);
+
+/** Markdown whose parse after a keystroke costs the same in a long post as in a short one (see chunked-markdown). */
+export function chunkedMarkdown(support: LanguageSupport): LanguageSupport {
+  const { language } = support;
+  return new LanguageSupport(new Language(language.data, new ChunkedMarkdownParser(language.parser), [], language.name), support.support);
+}
 
 export interface EditorSetupOptions {
   placeholderText: string;
@@ -43,7 +50,7 @@ export function kladdeEditorSetup(options: EditorSetupOptions): Extension {
     EditorView.lineWrapping,
     frontMatterFolding(),
     kladdeEditorTheme(),
-    yamlFrontmatter({ content: markdown({ base: markdownLanguage, addKeymap: true }) }),
+    yamlFrontmatter({ content: chunkedMarkdown(markdown({ base: markdownLanguage, addKeymap: true })) }),
     syntaxHighlighting(proseHighlight),
     syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
     placeholder(options.placeholderText),
