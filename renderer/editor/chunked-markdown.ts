@@ -19,6 +19,26 @@ import { NodeType, Parser, Tree, type Input, type PartialParse, type TreeFragmen
 const CHUNK = NodeType.define({ id: 0 });
 /** The same for the last piece, which no cut ends: it may only be reused while it still reaches the end. */
 const LAST_CHUNK = NodeType.define({ id: 0 });
+/**
+ * Pieces are grouped, {@link BRANCH} to a group and groups again, as Lezer balances its own trees: a lookup near
+ * the end of a long post (highlighting, the node at the cursor) then passes a few dozen nodes, not every piece.
+ */
+const GROUP = NodeType.define({ id: 0 });
+const BRANCH = 32;
+
+/** The pieces of a tree this parser made, in order (tests and diagnostics). */
+export function piecesOf(tree: Tree): Tree[] {
+  const out: Tree[] = [];
+  const walk = (node: Tree) => {
+    for (const child of node.children) {
+      if (!(child instanceof Tree)) continue;
+      if (child.type === GROUP) walk(child);
+      else if (child.type === CHUNK || child.type === LAST_CHUNK) out.push(child);
+    }
+  };
+  walk(tree);
+  return out;
+}
 
 export interface ChunkSizes {
   /** A piece ends at the first possible cut after this many characters. */
@@ -54,6 +74,32 @@ export class ChunkedMarkdownParser extends Parser {
     // Several ranges (Markdown inside another language's gaps) are rare and short: the plain parser takes them.
     if (ranges.length !== 1 || !range) return this.inner.startParse(input, fragments, ranges);
     return new ChunkedParse(this, input, fragments, range.from, range.to);
+  }
+}
+
+/** The piece of an old tree that starts exactly at `at` (tree coordinates), going down through the groups. */
+function pieceAt(tree: Tree, at: number): Tree | null {
+  let node = tree;
+  for (;;) {
+    const { positions, children } = node;
+    // The last child starting at or before `at`.
+    let lo = 0;
+    let hi = positions.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((positions[mid] ?? 0) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    const child = children[lo];
+    const start = positions[lo] ?? 0;
+    if (!(child instanceof Tree) || start > at) return null;
+    if (child.type === GROUP) {
+      if (at >= start + child.length) return null;
+      node = child;
+      at -= start;
+      continue;
+    }
+    return start === at && (child.type === CHUNK || child.type === LAST_CHUNK) ? child : null;
   }
 }
 
@@ -96,7 +142,23 @@ class ChunkedParse implements PartialParse {
   }
 
   private finish(): Tree {
-    return new Tree(this.parser.docType, this.chunks, this.positions, this.pos - this.base);
+    let children: Tree[] = this.chunks;
+    let positions = this.positions;
+    while (children.length > BRANCH) {
+      const groups: Tree[] = [];
+      const starts: number[] = [];
+      for (let i = 0; i < children.length; i += BRANCH) {
+        const kids = children.slice(i, i + BRANCH);
+        const start = positions[i] ?? 0;
+        const last = kids.length - 1;
+        const length = (positions[i + last] ?? 0) - start + (kids[last]?.length ?? 0);
+        groups.push(new Tree(GROUP, kids, positions.slice(i, i + BRANCH).map((p) => p - start), length));
+        starts.push(start);
+      }
+      children = groups;
+      positions = starts;
+    }
+    return new Tree(this.parser.docType, children, positions, this.pos - this.base);
   }
 
   private push(chunk: Tree): void {
@@ -120,20 +182,8 @@ class ChunkedParse implements PartialParse {
   private oldChunkAt(pos: number): { tree: Tree; validTo: number } | null {
     for (const f of this.fragments) {
       if (f.from > pos || f.to <= pos || f.tree.type !== this.parser.docType) continue;
-      const at = pos + f.offset;
-      const { positions, children } = f.tree;
-      let lo = 0;
-      let hi = positions.length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const p = positions[mid] ?? 0;
-        if (p === at) {
-          const child = children[mid];
-          return child instanceof Tree && (child.type === CHUNK || child.type === LAST_CHUNK) ? { tree: child, validTo: f.to } : null;
-        }
-        if (p < at) lo = mid + 1;
-        else hi = mid - 1;
-      }
+      const found = pieceAt(f.tree, pos + f.offset);
+      if (found) return { tree: found, validTo: f.to };
     }
     return null;
   }

@@ -4,7 +4,7 @@ import { ensureSyntaxTree, LanguageSupport } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
 import { TreeFragment, type Parser, type Tree } from '@lezer/common';
 import { describe, expect, it } from 'vitest';
-import { ChunkedMarkdownParser } from '../../../renderer/editor/chunked-markdown.js';
+import { ChunkedMarkdownParser, piecesOf } from '../../../renderer/editor/chunked-markdown.js';
 import { chunkedMarkdown } from '../../../renderer/editor/setup.js';
 
 // Blocks of every kind, including the ones that reach over blank lines (code fences, HTML blocks, lists, indented
@@ -68,6 +68,7 @@ function nodes(tree: Tree, from = 0): string[] {
 }
 
 const plain = markdownLanguage.parser;
+const MANY_PIECES = 500;
 const small = new ChunkedMarkdownParser(plain, { target: 30, minResync: 10 });
 
 function parseIncrementally(parser: Parser, text: string, fragments: readonly TreeFragment[]): Tree {
@@ -98,7 +99,8 @@ describe('Markdown parsed in pieces', () => {
         fragments = TreeFragment.applyChanges(fragments, [{ fromA: at, toA: at + removed, fromB: at, toB: at + inserted.length }]);
         const before = tree;
         tree = parseIncrementally(small, text, fragments);
-        if (tree.children.some((c) => before.children.includes(c))) reusedSomewhere = true;
+        const old = new Set(piecesOf(before));
+        if (piecesOf(tree).some((c) => old.has(c))) reusedSomewhere = true;
         expect(nodes(tree), `seed ${seed}, step ${step}: ${JSON.stringify(text)}`).toEqual(nodes(plain.parse(text)));
         fragments = TreeFragment.addTree(tree, fragments);
       }
@@ -110,13 +112,24 @@ describe('Markdown parsed in pieces', () => {
     const text = document(random(11), 2000);
     const parser = new ChunkedMarkdownParser(plain);
     const tree = parser.parse(text);
-    expect(tree.children.length).toBeGreaterThan(20);
+    expect(piecesOf(tree).length).toBeGreaterThan(20);
     const at = Math.floor(text.length / 2);
     const edited = `${text.slice(0, at)}x${text.slice(at)}`;
     const again = parser.parse(edited, TreeFragment.applyChanges(TreeFragment.addTree(tree), [{ fromA: at, toA: at, fromB: at, toB: at + 1 }]));
-    const kept = again.children.filter((c) => tree.children.includes(c)).length;
-    expect(kept).toBeGreaterThanOrEqual(again.children.length - 2);
+    const before = new Set(piecesOf(tree));
+    const pieces = piecesOf(again);
+    expect(pieces.filter((c) => before.has(c)).length).toBeGreaterThanOrEqual(pieces.length - 2);
     expect(nodes(again)).toEqual(nodes(plain.parse(edited)));
+  });
+
+  it('groups the pieces of a very long post like a balanced tree', () => {
+    const text = Array.from({ length: 20_000 }, (_, i) => `Absatz ${i} mit *Betonung* und \`Code\`.`).join('\n\n');
+    const tree = new ChunkedMarkdownParser(plain).parse(text);
+    expect(piecesOf(tree).length).toBeGreaterThan(MANY_PIECES);
+    // The top holds a few groups, not every piece: a lookup at the end passes a few dozen nodes.
+    expect(tree.children.length).toBeLessThanOrEqual(32);
+    expect(tree.resolveInner(text.length - 3).name).toBe('InlineCode');
+    expect(nodes(tree, text.length - 200)).toEqual(nodes(plain.parse(text), text.length - 200));
   });
 
   it('parses a long post no cut can divide as one piece, and stays exact as it is edited', () => {
@@ -124,7 +137,7 @@ describe('Markdown parsed in pieces', () => {
     let text = lines.join('\n');
     const parser = new ChunkedMarkdownParser(plain);
     let tree = parser.parse(text);
-    expect(tree.children.length).toBe(1);
+    expect(piecesOf(tree).length).toBe(1);
     for (const at of [10, Math.floor(text.length / 2), text.length - 3]) {
       text = `${text.slice(0, at)}**${text.slice(at)}`;
       tree = parser.parse(text, TreeFragment.applyChanges(TreeFragment.addTree(tree), [{ fromA: at, toA: at, fromB: at, toB: at + 2 }]));
