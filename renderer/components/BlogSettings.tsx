@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { BlogTerms, BlogView } from '../../electron/common/model/blog';
 import { errorText, useI18n } from '../i18n/i18n';
 import { api } from '../lib/api';
+import { blogsChanged } from '../preview/preview-look';
 import { BlogImageSettings } from './BlogImageSettings';
 import { BlogSignIn } from './BlogSignIn';
 import { BlogThemeSettings } from './BlogThemeSettings';
@@ -104,7 +105,13 @@ export function BlogSettings({ blog, onChanged, onImport }: { blog: BlogView; on
             <button type="button" onClick={() => setConfirmRemove(false)}>
               {t('dialog.cancel')}
             </button>
-            <button type="button" className="danger-solid" onClick={() => void api.removeBlog(blog.id).then(onChanged)}>
+            <button type="button" className="danger-solid" onClick={() =>
+                void api.removeBlog(blog.id).then(() => {
+                  onChanged();
+                  // An open „Wie im Blog“ preview may be showing this blog's look: it reads the blogs again.
+                  blogsChanged();
+                })
+              }>
               {t('blogs.remove')}
             </button>
           </>

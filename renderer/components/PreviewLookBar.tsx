@@ -20,7 +20,11 @@ export function PreviewLookBar({ state }: PreviewLookBarProps) {
         ))}
         {state.look === 'blog' && blogName && <span className="preview-look-blog">{blogName}</span>}
       </div>
-      {state.look === 'blog' && !state.blog && <p className="preview-look-note">{t('preview.lookNoBlog')}</p>}
+      {state.look === 'blog' && !state.blog && (
+        <p className="preview-look-note" role="status">
+          {t('preview.lookNoBlog')}
+        </p>
+      )}
       {(missing || state.loading || state.error) && (
         <p className="preview-look-note" role="status">
           {state.loading ? t('preview.lookLoading') : state.error ? t('preview.lookFailed', { message: errorText(t, state.error) }) : t('preview.lookMissing', { blog: blogName })}{' '}

@@ -256,4 +256,19 @@ describe('no look captured, blog unreachable', () => {
     await expect.poll(() => note.textContent(), { timeout: 30_000 }).toContain('Das Aussehen des Blogs ließ sich nicht laden');
     expect(await note.textContent()).toContain('nicht erreichbar');
   });
+
+  it('stops showing a blog’s look the moment the blog is removed', async () => {
+    const note = page.locator('.preview-look-note[role="status"]');
+    // The blog is still there: the note is about its look (the failed load of the test before).
+    await expect.poll(() => note.textContent(), { timeout: 15_000 }).toContain('Das Aussehen des Blogs');
+    await page.getByRole('button', { name: /Einstellungen/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Blogs verwalten' }).click();
+    await page.locator('.blog-item').first().click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Blog entfernen' }).click();
+    await page.getByRole('dialog').locator('button.danger-solid', { hasText: 'Blog entfernen' }).click();
+    await expect.poll(() => page.locator('.blog-item').count()).toBe(0);
+    // Without a reload or closing anything: the preview read the blogs again.
+    await expect.poll(() => note.textContent(), { timeout: 10_000 }).toContain('Für „Wie im Blog“ zuerst einen Blog einrichten.');
+    expect(await page.locator('.k-blog-look').count()).toBe(0);
+  });
 });
