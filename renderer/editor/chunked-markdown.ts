@@ -51,8 +51,8 @@ const DEFAULT_SIZES: ChunkSizes = { target: 1024, minResync: 64 };
 
 /** Lines a cut may precede: not indented, not blank, no list marker or number that could continue a list. */
 const CUT = /\n[ \t]*\n(?=[^\s\-+*0-9])/g;
-/** Each search has its own copy: a generator paused mid-search must not share `lastIndex` with a check. */
-const cutPattern = () => new RegExp(CUT);
+/** The same, for the text up to and including the first character after a cut. */
+const CUT_BEFORE = /\n[ \t]*\n[^\s\-+*0-9]$/;
 /** Pieces longer than this reuse the blocks of their old parse (see parseRange). */
 const REUSE_INSIDE_ABOVE = 32_768;
 /** How far candidate cuts are searched for per read. */
@@ -191,27 +191,24 @@ class ChunkedParse implements PartialParse {
   /** Whether a cut may go before `pos` as far as the text tells (the parse confirms it). */
   private isCut(pos: number): boolean {
     if (pos <= this.base + 1 || pos >= this.end) return false;
-    const from = Math.max(this.base, pos - 64);
-    const before = this.input.read(from, pos + 1);
-    const pattern = cutPattern();
-    for (let m = pattern.exec(before); m; m = pattern.exec(before)) {
-      if (from + m.index + m[0].length === pos) return true;
-      pattern.lastIndex = m.index + 1;
-    }
-    return false;
+    return CUT_BEFORE.test(this.input.read(Math.max(this.base, pos - 64), pos + 1));
   }
 
-  /** Candidate cuts after `from`, in order, found in slabs of the text. */
-  private *cuts(from: number): Generator<number> {
+  /**
+   * Candidate cuts after `from`, in order, found in slabs of the text, each with the end of the text before its
+   * blank line (where the last block in front of the cut must have ended).
+   */
+  private *cuts(from: number): Generator<{ cut: number; textEnd: number }> {
     for (let slab = from; slab < this.end; slab += SLAB) {
       // The slab starts a little early so a blank line across the slab boundary is seen.
       const start = Math.max(this.base, slab - 64);
       const text = this.input.read(start, Math.min(this.end, slab + SLAB + 1));
-      const pattern = cutPattern();
+      // Its own copy of the pattern: this generator pauses mid-search.
+      const pattern = new RegExp(CUT);
       for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
         const cut = start + m.index + m[0].length;
         pattern.lastIndex = m.index + 1;
-        if (cut > from && cut >= slab && cut < Math.min(this.end, slab + SLAB)) yield cut;
+        if (cut > from && cut >= slab && cut < Math.min(this.end, slab + SLAB)) yield { cut, textEnd: start + m.index };
       }
     }
   }
@@ -219,18 +216,15 @@ class ChunkedParse implements PartialParse {
   private parseChunk(): void {
     const start = this.pos;
     const { target, minResync } = this.parser.sizes;
-    let found = false;
-    for (const cut of this.cuts(start)) {
+    for (const { cut, textEnd } of this.cuts(start)) {
       const resync = cut - start >= minResync && this.reusable(cut) !== null;
       if (!resync && cut - start < target) continue;
       const tree = this.parseRange(start, cut, CHUNK);
-      if (this.endsBefore(tree, start, cut)) {
-        this.push(tree);
-        found = true;
-        break;
-      }
+      // The piece's last block ended before the blank line in front of the cut: nothing is open across it.
+      const last = tree.topNode.lastChild;
+      if (!last || start + last.to <= textEnd) return this.push(tree);
     }
-    if (!found) this.push(this.parseRange(start, this.end, LAST_CHUNK));
+    this.push(this.parseRange(start, this.end, LAST_CHUNK));
   }
 
   private parseRange(from: number, to: number, type: NodeType): Tree {
@@ -242,14 +236,5 @@ class ChunkedParse implements PartialParse {
     let done: Tree | null = null;
     while (!(done = parse.advance()));
     return new Tree(type, done.children, done.positions, to - from);
-  }
-
-  /** The piece's last block ended before the blank line in front of the cut: nothing is open across it. */
-  private endsBefore(tree: Tree, start: number, cut: number): boolean {
-    const last = tree.topNode.lastChild;
-    if (!last) return true;
-    const lineBefore = this.input.read(Math.max(this.base, cut - 64), cut - 1);
-    const blankLineStart = cut - 1 - (lineBefore.length - lineBefore.lastIndexOf('\n') - 1);
-    return start + last.to <= blankLineStart - 1;
   }
 }

@@ -2,7 +2,7 @@ import { markdown, markdownLanguage } from '@codemirror/lang-markdown';
 import { yamlFrontmatter } from '@codemirror/lang-yaml';
 import { ensureSyntaxTree, LanguageSupport } from '@codemirror/language';
 import { EditorState } from '@codemirror/state';
-import { TreeFragment, type Parser, type Tree } from '@lezer/common';
+import { TreeFragment, type Tree } from '@lezer/common';
 import { describe, expect, it } from 'vitest';
 import { ChunkedMarkdownParser, piecesOf } from '../../../renderer/editor/chunked-markdown.js';
 import { chunkedMarkdown } from '../../../renderer/editor/setup.js';
@@ -71,10 +71,6 @@ const plain = markdownLanguage.parser;
 const MANY_PIECES = 500;
 const small = new ChunkedMarkdownParser(plain, { target: 30, minResync: 10 });
 
-function parseIncrementally(parser: Parser, text: string, fragments: readonly TreeFragment[]): Tree {
-  return parser.parse(text, fragments);
-}
-
 describe('Markdown parsed in pieces', () => {
   it('gives the tree of the whole-text parse for random posts', () => {
     const next = random(7);
@@ -98,7 +94,7 @@ describe('Markdown parsed in pieces', () => {
         text = text.slice(0, at) + inserted + text.slice(at + removed);
         fragments = TreeFragment.applyChanges(fragments, [{ fromA: at, toA: at + removed, fromB: at, toB: at + inserted.length }]);
         const before = tree;
-        tree = parseIncrementally(small, text, fragments);
+        tree = small.parse(text, fragments);
         const old = new Set(piecesOf(before));
         if (piecesOf(tree).some((c) => old.has(c))) reusedSomewhere = true;
         expect(nodes(tree), `seed ${seed}, step ${step}: ${JSON.stringify(text)}`).toEqual(nodes(plain.parse(text)));
