@@ -7,6 +7,7 @@ import type { Extension } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, keymap, placeholder } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { ChunkedMarkdownParser } from './chunked-markdown';
+import { directTyping } from './direct-typing';
 import { formatKeymap } from './format-commands';
 import { frontMatterFolding } from './front-matter-fold';
 import { kladdeEditorTheme } from './theme';
@@ -42,6 +43,7 @@ export interface EditorSetupOptions {
 export function kladdeEditorSetup(options: EditorSetupOptions): Extension {
   return [
     history(),
+    directTyping(),
     drawSelection(),
     highlightActiveLine(),
     bracketMatching(),

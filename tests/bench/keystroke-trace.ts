@@ -54,21 +54,26 @@ export async function traceKeystrokes(
 function keystrokesOf(events: TraceEvent[]): KeystrokeWork[] {
   // The page's main thread: the renderer main thread that dispatched the key events.
   const thread = (e: TraceEvent) => `${e.pid}:${e.tid}`;
-  const keydowns = events.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
-  const main = keydowns[0] ? thread(keydowns[0]) : null;
+  const firstKeydown = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
+  const main = firstKeydown ? thread(firstKeydown) : null;
   if (main === null) return [];
   const onMain = events.filter((e) => thread(e) === main && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
   // Chromium names a main-thread task `ThreadControllerImpl::RunTask` (older versions: `RunTask`).
   const tasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask');
   // Without task events the busy time would read 0 ms: no figure then, rather than a false „erfüllt“.
   if (tasks.length === 0) throw new Error('Die Aufzeichnung enthält keine Aufgaben des Hauptthreads (Kategorie „toplevel“ fehlt?).');
-  const inputs = onMain.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'input');
+  // The text is in once the key's input events are handled: `input` after Chromium's own insertion, or the
+  // `beforeinput` (inside `keypress`) that Kladde's editor handles itself (renderer/editor/direct-typing.ts).
+  const inputTypes = new Set(['keypress', 'beforeinput', 'input']);
+  const inputs = onMain.filter((e) => e.name === 'EventDispatch' && inputTypes.has(e.args?.data?.type ?? ''));
   const paints = onMain.filter((e) => e.name === 'Paint' || e.name === 'Layerize' || e.name === 'Commit');
   const out: KeystrokeWork[] = [];
-  for (const key of onMain.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown')) {
-    const input = inputs.find((e) => e.ts >= key.ts);
-    if (!input) continue;
-    const inputEnd = input.ts + (input.dur ?? 0);
+  const keydowns = onMain.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
+  for (const [k, key] of keydowns.entries()) {
+    const nextKey = keydowns[k + 1]?.ts ?? Infinity;
+    const handled = inputs.filter((e) => e.ts >= key.ts && e.ts < nextKey);
+    if (handled.length === 0) continue;
+    const inputEnd = Math.max(...handled.map((e) => e.ts + (e.dur ?? 0)));
     // The frame that shows the change: the first paint work that starts after the input was handled.
     const firstPaint = paints.find((e) => e.ts >= inputEnd);
     if (!firstPaint) continue;
