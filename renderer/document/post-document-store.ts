@@ -63,6 +63,8 @@ export class PostDocumentStore {
   /** The editor's edits since `logStart`, each with the revision it made; cleared by any other change. */
   private log: { rev: number; span: EditSpan }[] = [];
   private logStart = 0;
+  /** The revision whose text went to disk last (saved or loaded), with that text: see {@link savedRevision}. */
+  private savedAt: { rev: number; text: string } | null = null;
 
   constructor(deps: PostDocumentStoreDeps) {
     this.deps = deps;
@@ -101,6 +103,16 @@ export class PostDocumentStore {
   /** The revision of the text: any change bumps it. */
   revision(): number {
     return this.rev;
+  }
+
+  /**
+   * The revision whose text is the saved text (`savedText`), or null when that is not known (the saved text came
+   * from main: a rename, a restore, an outside change). With {@link changeSince} the journal sends what was
+   * typed since the save instead of the whole text.
+   */
+  savedRevision(): number | null {
+    const saved = this.savedAt;
+    return saved !== null && saved.text === this.snapshot.savedText ? saved.rev : null;
   }
 
   /**
@@ -404,6 +416,7 @@ export class PostDocumentStore {
     if (id === null) return true;
     if (start.conflict && !force) return false;
     const text = start.text;
+    const rev = this.rev;
     if (!this.textDiffers(start.savedText) && !force) return true;
     this.saving = true;
     this.set({ saveState: 'saving' });
@@ -425,6 +438,7 @@ export class PostDocumentStore {
       this.set({ saveState: 'unsaved', conflict: { diskText: result.value.diskText, diskVersion: result.value.diskVersion } });
       return false;
     }
+    this.savedAt = { rev, text };
     this.set({ version: result.value.version, savedText: text, saveError: null, conflict: null });
     this.afterChange();
     return true;
@@ -435,6 +449,7 @@ export class PostDocumentStore {
     const text = post?.text ?? '';
     const doc = parsePostDocument(text, this.context, this.snapshot.doc);
     this.replaceText(text);
+    this.savedAt = { rev: this.rev, text };
     this.set({
       id: post?.id ?? null, savedText: text, version: post?.version ?? '', doc, settled: doc,
       saveState: 'saved', saveError: null, conflict: null, notice, loadSeq: this.snapshot.loadSeq + 1,

@@ -12,6 +12,8 @@ export interface RecoverySource {
    */
   revision?(): number;
   changeSince?(rev: number): { from: number; to: number; insert: string } | null;
+  /** The revision whose text is on disk (see PostDocumentStore.savedRevision). */
+  savedRevision?(): number | null;
   isDirty?(): boolean;
 }
 
@@ -119,7 +121,7 @@ export function journalUnsavedText(source: RecoverySource, api: RecoveryApi, opt
     if (source.isDirty ? source.isDirty() : snapshot.text !== savedText) {
       const held = journaled.get(id);
       if (held && held.version === version && (rev !== undefined ? held.rev === rev : held.text === snapshot.text)) return;
-      let result = held?.seq !== undefined ? await patch(id, held, rev, snapshot, version) : null;
+      let result = held?.seq !== undefined ? await patch(id, held, rev, snapshot, version) : await patchSaved(id, version);
       const text = result?.ok ? null : snapshot.text;
       if (text !== null) result = await api.writeRecovery(id, { text, baseVersion: version }).catch(() => null);
       if (result?.ok) {
@@ -151,6 +153,16 @@ export function journalUnsavedText(source: RecoverySource, api: RecoveryApi, opt
     else if (held.text !== null && snapshot.text.length >= PATCH_ABOVE_CHARS) hunk = diffText(held.text, snapshot.text);
     if (!hunk || hunk.insert.length > PATCH_ABOVE_CHARS) return null;
     return api.patchRecovery(id, { baseSeq: held.seq, ...hunk, baseVersion }).catch(() => null);
+  };
+
+  // The first write after a save: what was typed since, against the post on disk (main refuses it when the file
+  // is no longer the version saved, and the whole text is written then).
+  const patchSaved = async (id: string, baseVersion: string) => {
+    const savedRev = source.savedRevision?.() ?? null;
+    if (!api.patchRecovery || savedRev === null) return null;
+    const hunk = source.changeSince?.(savedRev) ?? null;
+    if (!hunk || hunk.insert.length > PATCH_ABOVE_CHARS) return null;
+    return api.patchRecovery(id, { ...hunk, baseVersion }).catch(() => null);
   };
 
   const fire = () => {

@@ -11,12 +11,13 @@ export const recoveryWriteSchema = z
 export type RecoveryWrite = z.infer<typeof recoveryWriteSchema>;
 
 /**
- * A change to the text main journaled last for a post (`baseSeq` names that write): while typing in a long post
- * the renderer sends only what changed instead of the whole text every few hundred milliseconds.
+ * A change to the text main journaled last for a post (`baseSeq` names that write), or, without `baseSeq`, to the
+ * post as it is on disk at `baseVersion` (the first write after a save): while typing in a long post the renderer
+ * sends only what changed instead of the whole text every few hundred milliseconds.
  */
 export const recoveryPatchSchema = z
   .object({
-    baseSeq: z.number().int().min(0),
+    baseSeq: z.number().int().min(0).optional(),
     from: z.number().int().min(0),
     to: z.number().int().min(0),
     insert: z.string().max(MAX_RECOVERY_CHARS),

@@ -93,20 +93,32 @@ export class RecoveryJournal {
   async patch(id: string, patch: RecoveryPatch): Promise<{ savedMs: number; seq?: number }> {
     const file = this.fileFor(id);
     return this.serial(id, async () => {
-      const base = this.held.get(id);
-      if (!base || base.seq !== patch.baseSeq || patch.to > base.text.length) {
-        throw new KladdeError('conflict', 'Die Wiederherstellungskopie hat sich geändert; der ganze Text wird neu geschrieben.');
+      const refused = () => new KladdeError('conflict', 'Die Wiederherstellungskopie hat sich geändert; der ganze Text wird neu geschrieben.');
+      if (patch.baseSeq === undefined) {
+        // Typed since the save: the base is the post on disk, and only while it is still the version saved.
+        const disk = await this.readPost(id).catch(() => null);
+        if (!disk || disk.version !== patch.baseVersion || patch.to > disk.text.length) throw refused();
+        const text = disk.text.slice(0, patch.from) + patch.insert + disk.text.slice(patch.to);
+        return this.writeNow(id, file, { text, baseVersion: patch.baseVersion }, disk);
       }
+      const base = this.held.get(id);
+      if (!base || base.seq !== patch.baseSeq || patch.to > base.text.length) throw refused();
       const text = base.text.slice(0, patch.from) + patch.insert + base.text.slice(patch.to);
       return this.writeNow(id, file, { text, baseVersion: patch.baseVersion });
     });
   }
 
-  private async writeNow(id: string, file: string, entry: RecoveryWrite): Promise<{ savedMs: number; seq?: number }> {
+  private async writeNow(
+    id: string,
+    file: string,
+    entry: RecoveryWrite,
+    /** The post as just read, when the caller has read it already. */
+    read?: { text: string; version: string },
+  ): Promise<{ savedMs: number; seq?: number }> {
     this.held.delete(id);
     const savedMs = this.now().getTime();
     const own = this.ownVersion(id);
-    const disk = await this.readPost(id).catch(() => null);
+    const disk = read ?? (await this.readPost(id).catch(() => null));
     if (disk === null && this.moved.has(id)) return { savedMs };
     if (disk !== null) this.moved.delete(id);
     // Nothing unsaved (the save overtook this write), or a text older than what Kladde itself saved since

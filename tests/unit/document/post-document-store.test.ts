@@ -306,6 +306,34 @@ describe('PostDocumentStore', () => {
     clock.fireAll();
   });
 
+  it('knows the revision whose text is on disk: what was typed since a save is one span against the saved text', async () => {
+    const { store, view, clock } = await setup();
+    /** Typing as the editor reports it: spans over a text made a string on demand. */
+    const type = (insert: string) => {
+      const at = view.text.length;
+      const next = view.text + insert;
+      view.text = next;
+      store.editDoc({ length: next.length, value: () => next, slice: (f: number, t: number) => next.slice(f, t) }, { from: at, toA: at, toB: at + insert.length });
+    };
+    // Just opened: the loaded text is the saved one.
+    expect(store.savedRevision()).toBe(store.revision());
+    type(' Eins');
+    expect(await store.save()).toBe(true);
+    const saved = store.getSnapshot().savedText;
+    const savedRev = store.savedRevision();
+    expect(savedRev).toBe(store.revision());
+    type(' Zwei');
+    const change = savedRev === null ? null : store.changeSince(savedRev);
+    expect(change).not.toBeNull();
+    if (!change) return;
+    expect(saved.slice(0, change.from) + change.insert + saved.slice(change.to)).toBe(view.text);
+    // A saved text that came from main (here: a rename writes the new slug into the file) is not a revision of ours.
+    expect(await store.rename('neuer-name')).toBe(true);
+    expect(store.getSnapshot().savedText).not.toBe(saved);
+    expect(store.savedRevision()).toBeNull();
+    clock.fireAll();
+  });
+
   it('merges successive edits into one span', () => {
     const apply = (text: string, s: { from: number; toA: number; toB: number }, insert: string) => text.slice(0, s.from) + insert + text.slice(s.toA);
     const next = (() => {

@@ -132,6 +132,73 @@ describe('journalUnsavedText', () => {
     expect(api.discards).toEqual(['reise']);
   });
 
+  it('after a save sends only what was typed since, against the saved file, and the whole text when main refuses', async () => {
+    stop();
+    /** The store's revisions: every keystroke appends; the saved revision is the one whose text went to disk. */
+    class RevisionedSource extends FakeSource {
+      private rev = 0;
+      private readonly lengths = [this.snapshot.text.length];
+      private savedRev: number | null = 0;
+      override type(more: string) {
+        this.rev++;
+        super.type(more);
+        this.lengths[this.rev] = this.snapshot.text.length;
+      }
+      override save(version: string) {
+        this.savedRev = this.rev;
+        super.save(version);
+      }
+      revision() {
+        return this.rev;
+      }
+      savedRevision() {
+        return this.savedRev;
+      }
+      changeSince(rev: number) {
+        const from = this.lengths[rev] ?? 0;
+        return { from, to: from, insert: this.snapshot.text.slice(from) };
+      }
+      isDirty() {
+        return this.snapshot.text !== this.snapshot.savedText;
+      }
+    }
+    const revisioned = new RevisionedSource();
+    const patches: { baseSeq?: number; from: number; to: number; insert: string; baseVersion: string }[] = [];
+    let refuse = false;
+    const patching: RecoveryApi = {
+      writeRecovery: (id, entry) => {
+        api.writes.push({ id, ...entry });
+        return Promise.resolve({ ok: true, value: { savedMs: 1, seq: api.writes.length } });
+      },
+      discardRecovery: (id) => api.discardRecovery(id),
+      patchRecovery: (_id, patch) => {
+        if (refuse) return Promise.resolve({ ok: false, error: { code: 'conflict', message: 'Basis fehlt' } });
+        patches.push(patch);
+        return Promise.resolve({ ok: true, value: { savedMs: 1, seq: 100 + patches.length } });
+      },
+    };
+    stop = journalUnsavedText(revisioned, patching, { intervalMs: 300, storage });
+    revisioned.type(' Eins.');
+    revisioned.save('v2');
+    await vi.advanceTimersByTimeAsync(300);
+    // Typed after the save: a patch without a base write, against version v2 on disk; no whole text.
+    revisioned.type(' Zwei.');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(api.writes).toEqual([]);
+    expect(patches).toEqual([{ from: 'Alt.\n Eins.'.length, to: 'Alt.\n Eins.'.length, insert: ' Zwei.', baseVersion: 'v2' }]);
+    // The next keystrokes patch that write.
+    revisioned.type(' Drei.');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(patches.at(-1)).toMatchObject({ baseSeq: 101, insert: ' Drei.', baseVersion: 'v2' });
+    // Saved again, then main refuses (the file changed meanwhile): the whole text is written instead.
+    revisioned.save('v3');
+    await vi.advanceTimersByTimeAsync(300);
+    refuse = true;
+    revisioned.type(' Vier.');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(api.writes).toEqual([{ id: 'reise', text: 'Alt.\n Eins. Zwei. Drei. Vier.', baseVersion: 'v3' }]);
+  });
+
   it('does not discard what it never wrote (another session’s entry waits for the dialog)', async () => {
     source.save('v2');
     await vi.advanceTimersByTimeAsync(1000);

@@ -186,6 +186,27 @@ describe('the recovery journal with the post store beside it', () => {
     expect(await j.list()).toEqual([]);
   });
 
+  it('applies a patch without a base write to the post on disk, only while the file is the version saved', async () => {
+    await post('gespeichert', 'Anfang.\n');
+    const { store, journal: j } = await withStore();
+    const opened = await store.open('gespeichert');
+    const saved = await store.save('gespeichert', 'Anfang. Gespeichert.\n', opened.version, false);
+    if (saved.status !== 'saved') throw new Error('save failed');
+    // Typed after the save: only the keystrokes travel, against the file as saved.
+    const at = 'Anfang. Gespeichert.'.length;
+    const written = await j.patch('gespeichert', { from: at, to: at, insert: ' Danach getippt.', baseVersion: saved.version });
+    expect(written.seq).toBeDefined();
+    expect((await j.list()).map((e) => e.text)).toEqual(['Anfang. Gespeichert. Danach getippt.\n']);
+    // The next keystrokes patch that write as before.
+    await j.patch('gespeichert', { baseSeq: written.seq ?? -1, from: at, to: at, insert: ' Und mehr.', baseVersion: saved.version });
+    expect((await j.list()).map((e) => e.text)).toEqual(['Anfang. Gespeichert. Und mehr. Danach getippt.\n']);
+    // The file changed since (another program): the saved version is no longer the base, the patch is refused.
+    await writeFile(path.join(library, 'gespeichert', 'index.md'), 'Vom Sync-Dienst.\n');
+    await expect(j.patch('gespeichert', { from: 0, to: 0, insert: 'x', baseVersion: saved.version })).rejects.toMatchObject({ code: 'conflict' });
+    // A range beyond the file is refused too, never applied half.
+    await expect(j.patch('gespeichert', { from: 0, to: 10_000, insert: 'x', baseVersion: saved.version })).rejects.toMatchObject({ code: 'conflict' });
+  });
+
   it('keeps a write over a file another program changed (the unsaved text is the only copy)', async () => {
     await post('fremd', 'Anfang.\n');
     const { store, journal: j } = await withStore();
