@@ -121,7 +121,8 @@ export function journalUnsavedText(source: RecoverySource, api: RecoveryApi, opt
     if (source.isDirty ? source.isDirty() : snapshot.text !== savedText) {
       const held = journaled.get(id);
       if (held && held.version === version && (rev !== undefined ? held.rev === rev : held.text === snapshot.text)) return;
-      let result = held?.seq !== undefined ? await patch(id, held, rev, snapshot, version) : await patchSaved(id, version);
+      // Saved since the last write: main dropped that write with the save, so the base is the post on disk.
+      let result = held?.seq !== undefined && held.version === version ? await patch(id, held, rev, snapshot, version) : await patchSaved(id, version);
       const text = result?.ok ? null : snapshot.text;
       if (text !== null) result = await api.writeRecovery(id, { text, baseVersion: version }).catch(() => null);
       if (result?.ok) {

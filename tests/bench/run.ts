@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { benchExtra } from './extra.js';
 import { benchHistory } from './history-bench.js';
@@ -12,7 +13,22 @@ import { benchSearch } from './search-bench.js';
  * `npm run bench -- preview` (or `listing`, `extra`, `import`, `search`, `history`, `photos`) runs only the named
  * benchmarks.
  */
+/**
+ * CPU time as /proc/stat counts it: all, and "steal" (time the virtual machine's host gave to others). On a shared
+ * host every figure here is longer while steal is high, so the run prints it beside the load.
+ */
+function cpuTimes(): { total: number; steal: number } | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+    if (fields.length < 8) return null;
+    return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return null;
+  }
+}
+
 async function main(): Promise<void> {
+  const cpuAtStart = cpuTimes();
   const only = new Set(process.argv.slice(2));
   const wanted = (name: string) => only.size === 0 || only.has(name);
   const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' / ');
@@ -24,7 +40,12 @@ async function main(): Promise<void> {
   if (wanted('search')) for (const line of await benchSearch()) console.log('  ' + line);
   if (wanted('history')) for (const line of await benchHistory()) console.log('  ' + line);
   if (wanted('photos')) for (const line of await benchPhotos()) console.log('  ' + line);
-  console.log(`  (Last am Ende: ${load()} – auf einer belasteten Maschine sind alle Zeiten länger)`);
+  const cpuAtEnd = cpuTimes();
+  const steal =
+    cpuAtStart && cpuAtEnd && cpuAtEnd.total > cpuAtStart.total
+      ? ` · dem Rechner entzogene Zeit (steal) während des Laufs: ${(((cpuAtEnd.steal - cpuAtStart.steal) / (cpuAtEnd.total - cpuAtStart.total)) * 100).toFixed(0)} %`
+      : '';
+  console.log(`  (Last am Ende: ${load()}${steal} – auf einer belasteten oder geteilten Maschine sind alle Zeiten länger)`);
 }
 
 main().catch((error: unknown) => {

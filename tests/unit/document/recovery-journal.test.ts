@@ -190,13 +190,19 @@ describe('journalUnsavedText', () => {
     revisioned.type(' Drei.');
     await vi.advanceTimersByTimeAsync(300);
     expect(patches.at(-1)).toMatchObject({ baseSeq: 101, insert: ' Drei.', baseVersion: 'v2' });
-    // Saved again, then main refuses (the file changed meanwhile): the whole text is written instead.
+    // Saved while typing on (main drops its journal with the save): the next write is against the file again.
     revisioned.save('v3');
-    await vi.advanceTimersByTimeAsync(300);
-    refuse = true;
     revisioned.type(' Vier.');
     await vi.advanceTimersByTimeAsync(300);
-    expect(api.writes).toEqual([{ id: 'reise', text: 'Alt.\n Eins. Zwei. Drei. Vier.', baseVersion: 'v3' }]);
+    expect(patches.at(-1)).toEqual({ from: 'Alt.\n Eins. Zwei. Drei.'.length, to: 'Alt.\n Eins. Zwei. Drei.'.length, insert: ' Vier.', baseVersion: 'v3' });
+    expect(api.writes).toEqual([]);
+    // Saved again, then main refuses (the file changed meanwhile): the whole text is written instead.
+    revisioned.save('v4');
+    await vi.advanceTimersByTimeAsync(300);
+    refuse = true;
+    revisioned.type(' Fünf.');
+    await vi.advanceTimersByTimeAsync(300);
+    expect(api.writes).toEqual([{ id: 'reise', text: 'Alt.\n Eins. Zwei. Drei. Vier. Fünf.', baseVersion: 'v4' }]);
   });
 
   it('does not discard what it never wrote (another session’s entry waits for the dialog)', async () => {
