@@ -27,8 +27,21 @@ function cpuTimes(): { total: number; steal: number } | null {
   }
 }
 
+/**
+ * A fixed piece of arithmetic, timed: the same code takes the same time on the same machine, so this tells how fast
+ * the machine was during a run (shared hosts are not always equally fast, steal or not).
+ */
+function referenceLoopMs(): number {
+  const start = performance.now();
+  let x = 0;
+  for (let i = 0; i < 100_000_000; i++) x = (x + i * 7) % 1_000_003;
+  const ms = performance.now() - start;
+  return x < 0 ? Number.NaN : ms;
+}
+
 async function main(): Promise<void> {
   const cpuAtStart = cpuTimes();
+  const referenceAtStart = referenceLoopMs();
   const only = new Set(process.argv.slice(2));
   const wanted = (name: string) => only.size === 0 || only.has(name);
   const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' / ');
@@ -41,11 +54,12 @@ async function main(): Promise<void> {
   if (wanted('history')) for (const line of await benchHistory()) console.log('  ' + line);
   if (wanted('photos')) for (const line of await benchPhotos()) console.log('  ' + line);
   const cpuAtEnd = cpuTimes();
+  const reference = ` · Referenz-Schleife (feste Rechnung; länger = Maschine langsamer) ${referenceAtStart.toFixed(0)} ms am Anfang, ${referenceLoopMs().toFixed(0)} ms am Ende`;
   const steal =
     cpuAtStart && cpuAtEnd && cpuAtEnd.total > cpuAtStart.total
       ? ` · dem Rechner entzogene Zeit (steal) während des Laufs: ${(((cpuAtEnd.steal - cpuAtStart.steal) / (cpuAtEnd.total - cpuAtStart.total)) * 100).toFixed(0)} %`
       : '';
-  console.log(`  (Last am Ende: ${load()}${steal} – auf einer belasteten oder geteilten Maschine sind alle Zeiten länger)`);
+  console.log(`  (Last am Ende: ${load()}${steal}${reference} – auf einer belasteten oder geteilten Maschine sind alle Zeiten länger)`);
 }
 
 main().catch((error: unknown) => {
