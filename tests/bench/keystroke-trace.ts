@@ -6,6 +6,12 @@ export interface KeystrokeWork {
   latency: number;
   /** The main thread's busy time in that span (ms): the work the keystroke caused, without idle waiting. */
   work: number;
+  /**
+   * The CPU time the main thread got in that span (ms; NaN where the trace has no thread times). Less than `work`
+   * when the thread, though busy, waited: for a free core (two cores here, shared with Chromium's other threads and
+   * processes), for a helper thread, for a page fault. What the keystroke itself had to compute.
+   */
+  cpu: number;
 }
 
 interface TraceEvent {
@@ -13,6 +19,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread time (µs): how long the thread ran on a core during `dur`. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; data?: { type?: string } };
@@ -84,6 +92,7 @@ function keystrokesOf(events: TraceEvent[]): KeystrokeWork[] {
       end = Math.max(end, e.ts + (e.dur ?? 0));
     }
     let busy = 0;
+    let cpu = 0;
     // Tasks nest (a task that runs a nested loop): count only the outermost ones.
     let coveredUntil = -Infinity;
     for (const task of tasks) {
@@ -91,9 +100,13 @@ function keystrokesOf(events: TraceEvent[]): KeystrokeWork[] {
       coveredUntil = task.ts + (task.dur ?? 0);
       const from = Math.max(task.ts, key.ts);
       const to = Math.min(task.ts + (task.dur ?? 0), end);
-      if (to > from) busy += to - from;
+      if (to > from) {
+        busy += to - from;
+        // A task that reaches outside the span counts with its share of thread time.
+        cpu += task.tdur === undefined ? NaN : (task.tdur * (to - from)) / (task.dur ?? 1);
+      }
     }
-    out.push({ latency: (end - key.ts) / 1000, work: busy / 1000 });
+    out.push({ latency: (end - key.ts) / 1000, work: busy / 1000, cpu: cpu / 1000 });
   }
   return out;
 }

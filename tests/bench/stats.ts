@@ -10,5 +10,6 @@ export function percentile(values: number[], p: number): number {
 }
 
 export function formatMs(ms: number): string {
+  if (Number.isNaN(ms)) return '– (nicht gemessen)';
   return `${ms < 10 ? ms.toFixed(2) : ms.toFixed(1)} ms`;
 }
