@@ -5,6 +5,7 @@ import { PostHistory } from '../../electron/main/history/post-history.js';
 import { launchChromium } from '../support/browser.js';
 import { startKladde, type RunningKladde } from '../e2e/support/kladde.js';
 import { germanPost } from './corpus.js';
+import { cpuPressureSpan } from './cpu-pressure.js';
 import { traceKeystrokes } from './keystroke-trace.js';
 import { formatMs, median, percentile } from './stats.js';
 
@@ -21,6 +22,8 @@ interface TypingFigures {
   /** The main thread's CPU time per keystroke (see KeystrokeWork.cpu): longest and p95. */
   cpuMax: number;
   cpuP95: number;
+  /** Share of the typing in which some task waited for a free core (null: not offered by the kernel). */
+  stalled: number | null;
   keys: number;
   saves: number;
   versions: number;
@@ -65,6 +68,7 @@ export async function benchHistory(): Promise<string[]> {
       const sentence = ' Wir tippen weiter, und jede Speicherung legt eine Version an.';
       // Traced: per keystroke the main thread's work until the frame is painted (see keystroke-trace.ts); the
       // saves, and with them the versions written in main, fall between and during the typing.
+      const pressure = cpuPressureSpan();
       const traced = await traceKeystrokes(browser.context, page, sentence, 35, async () => {
         for (let round = 0; round < 8; round++) {
           await page.keyboard.type(sentence, { delay: 35 });
@@ -72,6 +76,7 @@ export async function benchHistory(): Promise<string[]> {
           saves++;
         }
       });
+      const stalled = pressure();
       await page.waitForTimeout(1500);
       await history.settled();
       const works = traced.map((k) => k.work);
@@ -85,6 +90,7 @@ export async function benchHistory(): Promise<string[]> {
         frameP95: percentile(waits, 95),
         cpuMax: Math.max(...cpus),
         cpuP95: percentile(cpus, 95),
+        stalled,
         keys: works.length,
         saves,
         versions: (await history.list(SLUG)).length - before,
@@ -98,6 +104,7 @@ export async function benchHistory(): Promise<string[]> {
         `Verlauf, Tippen in 200 KB (${f.label}): längste Arbeit des Hauptthreads je Tastendruck bis zum Bild ${formatMs(f.max)}` +
           ` (Ziel ≤ ${TARGET_MS} ms: ${f.max <= TARGET_MS ? 'erfüllt' : 'verfehlt'}), p95 ${formatMs(f.p95)}, Median ${formatMs(f.median)}` +
           ` · davon gerechnet (CPU-Zeit des Hauptthreads, ohne Warten auf einen freien Kern) längste ${formatMs(f.cpuMax)}, p95 ${formatMs(f.cpuP95)}` +
+          (f.stalled === null ? '' : ` · ein Faden wartete auf einen freien Kern in ${(f.stalled * 100).toFixed(0)} % der Zeit`) +
           ` · mit Warten auf den Bildschirmtakt p95 ${formatMs(f.frameP95)}` +
           ` · ${f.keys} Tasten, ${f.saves} Speicherungen, ${f.versions} Versionen geschrieben`,
       );
